@@ -1,0 +1,56 @@
+// Flat config. The layer arrows of architecture.md are enforced here, so a wrong import is a lint error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+/** Forbid imports of the named layers from a folder (imports point downward only). */
+const forbid = (files, layers, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: layers.map((layer) => ({ group: [`**/${layer}/*`, `**/${layer}`], message: why })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  forbid(
+    ['src/chain/**'],
+    ['protocol', 'analysis', 'engine', 'viz', 'ui', 'views', 'cli', 'lessons'],
+    'chain/ is the bottom layer: it imports nothing above it.',
+  ),
+  forbid(
+    ['src/protocol/**'],
+    ['engine', 'viz', 'ui', 'views', 'cli', 'lessons'],
+    'protocol/ sits on chain/ and analysis/ only.',
+  ),
+  forbid(
+    ['src/analysis/**'],
+    ['chain', 'protocol', 'engine', 'viz', 'ui', 'views', 'cli', 'lessons'],
+    'analysis/ is pure: network in, analysis out.',
+  ),
+  forbid(['src/engine/**'], ['viz', 'ui', 'views', 'cli', 'lessons'], 'engine/ sits below the views.'),
+  forbid(['src/viz/**', 'src/ui/**'], ['chain', 'protocol', 'cli', 'views'], 'viz/ and ui/ get plain data.'),
+  forbid(['src/views/**', 'src/*.svelte'], ['chain', 'cli'], 'Views talk to the chain through engine/ only.'),
+  forbid(
+    ['lessons/**'],
+    ['chain', 'analysis', 'viz', 'ui', 'views', 'cli'],
+    'Lessons import xstate, engine actor declarations and protocol types only.',
+  ),
+);
