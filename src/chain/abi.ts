@@ -1,0 +1,93 @@
+// The compiled miniatures and the decoding of what they emit: events, custom errors, panics. viem does all
+// ABI work; this module only knows where the ABIs are.
+import { decodeErrorResult, decodeEventLog, type Abi, type AbiEvent, type Hex } from 'viem';
+import compiled from './contracts/artifacts.json' with { type: 'json' };
+import type { Artifacts } from './solc.ts';
+
+export const artifacts = compiled as unknown as Artifacts;
+
+export function abiOf(contract: string): Abi {
+  const a = artifacts[contract];
+  if (a === undefined) throw new Error(`no compiled contract named ${contract}`);
+  return a.abi as Abi;
+}
+
+/** Every event and error of every miniature, deduplicated by selector, so any log or revert can be decoded. */
+const combinedAbi: Abi = (() => {
+  const seen = new Map<string, Abi[number]>();
+  for (const a of Object.values(artifacts)) {
+    for (const item of a.abi as Abi) {
+      if (item.type !== 'event' && item.type !== 'error') continue;
+      const key = `${item.type}:${item.name}(${item.inputs.map((i) => i.type).join(',')})`;
+      if (!seen.has(key)) seen.set(key, item);
+    }
+  }
+  return [...seen.values()];
+})();
+
+export interface DecodedEvent {
+  address: `0x${string}`;
+  eventName: string;
+  args: Record<string, unknown>;
+}
+
+export interface DecodedError {
+  /** The custom error's name, or `Error` / `Panic` for Solidity's built-in reverts, or `Revert` when empty. */
+  name: string;
+  args: readonly unknown[];
+  /** A one-line rendering: `InsufficientMagnitude()` or `Panic(17: arithmetic overflow)`. */
+  message: string;
+}
+
+const PANICS: Record<string, string> = {
+  '1': 'assert failed',
+  '17': 'arithmetic underflow or overflow',
+  '18': 'division by zero',
+  '33': 'invalid enum value',
+  '50': 'array index out of bounds',
+  '65': 'out of memory',
+  '81': 'call to an uninitialized function',
+};
+
+export function decodeLog(address: `0x${string}`, topics: Hex[], data: Hex): DecodedEvent {
+  try {
+    const decoded = decodeEventLog({
+      abi: combinedAbi,
+      topics: topics as [Hex, ...Hex[]],
+      data,
+      strict: false,
+    });
+    return { address, eventName: decoded.eventName ?? 'Unknown', args: { ...(decoded.args as object) } };
+  } catch {
+    return { address, eventName: 'Unknown', args: { topics, data } };
+  }
+}
+
+function render(v: unknown): string {
+  return typeof v === 'bigint'
+    ? v.toString()
+    : Array.isArray(v)
+      ? `[${v.map(render).join(', ')}]`
+      : String(v);
+}
+
+export function decodeRevert(data: Hex): DecodedError {
+  if (data === '0x' || data.length < 10)
+    return { name: 'Revert', args: [], message: 'reverted without a reason' };
+  try {
+    const d = decodeErrorResult({ abi: combinedAbi, data });
+    const args = (d.args ?? []) as readonly unknown[];
+    if (d.errorName === 'Panic') {
+      const code = render(args[0]);
+      return { name: 'Panic', args, message: `Panic(${code}: ${PANICS[code] ?? 'unknown panic'})` };
+    }
+    return { name: d.errorName, args, message: `${d.errorName}(${args.map(render).join(', ')})` };
+  } catch {
+    return { name: 'Unknown', args: [data], message: `unknown revert data ${data.slice(0, 10)}` };
+  }
+}
+
+/** Event ABI items by name, for callers that filter logs. */
+export function eventAbi(name: string): AbiEvent | undefined {
+  return combinedAbi.find((i): i is AbiEvent => i.type === 'event' && i.name === name);
+}

@@ -1,0 +1,118 @@
+// The in-process chain: @ethereumjs/vm with a pinned hardfork, deterministic funded accounts, one block per
+// transaction, and block number and timestamp under our control. No DOM and no Node-only API: the same module
+// runs in Node (tests, CLI) and in a Web Worker (the app).
+import { createCustomCommon, Hardfork, Mainnet, type Common } from '@ethereumjs/common';
+import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
+import { createVM, type VM } from '@ethereumjs/vm';
+import { createAccount, createAddressFromString, type Address as EjsAddress } from '@ethereumjs/util';
+import { keccak256, stringToHex, type Address, type Hex } from 'viem';
+import { privateKeyToAddress } from 'viem/accounts';
+import { EVM_VERSION } from './solc.ts';
+
+/** The VM hardfork matching solc's `evmVersion` (see solc.ts): both are Prague. */
+export const HARDFORK = Hardfork.Prague;
+if ((HARDFORK as string) !== EVM_VERSION) throw new Error('solc evmVersion and VM hardfork differ');
+
+export const CHAIN_ID = 31337n;
+/** Block gas limit; each transaction gets its own block. */
+export const BLOCK_GAS_LIMIT = 60_000_000n;
+/** Default start height: above EigenLayer's largest look-back (100800 blocks), so slashing never underflows. */
+export const DEFAULT_START_BLOCK = 1_000_000n;
+/** Fixed start time (2025-04-17, the day slashing went live on mainnet), so every run is reproducible. */
+export const DEFAULT_START_TIMESTAMP = 1_744_848_000n;
+const DEFAULT_BALANCE = 10n ** 24n; // 1,000,000 ETH
+
+export interface Account {
+  address: Address;
+  privateKey: Hex;
+}
+
+export interface ChainOptions {
+  /** How many deterministic accounts to create and fund. */
+  accounts?: number;
+  startBlock?: bigint;
+  startTimestamp?: bigint;
+  secondsPerBlock?: bigint;
+  /** Balance of each account, in wei. */
+  balance?: bigint;
+  /** Read caches on the state manager (on by default; off only to measure a Remix-style configuration). */
+  caches?: boolean;
+}
+
+export interface Chain {
+  readonly vm: VM;
+  readonly common: Common;
+  readonly stateManager: MerkleStateManager;
+  readonly accounts: readonly Account[];
+  readonly secondsPerBlock: bigint;
+  /**
+   * The head: the latest block, whose number and timestamp reads see. A transaction mines the block after it;
+   * `advance` moves it as if empty blocks had been mined.
+   */
+  head: { number: bigint; timestamp: bigint };
+}
+
+/** Deterministic key of account `i`: the same addresses on every machine and every run. */
+export function accountKey(i: number): Hex {
+  return keccak256(stringToHex(`restaking-sandbox/account/${i}`));
+}
+
+export function toEjsAddress(address: Address): EjsAddress {
+  return createAddressFromString(address);
+}
+
+export async function createChain(options: ChainOptions = {}): Promise<Chain> {
+  const common = createCustomCommon({ chainId: Number(CHAIN_ID) }, Mainnet, { hardfork: HARDFORK });
+  const stateManager = new MerkleStateManager({
+    common,
+    ...(options.caches === false ? {} : { caches: new Caches() }),
+  });
+  const vm = await createVM({ common, stateManager });
+  const count = options.accounts ?? 20;
+  const accounts: Account[] = [];
+  for (let i = 0; i < count; i++) {
+    const privateKey = accountKey(i);
+    accounts.push({ address: privateKeyToAddress(privateKey), privateKey });
+  }
+  const chain: Chain = {
+    vm,
+    common,
+    stateManager,
+    accounts,
+    secondsPerBlock: options.secondsPerBlock ?? 12n,
+    head: {
+      number: options.startBlock ?? DEFAULT_START_BLOCK,
+      timestamp: options.startTimestamp ?? DEFAULT_START_TIMESTAMP,
+    },
+  };
+  for (const a of accounts) await setBalance(chain, a.address, options.balance ?? DEFAULT_BALANCE);
+  return chain;
+}
+
+/** Sets an account's ETH balance directly (genesis funding; not a transaction). */
+export async function setBalance(chain: Chain, address: Address, wei: bigint): Promise<void> {
+  const addr = toEjsAddress(address);
+  const sm = chain.stateManager;
+  const account = (await sm.getAccount(addr)) ?? createAccount({});
+  account.balance = wei;
+  await sm.putAccount(addr, account);
+}
+
+export async function getBalance(chain: Chain, address: Address): Promise<bigint> {
+  return (await chain.stateManager.getAccount(toEjsAddress(address)))?.balance ?? 0n;
+}
+
+export async function getNonce(chain: Chain, address: Address): Promise<bigint> {
+  return (await chain.stateManager.getAccount(toEjsAddress(address)))?.nonce ?? 0n;
+}
+
+/** Moves time forward: by whole blocks (each `secondsPerBlock` long) or by seconds (rounded up to blocks). */
+export function advance(chain: Chain, by: { blocks: bigint } | { seconds: bigint }): void {
+  const blocks =
+    'blocks' in by ? by.blocks : (by.seconds + chain.secondsPerBlock - 1n) / chain.secondsPerBlock;
+  if (blocks < 0n) throw new RangeError(`cannot move time backwards (${blocks} blocks)`);
+  chain.head = {
+    number: chain.head.number + blocks,
+    timestamp: chain.head.timestamp + blocks * chain.secondsPerBlock,
+  };
+}

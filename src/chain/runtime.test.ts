@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { getAddress } from 'viem';
+import {
+  advance,
+  createChain,
+  deploy,
+  getBalance,
+  getNonce,
+  read,
+  restore,
+  snapshot,
+  write,
+} from './runtime.ts';
+
+const probe = async () => {
+  const chain = await createChain({ accounts: 3, startBlock: 1_000_000n, startTimestamp: 1_000n });
+  const from = chain.accounts[0]!.address;
+  const to = await deploy(chain, { from, contract: 'RuntimeProbe', args: [5n] });
+  return { chain, from, to };
+};
+
+describe('chain runtime', () => {
+  it('derives the same funded accounts on every run', async () => {
+    const a = await createChain({ accounts: 2 });
+    const b = await createChain({ accounts: 2 });
+    expect(a.accounts.map((x) => x.address)).toEqual(b.accounts.map((x) => x.address));
+    expect(await getBalance(a, a.accounts[1]!.address)).toBe(10n ** 24n);
+  });
+
+  it('mines one block per signed transaction and decodes events and return values', async () => {
+    const { chain, from, to } = await probe();
+    expect(chain.head.number).toBe(1_000_001n); // the deployment was block 1,000,001
+    const r = await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [42n] });
+    expect(r.ok).toBe(true);
+    expect(r.block).toBe(1_000_002n);
+    expect(r.timestamp).toBe(1_000n + 2n * 12n);
+    expect(r.unsigned).toBe(false);
+    expect(r.hash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(r.result).toBe(5n);
+    expect(r.events).toEqual([{ address: to, eventName: 'Stored', args: { by: from, value: 42n } }]);
+    expect(await getNonce(chain, from)).toBe(2n);
+    expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(42n);
+  });
+
+  it('decodes a custom error with its arguments and leaves state untouched', async () => {
+    const { chain, from, to } = await probe();
+    const r = await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [3n] });
+    expect(r.ok).toBe(false);
+    expect(r.error).toEqual({ name: 'TooSmall', args: [3n, 10n], message: 'TooSmall(3, 10)' });
+    expect(r.events).toEqual([]);
+    expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(5n);
+  });
+
+  it('decodes a checked-arithmetic panic', async () => {
+    const { chain, from, to } = await probe();
+    const r = await write(chain, {
+      from,
+      to,
+      contract: 'RuntimeProbe',
+      functionName: 'underflow',
+      args: [0n],
+    });
+    expect(r.error?.name).toBe('Panic');
+    expect(r.error?.message).toBe('Panic(17: arithmetic underflow or overflow)');
+  });
+
+  it('reads at the head block without bumping any nonce', async () => {
+    const { chain, from, to } = await probe();
+    advance(chain, { blocks: 100n });
+    const [number, timestamp] = await read<[bigint, bigint]>(chain, {
+      to,
+      from,
+      contract: 'RuntimeProbe',
+      functionName: 'context',
+    });
+    expect(number).toBe(1_000_101n);
+    expect(timestamp).toBe(1_000n + 101n * 12n);
+    expect(await getNonce(chain, from)).toBe(1n);
+    advance(chain, { seconds: 13n }); // rounds up to whole blocks
+    expect(chain.head.number).toBe(1_000_103n);
+  });
+
+  it('runs impersonated transactions without a key and marks their hash unsigned', async () => {
+    const { chain, to } = await probe();
+    const stranger = getAddress('0x00000000000000000000000000000000000000aa');
+    const r = await write(chain, {
+      from: stranger,
+      to,
+      contract: 'RuntimeProbe',
+      functionName: 'store',
+      args: [77n],
+      impersonate: true,
+    });
+    expect(r.ok).toBe(true);
+    expect(r.unsigned).toBe(true);
+    expect(r.events[0]?.args).toEqual({ by: stranger, value: 77n });
+  });
+
+  it('restores a snapshot: state, nonces and head all go back', async () => {
+    const { chain, from, to } = await probe();
+    const snap = await snapshot(chain);
+    await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [99n] });
+    advance(chain, { blocks: 50n });
+    await restore(chain, snap);
+    expect(chain.head.number).toBe(1_000_001n);
+    expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(5n);
+    expect(await getNonce(chain, from)).toBe(1n);
+    // the restored chain keeps working, and a later snapshot can be restored after an earlier one
+    const r = await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [11n] });
+    expect(r.block).toBe(1_000_002n);
+  });
+});

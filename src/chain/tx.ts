@@ -1,0 +1,228 @@
+// Transactions and calls. Every write mines one block after the head. By default a write is a real signed
+// EIP-1559 transaction (the learner sees a real hash and nonce); `impersonate` skips signing and sender
+// recovery for bulk replay, and its hash is the hash of the unsigned transaction (labelled as such).
+import { createBlock } from '@ethereumjs/block';
+import { createFeeMarket1559Tx, type FeeMarket1559Tx } from '@ethereumjs/tx';
+import { runTx } from '@ethereumjs/vm';
+import { bytesToHex, hexToBytes } from '@ethereumjs/util';
+import {
+  decodeFunctionResult,
+  encodeDeployData,
+  encodeFunctionData,
+  getAddress,
+  type Address,
+  type Hex,
+} from 'viem';
+import { abiOf, artifacts, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
+import { BLOCK_GAS_LIMIT, getNonce, toEjsAddress, type Chain } from './evm.ts';
+
+export interface TxRequest {
+  from: Address;
+  /** Omitted for a contract creation. */
+  to?: Address;
+  data: Hex;
+  value?: bigint;
+  gasLimit?: bigint;
+  /** Skip signing and sender recovery (bulk replay). */
+  impersonate?: boolean;
+}
+
+export interface TxResult {
+  ok: boolean;
+  hash: Hex;
+  /** True when the hash is of an unsigned (impersonated) transaction. */
+  unsigned: boolean;
+  block: bigint;
+  timestamp: bigint;
+  from: Address;
+  to: Address | null;
+  nonce: bigint;
+  gasUsed: bigint;
+  events: DecodedEvent[];
+  error?: DecodedError;
+  /** Raw return data (for a creation: the runtime code is not returned; see `createdAddress`). */
+  returnData: Hex;
+  createdAddress?: Address;
+}
+
+const DEFAULT_GAS = 30_000_000n;
+
+// Gas is priced at zero so balances in scenarios stay exact round numbers; gas used is still measured and shown.
+function buildTx(chain: Chain, req: TxRequest, nonce: bigint): FeeMarket1559Tx {
+  return createFeeMarket1559Tx(
+    {
+      chainId: chain.common.chainId(),
+      nonce,
+      maxFeePerGas: 0n,
+      maxPriorityFeePerGas: 0n,
+      gasLimit: req.gasLimit ?? DEFAULT_GAS,
+      ...(req.to === undefined ? {} : { to: req.to }),
+      value: req.value ?? 0n,
+      data: hexToBytes(req.data),
+    },
+    { common: chain.common },
+  );
+}
+
+function keyOf(chain: Chain, from: Address): Hex {
+  const a = chain.accounts.find((x) => x.address.toLowerCase() === from.toLowerCase());
+  if (a === undefined) throw new Error(`no private key for ${from}: sign with one of the chain's accounts`);
+  return a.privateKey;
+}
+
+/** Mines one block holding this transaction and returns its decoded outcome. */
+export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxResult> {
+  const nonce = await getNonce(chain, req.from);
+  let tx = buildTx(chain, req, nonce);
+  let hash: Hex;
+  if (req.impersonate === true) {
+    const sender = toEjsAddress(req.from);
+    hash = bytesToHex(tx.getHashedMessageToSign()) as Hex;
+    // Transactions are frozen: an object inheriting from it answers the sender without a signature.
+    tx = Object.assign(Object.create(tx) as FeeMarket1559Tx, { getSenderAddress: () => sender });
+  } else {
+    tx = tx.sign(hexToBytes(keyOf(chain, req.from)));
+    hash = bytesToHex(tx.hash()) as Hex;
+  }
+  const number = chain.head.number + 1n;
+  const timestamp = chain.head.timestamp + chain.secondsPerBlock;
+  const block = createBlock(
+    { header: { number, timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
+    { common: chain.common },
+  );
+  const result = await runTx(chain.vm, {
+    tx,
+    block,
+    skipBlockGasLimitValidation: true,
+    skipHardForkValidation: true,
+  });
+  chain.head = { number, timestamp };
+  const exec = result.execResult;
+  const ok = exec.exceptionError === undefined;
+  const returnData = bytesToHex(exec.returnValue) as Hex;
+  const events = ok
+    ? (exec.logs ?? []).map(([address, topics, data]) =>
+        decodeLog(
+          getAddress(bytesToHex(address)),
+          topics.map((t) => bytesToHex(t) as Hex),
+          bytesToHex(data) as Hex,
+        ),
+      )
+    : [];
+  return {
+    ok,
+    hash,
+    unsigned: req.impersonate === true,
+    block: number,
+    timestamp,
+    from: req.from,
+    to: req.to ?? null,
+    nonce,
+    gasUsed: result.totalGasSpent,
+    events,
+    returnData,
+    ...(ok ? {} : { error: decodeRevert(returnData) }),
+    ...(result.createdAddress === undefined
+      ? {}
+      : { createdAddress: getAddress(result.createdAddress.toString()) }),
+  };
+}
+
+export interface DeployRequest {
+  from: Address;
+  contract: string;
+  args?: readonly unknown[];
+  value?: bigint;
+  impersonate?: boolean;
+}
+
+/** Deploys a compiled miniature; throws with the decoded revert when the constructor reverts. */
+export async function deploy(chain: Chain, req: DeployRequest): Promise<Address> {
+  const art = artifacts[req.contract];
+  if (art === undefined) throw new Error(`no compiled contract named ${req.contract}`);
+  const data = encodeDeployData({ abi: abiOf(req.contract), bytecode: art.bytecode, args: req.args ?? [] });
+  const r = await sendTransaction(chain, {
+    from: req.from,
+    data,
+    ...(req.value === undefined ? {} : { value: req.value }),
+    ...(req.impersonate === undefined ? {} : { impersonate: req.impersonate }),
+  });
+  if (!r.ok || r.createdAddress === undefined) {
+    throw new Error(`deploying ${req.contract} reverted: ${r.error?.message ?? 'no address'}`);
+  }
+  return r.createdAddress;
+}
+
+export interface CallRequest {
+  to: Address;
+  contract: string;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+export interface WriteRequest extends CallRequest {
+  from: Address;
+  value?: bigint;
+  impersonate?: boolean;
+}
+
+/** Calls a contract function in a transaction of its own block. A revert is a result, not an exception. */
+export async function write(chain: Chain, req: WriteRequest): Promise<TxResult & { result?: unknown }> {
+  const abi = abiOf(req.contract);
+  const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
+  const r = await sendTransaction(chain, {
+    from: req.from,
+    to: req.to,
+    data,
+    ...(req.value === undefined ? {} : { value: req.value }),
+    ...(req.impersonate === undefined ? {} : { impersonate: req.impersonate }),
+  });
+  if (!r.ok || r.returnData === '0x') return r;
+  return { ...r, result: decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) };
+}
+
+/** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
+export async function callRaw(
+  chain: Chain,
+  req: { to: Address; data: Hex; from?: Address },
+): Promise<{ ok: boolean; returnData: Hex; error?: DecodedError }> {
+  const block = createBlock(
+    {
+      header: {
+        number: chain.head.number,
+        timestamp: chain.head.timestamp,
+        gasLimit: BLOCK_GAS_LIMIT,
+        baseFeePerGas: 0n,
+      },
+    },
+    { common: chain.common },
+  );
+  const sm = chain.stateManager;
+  await sm.checkpoint();
+  try {
+    const res = await chain.vm.evm.runCall({
+      to: toEjsAddress(req.to),
+      caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
+      data: hexToBytes(req.data),
+      gasLimit: DEFAULT_GAS,
+      skipBalance: true,
+      skipNonceIncrement: true,
+      block,
+    });
+    const returnData = bytesToHex(res.execResult.returnValue) as Hex;
+    if (res.execResult.exceptionError !== undefined)
+      return { ok: false, returnData, error: decodeRevert(returnData) };
+    return { ok: true, returnData };
+  } finally {
+    await sm.revert();
+  }
+}
+
+/** Calls a view function and returns its decoded result; throws with the decoded error on revert. */
+export async function read<T = unknown>(chain: Chain, req: CallRequest & { from?: Address }): Promise<T> {
+  const abi = abiOf(req.contract);
+  const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
+  const r = await callRaw(chain, { to: req.to, data, ...(req.from === undefined ? {} : { from: req.from }) });
+  if (!r.ok) throw new Error(`${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}`);
+  return decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) as T;
+}
