@@ -1,0 +1,149 @@
+// The world state of formats.md (`restaking-sandbox/world@1`): one read of everything a view, a lesson
+// check or a test needs. Every integer is a decimal string in base units (wei, WAD, gwei where the name
+// says so) so the object survives JSON and a Web Worker boundary unchanged; parse with BigInt, never Number.
+export type { ExpectedValue, ExpectResult, PathKind } from './world-expect.ts';
+export { classifyPath, compareExpected, describeValue, parseExpected } from './world-expect.ts';
+
+/** A base-10 integer string ("36000000000000000000"), possibly negative where noted. */
+export type DecimalString = string;
+export type Address = `0x${string}`;
+export type ActorRole = 'staker' | 'operator' | 'avs' | 'vault';
+/** `stETH` is the strategy of the stETH-like token; `beaconETH` is native restaking (1 share = 1 wei). */
+export type StrategyName = 'stETH' | 'beaconETH';
+
+export interface World {
+  block: DecimalString;
+  timestamp: DecimalString;
+  accounts: Record<string, AccountState>;
+  stakers: Record<string, StakerState>;
+  operators: Record<string, OperatorState>;
+  avs: Record<string, AvsState>;
+  strategies: Record<string, StrategyState>;
+  lst: LstState;
+  vaults: Record<string, VaultState>;
+  /** Keyed by the `as` name of the `pod.stake` step that created the validator. */
+  validators: Record<string, ValidatorState>;
+  /** Tokens sent to the burn address, by token name (`stETH`). */
+  burned: Record<string, DecimalString>;
+}
+
+export interface AccountState {
+  address: Address;
+  role: ActorRole;
+  eth: DecimalString;
+  stETH: DecimalString;
+  wstETH: DecimalString;
+  /** Liquid restaking tokens held, by vault id. */
+  vaultTokens: Record<string, DecimalString>;
+}
+
+export interface StakerState {
+  /** Operator id, or null when undelegated. An operator is delegated to itself. */
+  delegatedTo: string | null;
+  strategies: Record<string, StakerStrategyState>;
+  /** WAD; stays 1e18 until a beacon-chain loss is checkpointed. */
+  beaconChainSlashingFactor: DecimalString;
+  pod: PodState | null;
+  /** Keyed by `as` name; `staker.undelegate` with `as: "u"` queues `u/stETH` and `u/beaconETH`. */
+  withdrawals: Record<string, WithdrawalState>;
+}
+
+export interface StakerStrategyState {
+  /** Never reduced by slashing. */
+  depositShares: DecimalString;
+  /** depositShares · DSF · slashing factor: what the staker could withdraw now. */
+  withdrawableShares: DecimalString;
+  /** WAD; may exceed 1e18 after deposits that follow a slash. */
+  depositScalingFactor: DecimalString;
+}
+
+export interface PodState {
+  address: Address;
+  activeValidators: DecimalString;
+  restakedGwei: DecimalString;
+  checkpointActive: boolean;
+}
+
+export interface WithdrawalState {
+  strategy: StrategyName;
+  scaledShares: DecimalString;
+  startBlock: DecimalString;
+  completableAfterBlock: DecimalString;
+  completed: boolean;
+}
+
+export interface OperatorState {
+  allocationDelay: DecimalString;
+  shares: Record<string, DecimalString>;
+  maxMagnitude: Record<string, DecimalString>;
+  encumberedMagnitude: Record<string, DecimalString>;
+  /** Keyed by `<avs>/<set>` (e.g. `avs1/0`), then by strategy. */
+  allocations: Record<string, Record<string, AllocationState>>;
+}
+
+export interface AllocationState {
+  currentMagnitude: DecimalString;
+  /** Signed WAD: negative while a deallocation is pending. */
+  pendingDiff: DecimalString;
+  effectBlock: DecimalString;
+  allocatedStake: DecimalString;
+}
+
+export interface AvsState {
+  /** Keyed by operator-set id as a decimal string. */
+  sets: Record<string, OperatorSetState>;
+}
+
+export interface OperatorSetState {
+  strategies: StrategyName[];
+  /** Operator ids currently registered. */
+  operators: string[];
+  slashCount: DecimalString;
+}
+
+export interface StrategyState {
+  totalShares: DecimalString;
+  underlyingBalance: DecimalString;
+}
+
+export interface LstState {
+  totalPooledEther: DecimalString;
+  totalShares: DecimalString;
+}
+
+export interface VaultState {
+  operator: string;
+  supply: DecimalString;
+  totalValue: DecimalString;
+  /** Value of one vault token, WAD-scaled (1e18 = 1 stETH per token). */
+  rate: DecimalString;
+  requests: Record<string, RedeemRequestState>;
+}
+
+export interface RedeemRequestState {
+  owner: string;
+  valueAtRequest: DecimalString;
+  completableAfterBlock: DecimalString;
+  claimed: boolean;
+}
+
+export interface ValidatorState {
+  owner: string;
+  balanceGwei: DecimalString;
+  effectiveBalanceGwei: DecimalString;
+  slashed: boolean;
+  exited: boolean;
+}
+
+/**
+ * Reads a dotted world path (`stakers.alice.strategies.stETH.withdrawableShares`); undefined when any
+ * segment is missing. Own properties only, so `constructor` or `__proto__` in a path never reach the prototype.
+ */
+export function getPath(world: unknown, path: string): unknown {
+  let node: unknown = world;
+  for (const segment of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
