@@ -55,6 +55,7 @@ interface IAllocationManager {
     error InputArrayLengthMismatch();
     error OperatorSetAlreadyExists();
     error NotOperator();
+    error InputAddressZero();
 
     // ---- AVS side ----
 
@@ -135,13 +136,15 @@ interface IAllocationManager {
     function getEncumberedMagnitude(address operator, IStrategy strategy) external view returns (uint64);
     /// maxMagnitude − encumberedMagnitude (after matured deallocations).
     function getAllocatableMagnitude(address operator, IStrategy strategy) external view returns (uint64);
-    /// [operator][strategy] slashable stake now: ⌊operatorShares·⌊current·1e18/max⌋/1e18⌋ (0 if not slashable).
+    /// [operator][strategy] allocated stake now: ⌊operatorShares·⌊current·1e18/max⌋/1e18⌋. As in the real
+    /// contract this does NOT check registration: combine with isOperatorSlashable (or use getMinimumSlashableStake).
     function getAllocatedStake(
         OperatorSet calldata operatorSet,
         address[] calldata operators,
         IStrategy[] calldata strategies
     ) external view returns (uint256[][] memory);
-    /// Like getAllocatedStake, minus pending decreases that will have taken effect by `futureBlock`.
+    /// Like getAllocatedStake, minus pending decreases that will have taken effect by `futureBlock`;
+    /// 0 for operators that are not slashable by the set.
     function getMinimumSlashableStake(
         OperatorSet calldata operatorSet,
         address[] calldata operators,

@@ -3,6 +3,10 @@ pragma solidity 0.8.30;
 
 import {IStrategy} from "./IStrategy.sol";
 
+// The pseudo-strategy address EigenLayer uses for native (beacon-chain) ETH; its share manager is the
+// EigenPodManager. Same value as the real `beaconChainETHStrategy`.
+address constant BEACONCHAIN_ETH_STRAT = 0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0;
+
 // Shared value types, shaped like EigenLayer's (OperatorSetLib, IAllocationManagerTypes,
 // IDelegationManagerTypes) so that ABIs, events and lessons read the same as the real ones.
 
