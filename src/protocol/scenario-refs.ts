@@ -1,0 +1,226 @@
+// Cross-references between steps, checked in order, after each step's own fields have parsed.
+//
+// Two strengths of check:
+// - always: whatever the runner must resolve to build the transaction at all: the signer's role, actor ids,
+//   vault ids, and `as` names of withdrawals, validators, slashes and requests defined by an earlier step.
+// - unless the step has `expectRevert`: what the contracts themselves would reject (an operator id that is
+//   not an operator, a set that does not exist, a strategy outside the set, a 0% slash). A step that expects
+//   a revert may be wrong on purpose to show the custom error, so the contract gets to reject it.
+import type { Step } from './scenario-actions.ts';
+import { GWEI, showValue } from './units.ts';
+import type { ActorRole } from './world-types.ts';
+import { checkWorldPath } from './scenario-paths.ts';
+import {
+  article,
+  AVS,
+  HOLDERS,
+  KIND_WORDS,
+  OPERATOR,
+  SIGNERS,
+  type Actor,
+  type Created,
+  type Kind,
+  type ScenarioIssue,
+} from './scenario-defs.ts';
+
+/** Checks every step's references against the actors and the steps before it. */
+export function checkReferences(
+  actors: ReadonlyMap<string, Actor>,
+  steps: readonly (Step | undefined)[],
+): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const names = new Map<string, Created>();
+  const definedAt = new Map<string, number>();
+  steps.forEach((s, i) => {
+    if (s && 'as' in s && s.as !== undefined && !definedAt.has(s.as)) definedAt.set(s.as, i);
+  });
+  const sets = new Map<string, { strategies: readonly string[]; redistributing: boolean }>();
+
+  steps.forEach((s, i) => {
+    if (!s) return;
+    const at = (field: string) => `steps[${i}]${field.startsWith('[') ? '' : '.'}${field}`;
+    const report = (field: string, message: string) => issues.push({ path: at(field), message });
+    const strict = s.expectRevert === undefined;
+    const semantic = (field: string, message: string) => strict && report(field, message);
+
+    const actor = (field: string, id: string, roles?: readonly ActorRole[], always = false) => {
+      const a = actors.get(id);
+      if (!a)
+        return report(field, `"${id}" is not an actor; accepted: one of ${[...actors.keys()].join(', ')}`);
+      if (roles && !roles.includes(a.role)) {
+        (always ? report : semantic)(
+          field,
+          `"${id}" is ${article(a.role)}; accepted: an actor with role ${roles.join(' or ')}`,
+        );
+      }
+    };
+    const named = (field: string, id: string, kinds: readonly Kind[]): Created | undefined => {
+      const c = names.get(id);
+      if (c && kinds.includes(c.kind)) return c;
+      const want = kinds.map((k) => KIND_WORDS[k]).join(' or ');
+      const later = definedAt.get(id);
+      const where = c
+        ? `names ${KIND_WORDS[c.kind]}`
+        : later !== undefined
+          ? `is defined only later, at steps[${later}]`
+          : 'is not defined';
+      report(field, `"${id}" ${where}; accepted: the "as" name of ${want} from an earlier step`);
+      return undefined;
+    };
+    const set = (field: string, avs: string, id: number) => {
+      const found = sets.get(`${avs}/${id}`);
+      if (!found)
+        semantic(
+          field,
+          `${id} is not an operator set of "${avs}"; accepted: a set created by an earlier avs.createOperatorSet`,
+        );
+      return found;
+    };
+
+    if ('by' in s) actor('by', s.by, SIGNERS[s.action] ?? HOLDERS, true);
+    if ('as' in s && s.as !== undefined && definedAt.get(s.as) !== i) {
+      report(
+        'as',
+        `"${s.as}" is already used by steps[${definedAt.get(s.as)}]; accepted: a name not used before`,
+      );
+    }
+
+    switch (s.action) {
+      case 'token.transfer':
+        if (s.token !== 'stETH' && s.token !== 'wstETH') actor('token', s.token, ['vault'], true);
+        actor('to', s.to);
+        break;
+      case 'staker.delegate':
+        actor('operator', s.operator, OPERATOR);
+        break;
+      case 'staker.undelegate':
+        names.set(s.as, { kind: 'undelegation', step: i, by: s.by });
+        break;
+      case 'withdrawal.queue':
+        names.set(s.as, { kind: 'withdrawal', step: i, by: s.by });
+        break;
+      case 'withdrawal.complete': {
+        const [prefix = '', suffix] = s.withdrawal.split('/');
+        const c = named('withdrawal', prefix, suffix === undefined ? ['withdrawal'] : ['undelegation']);
+        if (c && c.by !== s.by)
+          semantic('withdrawal', `"${s.withdrawal}" was queued by "${c.by}", not "${s.by}"`);
+        break;
+      }
+      case 'avs.createOperatorSet': {
+        if (new Set(s.strategies).size !== s.strategies.length)
+          semantic('strategies', 'lists a strategy twice');
+        if (sets.has(`${s.by}/${s.set}`)) semantic('set', `${s.set} already exists for "${s.by}"`);
+        const redistributing = s.redistributionRecipient !== undefined;
+        if (s.redistributionRecipient !== undefined)
+          actor('redistributionRecipient', s.redistributionRecipient);
+        if (redistributing && s.strategies.includes('beaconETH')) {
+          semantic(
+            'strategies',
+            'includes "beaconETH", but native ETH can never be in a redistributing set; accepted: ["stETH"]',
+          );
+        }
+        sets.set(`${s.by}/${s.set}`, { strategies: s.strategies, redistributing });
+        break;
+      }
+      case 'operator.registerForSets':
+      case 'operator.deregisterFromSets':
+        actor('avs', s.avs, AVS);
+        s.sets.forEach((id, k) => set(`sets[${k}]`, s.avs, id));
+        break;
+      case 'operator.allocate':
+        actor('avs', s.avs, AVS);
+        set('set', s.avs, s.set);
+        break;
+      case 'avs.slash': {
+        actor('operator', s.operator, OPERATOR);
+        const found = set('set', s.by, s.set);
+        s.strategies.forEach((st, k) => {
+          if (found && !found.strategies.includes(st))
+            semantic(`strategies[${k}]`, `"${st}" is not in set ${s.set}`);
+        });
+        if (s.wads.length !== s.strategies.length) {
+          semantic(
+            'wads',
+            `has ${s.wads.length} entries for ${s.strategies.length} strategies; accepted: one per strategy`,
+          );
+        }
+        s.wads.forEach(
+          (w, k) => w === 0n && semantic(`wads[${k}]`, `"0%" slashes nothing; accepted: more than 0%`),
+        );
+        if (s.as !== undefined) names.set(s.as, { kind: 'slash', step: i, by: s.by, avs: s.by, set: s.set });
+        break;
+      }
+      case 'slashing.clear': {
+        actor('avs', s.avs, AVS);
+        const c = named('slash', s.slash, ['slash']);
+        if (c && (c.avs !== s.avs || c.set !== s.set)) {
+          semantic(
+            'slash',
+            `"${s.slash}" was a slash by "${c.avs}" on set ${c.set}, not by "${s.avs}" on set ${s.set}`,
+          );
+        }
+        break;
+      }
+      case 'pod.stake':
+        names.set(s.as, { kind: 'validator', step: i, by: s.by });
+        break;
+      case 'pod.verifyCredentials':
+      case 'pod.verifyCheckpoint':
+        (s.validators ?? []).forEach((id, k) => {
+          const c = named(`validators[${k}]`, id, ['validator']);
+          if (c && c.by !== s.by)
+            semantic(`validators[${k}]`, `"${id}" belongs to the pod of "${c.by}", not "${s.by}"`);
+        });
+        break;
+      case 'pod.verifyStaleBalance':
+      case 'beacon.slash':
+      case 'beacon.exit':
+        named('validator', s.validator, ['validator']);
+        break;
+      case 'beacon.reward':
+      case 'beacon.penalty':
+        named('validator', s.validator, ['validator']);
+        if (s.amount % GWEI !== 0n)
+          report(
+            'amount',
+            `${showValue(s.amount)} wei is not a whole number of gwei; the beacon chain counts gwei`,
+          );
+        break;
+      case 'vault.deposit':
+        actor('vault', s.vault, ['vault'], true);
+        break;
+      case 'vault.requestRedeem':
+        actor('vault', s.vault, ['vault'], true);
+        names.set(s.as, { kind: 'request', step: i, by: s.by, vault: s.vault });
+        break;
+      case 'vault.claim': {
+        actor('vault', s.vault, ['vault'], true);
+        const c = named('request', s.request, ['request']);
+        if (c && (c.vault !== s.vault || c.by !== s.by)) {
+          semantic(
+            'request',
+            `"${s.request}" is a request of "${c.by}" to "${c.vault}", not of "${s.by}" to "${s.vault}"`,
+          );
+        }
+        break;
+      }
+      case 'rewards.submit':
+        set('set', s.by, s.set);
+        break;
+      case 'chain.advance':
+        if ((s.blocks === undefined) === (s.seconds === undefined)) {
+          report(
+            'blocks',
+            'give exactly one of "blocks" and "seconds"; accepted: { "blocks": 336 } or { "seconds": 3600 }',
+          );
+        }
+        break;
+      case 'expect':
+        s.values.forEach(({ path }) =>
+          checkWorldPath(path, actors, names, (m) => report(`values[${JSON.stringify(path)}]`, m)),
+        );
+        break;
+    }
+  });
+  return issues;
+}
