@@ -69,6 +69,8 @@ interface IEigenPod {
     function currentCheckpointTimestamp() external view returns (uint64);
     function lastCheckpointTimestamp() external view returns (uint64);
     function currentCheckpoint() external view returns (Checkpoint memory);
+    /// Block at which the current checkpoint started: its proofs read beacon balances as of this block.
+    function currentCheckpointBlock() external view returns (uint32);
     function validatorPubkeyHashToInfo(bytes32 pubkeyHash) external view returns (ValidatorInfo memory);
     function validatorInfoByIndex(uint40 validatorIndex) external view returns (ValidatorInfo memory);
     function podWithdrawalCredentials() external view returns (bytes32);

@@ -15,7 +15,6 @@ interface IEigenPodManager is IShareManager {
         address staker, uint64 prevBeaconChainSlashingFactor, uint64 newBeaconChainSlashingFactor
     );
     event BurnableETHSharesIncreased(uint256 shares);
-    event BeaconChainETHWithdrawalCompleted(address indexed podOwner, uint256 shares);
 
     error AlreadyInitialized();
     error OnlyDeployer();

@@ -29,6 +29,7 @@ interface IMockBeaconChain {
     error AlreadySlashed();
     error CredentialsMismatch();
     error InsufficientIssuanceReserve();
+    error InvalidPenaltyDivisor();
 
     /// Deposits msg.value (>= 1 ETH, whole gwei). A new pubkey creates a validator; a known one tops it up.
     function deposit(bytes calldata pubkey, bytes32 withdrawalCredentials) external payable returns (uint40);
@@ -44,5 +45,7 @@ interface IMockBeaconChain {
     function penaltyDivisor() external view returns (uint64);
     function validatorCount() external view returns (uint256);
     function getValidator(uint40 validatorIndex) external view returns (Validator memory);
+    /// The validator's balance as of the end of block `blockNumber` (what a proof against that block's root shows).
+    function getBalanceAtBlock(uint40 validatorIndex, uint32 blockNumber) external view returns (uint64 balanceGwei);
     function indexOfPubkeyHash(bytes32 pubkeyHash) external view returns (bool exists, uint40 validatorIndex);
 }
