@@ -94,6 +94,7 @@ const PATHS: [string, PathKind][] = [
   ['validators.*.slashed', 'boolean'],
   ['validators.*.exited', 'boolean'],
   ['burned.*', 'amount'],
+  ['lockedSlashedNativeShares', 'amount'],
 ];
 const PATTERNS = PATHS.map(([p, kind]) => ({ segments: p.split('.'), kind, pattern: p }));
 
@@ -108,6 +109,7 @@ export function classifyPath(path: string): PathKind | undefined {
 }
 
 export const KNOWN_PATHS: readonly string[] = PATHS.map(([p]) => p);
+const ROOTS = [...new Set(KNOWN_PATHS.map((p) => p.split('.')[0]))];
 
 function bigint(
   unit: NumberUnit,
@@ -139,7 +141,10 @@ export function parseExpected(
 ): { ok: true; expected: ExpectedValue } | { ok: false; message: string } {
   const kind = classifyPath(path);
   if (kind === undefined) {
-    return { ok: false, message: `"${path}" is not a world@1 path; known paths: ${KNOWN_PATHS.join(', ')}` };
+    const root = path.split('.')[0] ?? '';
+    const near = KNOWN_PATHS.filter((p) => p.split('.')[0] === root);
+    const shown = near.length > 0 ? `paths under ${root}: ${near.join(', ')}` : `roots: ${ROOTS.join(', ')}`;
+    return { ok: false, message: `"${path}" is not a world@1 path; accepted ${shown}` };
   }
   switch (kind) {
     case 'integer':

@@ -12,6 +12,7 @@ export type ActorRole = 'staker' | 'operator' | 'avs' | 'vault';
 export type StrategyName = 'stETH' | 'beaconETH';
 
 export interface World {
+  format: 'restaking-sandbox/world@1';
   block: DecimalString;
   timestamp: DecimalString;
   accounts: Record<string, AccountState>;
@@ -25,6 +26,8 @@ export interface World {
   validators: Record<string, ValidatorState>;
   /** Tokens sent to the burn address, by token name (`stETH`). */
   burned: Record<string, DecimalString>;
+  /** Native ETH shares slashed by AVSs: locked in the pods, not burned (EigenPodManager.burnableETHShares). */
+  lockedSlashedNativeShares: DecimalString;
 }
 
 export interface AccountState {
