@@ -1,0 +1,109 @@
+// AVS actions, through the actor's MiniAVS contract (the set's slasher): operator sets, slashing, clearing
+// slashed shares to the burn address or the set's redistribution recipient, and reward submissions.
+import type { Address } from 'viem';
+import { read } from '../../chain/runtime.ts';
+import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
+import type { StepOf } from '../scenario-actions.ts';
+import type { StrategyName } from '../world-types.ts';
+import { avsContract } from './operator.ts';
+import { send } from './send.ts';
+
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+/** Strategy addresses in ascending order, as AllocationManager requires, with their paired values. */
+export function ascending<T>(
+  sb: Sandbox,
+  names: readonly StrategyName[],
+  values: readonly T[],
+): [Address[], T[]] {
+  const pairs = names.map((n, i) => [sb.addresses.strategies[n], values[i] as T] as const);
+  pairs.sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : 1));
+  return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+}
+
+export async function createOperatorSet(
+  sb: Sandbox,
+  s: StepOf<'avs.createOperatorSet'>,
+  out: StepOutcome,
+): Promise<void> {
+  const by = actor(sb, s.by, 'avs');
+  const [strategies] = ascending(sb, s.strategies, s.strategies);
+  const recipient =
+    s.redistributionRecipient === undefined ? ZERO : actor(sb, s.redistributionRecipient).address;
+  await send(sb, out, {
+    from: by.address,
+    to: avsContract(sb, s.by),
+    contract: 'MiniAVS',
+    functionName: 'createOperatorSet',
+    args: [s.set, strategies, recipient],
+  });
+}
+
+export async function slash(sb: Sandbox, s: StepOf<'avs.slash'>, out: StepOutcome): Promise<void> {
+  const by = actor(sb, s.by, 'avs');
+  if (s.wads.length !== s.strategies.length) {
+    throw new StepError(
+      `avs.slash needs one wad per strategy (${s.strategies.length}), got ${s.wads.length}`,
+    );
+  }
+  const [strategies, wads] = ascending(sb, s.strategies, s.wads);
+  const avs = avsContract(sb, s.by);
+  await send(sb, out, {
+    from: by.address,
+    to: avs,
+    contract: 'MiniAVS',
+    functionName: 'slash',
+    args: [actor(sb, s.operator).address, s.set, strategies, wads, s.description ?? ''],
+  });
+  if (s.as !== undefined) {
+    const slashId = await read<bigint>(sb.chain, {
+      to: sb.addresses.allocationManager,
+      contract: 'MiniAllocationManager',
+      functionName: 'getSlashCount',
+      args: [{ avs, id: s.set }],
+    });
+    sb.names.slashes[s.as] = { avs: s.by, set: s.set, slashId, operator: s.operator };
+  }
+}
+
+export async function clear(sb: Sandbox, s: StepOf<'slashing.clear'>, out: StepOutcome): Promise<void> {
+  const ref = sb.names.slashes[s.slash];
+  if (ref === undefined) throw new StepError(`no slash named "${s.slash}"`);
+  if (ref.avs !== s.avs || ref.set !== s.set) {
+    throw new StepError(
+      `slash "${s.slash}" was made by ${ref.avs} set ${ref.set}, not ${s.avs} set ${s.set}`,
+    );
+  }
+  await send(sb, out, {
+    from: actor(sb, s.by).address,
+    to: sb.addresses.strategyManager,
+    contract: 'MiniStrategyManager',
+    functionName: 'clearBurnOrRedistributableShares',
+    args: [{ avs: avsContract(sb, s.avs), id: s.set }, ref.slashId],
+  });
+}
+
+export async function submitRewards(
+  sb: Sandbox,
+  s: StepOf<'rewards.submit'>,
+  out: StepOutcome,
+): Promise<void> {
+  const by = actor(sb, s.by, 'avs');
+  await send(sb, out, {
+    from: by.address,
+    to: avsContract(sb, s.by),
+    contract: 'MiniAVS',
+    functionName: 'submitRewards',
+    args: [s.set],
+    value: s.amount,
+  });
+}
+
+export async function claimRewards(sb: Sandbox, s: StepOf<'rewards.claim'>, out: StepOutcome): Promise<void> {
+  await send(sb, out, {
+    from: actor(sb, s.by).address,
+    to: sb.addresses.rewardsCoordinator,
+    contract: 'MiniRewardsCoordinator',
+    functionName: 'claim',
+  });
+}

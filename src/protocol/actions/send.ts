@@ -1,0 +1,39 @@
+// The one way an action reaches the chain: a transaction from an actor's account, recorded in the step's
+// outcome, and a revert turned into a StepError that carries the decoded custom error.
+import type { Address } from 'viem';
+import { write, type TxResult } from '../../chain/runtime.ts';
+import { StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
+
+export interface Call {
+  from: Address;
+  to: Address;
+  contract: string;
+  functionName: string;
+  args?: readonly unknown[];
+  value?: bigint;
+}
+
+/** Sends `call`; on revert throws a StepError naming the function and the decoded error. */
+export async function send(
+  sb: Sandbox,
+  out: StepOutcome,
+  call: Call,
+): Promise<TxResult & { result?: unknown }> {
+  const r = await write(sb.chain, {
+    ...call,
+    ...(sb.impersonate === true ? { impersonate: true } : {}),
+  });
+  out.txs.push(r);
+  if (!r.ok) {
+    const e = r.error ?? { name: 'Revert', args: [], message: 'reverted' };
+    throw new StepError(`${call.contract}.${call.functionName} reverted with ${e.message}`, e);
+  }
+  return r;
+}
+
+/** The first event of a name in a transaction's logs; a missing one is a broken invariant of the contracts. */
+export function eventOf(r: TxResult, eventName: string): Record<string, unknown> {
+  const e = r.events.find((x) => x.eventName === eventName);
+  if (e === undefined) throw new StepError(`expected a ${eventName} event from transaction ${r.hash}`);
+  return e.args;
+}

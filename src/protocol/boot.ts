@@ -1,0 +1,134 @@
+// Boots a sandbox for a scenario: a fresh chain, the whole protocol deployed with the scenario's delays, and
+// every actor bound to a deterministic funded account (AVS actors also own a MiniAVS contract, vault actors a
+// MiniLRT vault). Account 0 deploys; account 1 is the LST oracle and the simulated consensus layer.
+import { createChain, deploy, setBalance, type Chain } from '../chain/runtime.ts';
+import { deployCore } from '../chain/deploy-core.ts';
+import { deployLst } from '../chain/deploy-periphery.ts';
+import { emptyNames, type Actor, type ProtocolAddresses, type Sandbox } from './sandbox.ts';
+import { REAL_SECONDS_PER_BLOCK, type ScenarioConfig } from './scenario-config.ts';
+import type { Scenario } from './scenario-schema.ts';
+import { WAD } from './units.ts';
+
+const SYSTEM_ACCOUNTS = 2;
+const SYSTEM_BALANCE = 10n ** 24n; // 1,000,000 ETH: the oracle pays for positive LST reports
+/** EigenLayer's rewards root activation delay on mainnet: 7 days. */
+const REWARDS_ACTIVATION_SECONDS = 604_800n;
+/** EigenLayer's default operator split: 10%. */
+const DEFAULT_OPERATOR_SPLIT_BIPS = 1000;
+
+/** The LST fee as basis points, as Lido stores it; the scenario gives a WAD fraction. */
+export function feeBasisPoints(lstFee: bigint): bigint {
+  if ((lstFee * 10_000n) % WAD !== 0n)
+    throw new Error('config.lstFee must be a whole number of basis points (0.01%)');
+  return (lstFee * 10_000n) / WAD;
+}
+
+async function deployProtocol(
+  chain: Chain,
+  config: ScenarioConfig,
+): Promise<ProtocolAddresses & { deployer: `0x${string}` }> {
+  const [deployer, oracle] = chain.accounts;
+  if (deployer === undefined || oracle === undefined) throw new Error('the chain has no system accounts');
+  const lst = await deployLst(chain, {
+    from: deployer.address,
+    oracle: oracle.address,
+    treasury: oracle.address,
+    feeBP: feeBasisPoints(config.lstFee),
+  });
+  const core = await deployCore(chain, {
+    deployer: deployer.address,
+    withdrawalDelayBlocks: config.withdrawalDelayBlocks,
+    deallocationDelayBlocks: config.deallocationDelayBlocks,
+    allocationConfigurationDelayBlocks: config.allocationConfigurationDelayBlocks,
+    beaconPenaltyDivisor: config.beaconSlashingPenaltyDivisor,
+    tokens: { stETH: lst.lst },
+  });
+  if (core.strategies.stETH === undefined) throw new Error('no stETH strategy was deployed');
+  const rewardsCoordinator = await deploy(chain, {
+    from: deployer.address,
+    contract: 'MiniRewardsCoordinator',
+    args: [
+      core.allocationManager,
+      core.delegationManager,
+      Number(REWARDS_ACTIVATION_SECONDS / REAL_SECONDS_PER_BLOCK[config.preset]),
+      DEFAULT_OPERATOR_SPLIT_BIPS,
+    ],
+  });
+  return {
+    deployer: deployer.address,
+    strategyManager: core.strategyManager,
+    delegationManager: core.delegationManager,
+    allocationManager: core.allocationManager,
+    eigenPodManager: core.eigenPodManager,
+    beaconChain: core.beaconChain,
+    rewardsCoordinator,
+    lst: lst.lst,
+    wstETH: lst.wstETH,
+    strategies: { stETH: core.strategies.stETH, beaconETH: core.beaconChainETHStrategy },
+    burnAddress: core.burnAddress,
+  };
+}
+
+export async function bootSandbox(scenario: Pick<Scenario, 'config' | 'actors'>): Promise<Sandbox> {
+  const { config } = scenario;
+  const chain = await createChain({
+    accounts: SYSTEM_ACCOUNTS + scenario.actors.length,
+    startBlock: config.startBlock,
+    secondsPerBlock: config.secondsPerBlock,
+    balance: SYSTEM_BALANCE,
+  });
+  const addresses = await deployProtocol(chain, config);
+  const actors: Record<string, Actor> = {};
+  for (const [i, a] of scenario.actors.entries()) {
+    const account = chain.accounts[SYSTEM_ACCOUNTS + i];
+    if (account === undefined) throw new Error(`no account for actor ${a.id}`);
+    await setBalance(chain, account.address, a.eth ?? 0n);
+    actors[a.id] = {
+      id: a.id,
+      role: a.role,
+      address: account.address,
+      ...(a.operator === undefined ? {} : { operator: a.operator }),
+    };
+  }
+  const sb: Sandbox = {
+    chain,
+    config,
+    addresses,
+    actors,
+    system: { deployer: addresses.deployer, oracle: chain.accounts[1]!.address },
+    names: emptyNames(),
+  };
+  for (const a of Object.values(actors)) {
+    if (a.role === 'avs') {
+      a.contract = await deploy(chain, {
+        from: addresses.deployer,
+        contract: 'MiniAVS',
+        args: [
+          addresses.allocationManager,
+          addresses.delegationManager,
+          addresses.rewardsCoordinator,
+          a.address,
+          a.id,
+        ],
+      });
+    } else if (a.role === 'vault') {
+      const operator = a.operator === undefined ? undefined : actors[a.operator];
+      if (operator === undefined) throw new Error(`vault ${a.id} names no operator actor`);
+      a.contract = await deploy(chain, {
+        from: addresses.deployer,
+        contract: 'MiniLRT',
+        args: [
+          `${a.id} restaked ETH`,
+          a.id,
+          addresses.strategyManager,
+          addresses.delegationManager,
+          addresses.allocationManager,
+          addresses.strategies.stETH,
+          operator.address,
+          a.address,
+        ],
+      });
+    }
+  }
+  return sb;
+}
