@@ -42,6 +42,104 @@ export async function deployLst(chain: Chain, opts: LstOptions): Promise<LstDepl
   return { lst, wstETH };
 }
 
+/** The core addresses the periphery needs (a structural subset of deploy-core's CoreAddresses). */
+export interface PeripheryCore {
+  deployer: Address;
+  strategyManager: Address;
+  delegationManager: Address;
+  allocationManager: Address;
+  strategies: { stETH?: Address };
+}
+
+export interface RewardsCoordinatorOptions {
+  /** Blocks from a submission until it can be claimed (default 50400 = 7 days of 12-second blocks). */
+  activationDelayBlocks?: number;
+  /** Default operator split in bips (default 1000 = 10%). */
+  defaultOperatorSplitBips?: number;
+  /** Signs the deployment (default: the core deployer). */
+  from?: Address;
+}
+
+/** Deploys the simplified, on-chain MiniRewardsCoordinator. */
+export async function deployRewardsCoordinator(
+  chain: Chain,
+  core: PeripheryCore,
+  opts: RewardsCoordinatorOptions = {},
+): Promise<Address> {
+  return deploy(chain, {
+    from: opts.from ?? core.deployer,
+    contract: 'MiniRewardsCoordinator',
+    args: [
+      core.allocationManager,
+      core.delegationManager,
+      opts.activationDelayBlocks ?? DEFAULT_REWARDS_ACTIVATION_DELAY_BLOCKS,
+      opts.defaultOperatorSplitBips ?? DEFAULT_OPERATOR_SPLIT_BIPS,
+    ],
+  });
+}
+
+export interface AvsOptions {
+  /** Where `submitRewards` sends rewards; without it the AVS cannot fund rewards. */
+  rewardsCoordinator?: Address;
+  metadataURI?: string;
+}
+
+/**
+ * Deploys a MiniAVS owned by `owner` (an account of the chain, which signs the deployment). The contract is the
+ * AVS address in the AllocationManager, its own registrar and the slasher of the sets it creates.
+ */
+export async function deployAvs(
+  chain: Chain,
+  core: PeripheryCore,
+  owner: Address,
+  opts: AvsOptions = {},
+): Promise<Address> {
+  return deploy(chain, {
+    from: owner,
+    contract: 'MiniAVS',
+    args: [
+      core.allocationManager,
+      core.delegationManager,
+      opts.rewardsCoordinator ?? ZERO_ADDRESS,
+      owner,
+      opts.metadataURI ?? '',
+    ],
+  });
+}
+
+export interface VaultOptions {
+  /** The operator the vault delegates to (now if registered, else at its first deposit). */
+  operator: Address;
+  /** May pause and unpause; signs the deployment. */
+  owner: Address;
+  name: string;
+  symbol: string;
+  /** The strategy it restakes into (default: core.strategies.stETH). */
+  strategy?: Address;
+}
+
+/** Deploys a MiniLRT liquid restaking vault over the stETH strategy. */
+export async function deployVault(chain: Chain, core: PeripheryCore, opts: VaultOptions): Promise<Address> {
+  const strategy = opts.strategy ?? core.strategies.stETH;
+  if (strategy === undefined) throw new Error('deployVault needs the stETH strategy (core.strategies.stETH)');
+  return deploy(chain, {
+    from: opts.owner,
+    contract: 'MiniLRT',
+    args: [
+      opts.name,
+      opts.symbol,
+      core.strategyManager,
+      core.delegationManager,
+      core.allocationManager,
+      strategy,
+      opts.operator,
+      opts.owner,
+    ],
+  });
+}
+
+const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000';
+
 /** Sends a transaction and throws with the decoded custom error if it reverts (deployment wiring only). */
 export async function mustWrite(chain: Chain, req: Parameters<typeof write>[1]): Promise<void> {
   const r = await write(chain, req);
