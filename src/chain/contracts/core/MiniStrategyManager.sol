@@ -182,7 +182,11 @@ contract MiniStrategyManager is IStrategyManager {
         }
     }
 
-    function getBurnOrRedistributableShares(OperatorSet calldata operatorSet, uint256 slashId, IStrategy strategy)
+    function getBurnOrRedistributableSharesByStrategy(
+        OperatorSet calldata operatorSet,
+        uint256 slashId,
+        IStrategy strategy
+    )
         external
         view
         returns (uint256)

@@ -56,7 +56,8 @@ interface IStrategyManager is IShareManager {
         external
         view
         returns (IStrategy[] memory, uint256[] memory);
-    function getBurnOrRedistributableShares(OperatorSet calldata operatorSet, uint256 slashId, IStrategy strategy)
+    /// The real contract overloads getBurnOrRedistributableShares; one name per signature keeps ABI decoding simple.
+    function getBurnOrRedistributableSharesByStrategy(OperatorSet calldata operatorSet, uint256 slashId, IStrategy strategy)
         external
         view
         returns (uint256);
