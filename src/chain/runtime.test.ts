@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAddress } from 'viem';
 import {
   advance,
+  cloneChain,
   createChain,
   deploy,
   getBalance,
@@ -108,5 +109,21 @@ describe('chain runtime', () => {
     // the restored chain keeps working, and a later snapshot can be restored after an earlier one
     const r = await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [11n] });
     expect(r.block).toBe(1_000_002n);
+  });
+});
+
+describe('cloneChain', () => {
+  it('starts from the template state and then diverges without touching it', async () => {
+    const { chain, from, to } = await probe();
+    const copy = await cloneChain(chain);
+    expect(copy.head).toEqual(chain.head);
+    expect(await read(copy, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(5n);
+    await write(copy, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [123n] });
+    expect(await read(copy, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(123n);
+    expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(5n);
+    expect(await getNonce(chain, from)).toBe(1n);
+    expect(await getNonce(copy, from)).toBe(2n);
+    await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [77n] });
+    expect(await read(copy, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(123n);
   });
 });

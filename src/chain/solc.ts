@@ -12,7 +12,10 @@ export interface Artifact {
 export type Artifacts = Record<string, Artifact>;
 
 interface SolcLike {
-  compile(input: string, callbacks?: { import: (path: string) => { contents: string } | { error: string } }): string;
+  compile(
+    input: string,
+    callbacks?: { import: (path: string) => { contents: string } | { error: string } },
+  ): string;
   version(): string;
 }
 

@@ -9,4 +9,6 @@ const started = performance.now();
 const artifacts = compile(solc, readSources(), resolveImport);
 writeFileSync(ARTIFACTS_FILE, JSON.stringify(artifacts, null, 1) + '\n');
 const ms = Math.round(performance.now() - started);
-console.log(`solc ${solc.version()}: ${Object.keys(artifacts).length} contracts in ${ms} ms -> artifacts.json`);
+console.log(
+  `solc ${solc.version()}: ${Object.keys(artifacts).length} contracts in ${ms} ms -> artifacts.json`,
+);

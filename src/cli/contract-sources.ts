@@ -18,7 +18,9 @@ function walk(dir: string): string[] {
 /** Every .sol file under src/chain/contracts, keyed by its path relative to that folder. */
 export function readSources(): Record<string, string> {
   const files = walk(CONTRACTS_DIR).sort();
-  return Object.fromEntries(files.map((f) => [relative(CONTRACTS_DIR, f).split(sep).join('/'), readFileSync(f, 'utf8')]));
+  return Object.fromEntries(
+    files.map((f) => [relative(CONTRACTS_DIR, f).split(sep).join('/'), readFileSync(f, 'utf8')]),
+  );
 }
 
 /** Resolves `@openzeppelin/...` from node_modules and relative paths inside the contracts folder. */
@@ -32,6 +34,8 @@ export async function loadSolc(): Promise<{
   compile: (input: string, cb?: object) => string;
   version: () => string;
 }> {
-  const mod = (await import('solc')) as { default: { compile: (i: string, c?: object) => string; version: () => string } };
+  const mod = (await import('solc')) as {
+    default: { compile: (i: string, c?: object) => string; version: () => string };
+  };
   return mod.default;
 }

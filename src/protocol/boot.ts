@@ -1,7 +1,7 @@
 // Boots a sandbox for a scenario: a fresh chain, the whole protocol deployed with the scenario's delays, and
 // every actor bound to a deterministic funded account (AVS actors also own a MiniAVS contract, vault actors a
 // MiniLRT vault). Account 0 deploys; account 1 is the LST oracle and the simulated consensus layer.
-import { createChain, deploy, setBalance, type Chain } from '../chain/runtime.ts';
+import { cloneChain, createChain, deploy, setBalance, type Chain } from '../chain/runtime.ts';
 import { deployCore } from '../chain/deploy-core.ts';
 import { deployLst } from '../chain/deploy-periphery.ts';
 import { emptyNames, type Actor, type ProtocolAddresses, type Sandbox } from './sandbox.ts';
@@ -69,15 +69,42 @@ async function deployProtocol(
   };
 }
 
+interface Template {
+  chain: Chain;
+  addresses: Awaited<ReturnType<typeof deployProtocol>>;
+}
+
+/**
+ * Deployed protocols by configuration. The deployment depends only on the configuration (delays, fee,
+ * divisor, start block), so every later sandbox of the same configuration starts as a clone of it: undoing to
+ * a fresh scenario or loading another one costs a VM, not a dozen deployments.
+ */
+const templates = new Map<string, Promise<Template>>();
+
+function templateFor(config: ScenarioConfig): Promise<Template> {
+  const key = JSON.stringify(config, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  let t = templates.get(key);
+  if (t === undefined) {
+    t = (async () => {
+      const chain = await createChain({
+        accounts: SYSTEM_ACCOUNTS,
+        startBlock: config.startBlock,
+        secondsPerBlock: config.secondsPerBlock,
+        balance: SYSTEM_BALANCE,
+      });
+      return { chain, addresses: await deployProtocol(chain, config) };
+    })();
+    t.catch(() => templates.delete(key));
+    templates.set(key, t);
+  }
+  return t;
+}
+
 export async function bootSandbox(scenario: Pick<Scenario, 'config' | 'actors'>): Promise<Sandbox> {
   const { config } = scenario;
-  const chain = await createChain({
-    accounts: SYSTEM_ACCOUNTS + scenario.actors.length,
-    startBlock: config.startBlock,
-    secondsPerBlock: config.secondsPerBlock,
-    balance: SYSTEM_BALANCE,
-  });
-  const addresses = await deployProtocol(chain, config);
+  const template = await templateFor(config);
+  const chain = await cloneChain(template.chain, { accounts: SYSTEM_ACCOUNTS + scenario.actors.length });
+  const addresses = { ...template.addresses, strategies: { ...template.addresses.strategies } };
   const actors: Record<string, Actor> = {};
   for (const [i, a] of scenario.actors.entries()) {
     const account = chain.accounts[SYSTEM_ACCOUNTS + i];
