@@ -22,7 +22,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///
 /// Where the ETH is (the honest version of "backing"): this contract stands in for the whole Lido system, the
 /// buffer and the validators together, so it holds every wei it counts: `address(this).balance ==
-/// totalPooledEther` at all times. A positive report therefore arrives with its ETH (the oracle sends
+/// totalPooledEther` (it has no receive function; only ETH forced in without a call could exceed it). A positive report therefore arrives with its ETH (the oracle sends
 /// `clDelta` wei, standing in for consensus-layer rewards that the real protocol later sweeps to its withdrawal
 /// vault), and a loss leaves it (sent to `ETH_SINK`, standing in for ETH the beacon chain destroyed as a penalty).
 ///
