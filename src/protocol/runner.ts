@@ -1,7 +1,7 @@
 // The scenario runner: boots a sandbox for a validated scenario and performs its steps in order. A step the
 // contracts reject is rolled back (the world stays as it was before that step) and, unless the step expected
 // that revert, the run stops with a message naming the step, the action and the decoded custom error.
-import { restore, snapshot, type DecodedError, type TxResult } from '../chain/runtime.ts';
+import { checkpoint, type DecodedError, type TxResult } from '../chain/runtime.ts';
 import { perform } from './actions/index.ts';
 import { bootSandbox } from './boot.ts';
 import { cloneNames, StepError, type Sandbox } from './sandbox.ts';
@@ -68,15 +68,16 @@ export async function runStep(
     }
     return { record: { index, action: step.action, txs: [] } };
   }
-  const before = await snapshot(sb.chain);
+  const cp = await checkpoint(sb.chain);
   const names = cloneNames(sb.names);
   const rollback = async () => {
-    await restore(sb.chain, before);
+    await cp.rollback();
     sb.names = names;
   };
   try {
     const out = await perform(sb, step);
-    if (step.expectRevert !== undefined) {
+    if (step.expectRevert === undefined) await cp.keep();
+    else {
       await rollback();
       const message = `${label(index, step)} was expected to revert with ${step.expectRevert} but succeeded`;
       return { failure: { step: index, action: step.action, kind: 'expectRevert', message } };

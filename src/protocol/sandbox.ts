@@ -68,9 +68,17 @@ export function emptyNames(): Names {
   return { withdrawals: {}, validators: {}, slashes: {}, requests: {} };
 }
 
-/** A deep copy of the names, so a chain snapshot can carry them (undo, branches). */
+/**
+ * A copy of the names, so a chain snapshot can carry them (undo, branches). Entries are never mutated once
+ * made, so copying the four maps is enough.
+ */
 export function cloneNames(names: Names): Names {
-  return structuredClone(names);
+  return {
+    withdrawals: { ...names.withdrawals },
+    validators: { ...names.validators },
+    slashes: { ...names.slashes },
+    requests: { ...names.requests },
+  };
 }
 
 /** What performing one step did: its transactions, in order (most steps send one). */
