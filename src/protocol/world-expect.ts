@@ -16,20 +16,10 @@ import {
   type UnitResult,
 } from './units.ts';
 import { getPath } from './world-types.ts';
+import { classifyPath, KNOWN_PATHS, ROOTS } from './world-paths.ts';
 
-export type PathKind =
-  | 'integer'
-  | 'amount'
-  | 'gwei'
-  | 'wad'
-  | 'wadUnbounded'
-  | 'signedWad'
-  | 'rate'
-  | 'boolean'
-  | 'string'
-  | 'nullableString'
-  | 'list'
-  | 'nullOnly';
+export type { PathKind } from './world-paths.ts';
+export { classifyPath, KNOWN_PATHS } from './world-paths.ts';
 
 export type NumberUnit = 'integer' | 'amount' | 'gwei' | 'wad' | 'rate';
 export type ExpectedValue =
@@ -39,77 +29,6 @@ export type ExpectedValue =
   | { type: 'list'; value: string[] };
 
 export type ExpectResult = { ok: true } | { ok: false; message: string; actual: unknown };
-
-// `*` matches one segment (an actor, strategy, `as` name, `<avs>/<set>` key or set id).
-const PATHS: [string, PathKind][] = [
-  ['block', 'integer'],
-  ['timestamp', 'integer'],
-  ['accounts.*.address', 'string'],
-  ['accounts.*.role', 'string'],
-  ['accounts.*.eth', 'amount'],
-  ['accounts.*.stETH', 'amount'],
-  ['accounts.*.wstETH', 'amount'],
-  ['accounts.*.vaultTokens.*', 'amount'],
-  ['stakers.*.delegatedTo', 'nullableString'],
-  ['stakers.*.strategies.*.depositShares', 'amount'],
-  ['stakers.*.strategies.*.withdrawableShares', 'amount'],
-  ['stakers.*.strategies.*.depositScalingFactor', 'wadUnbounded'],
-  ['stakers.*.beaconChainSlashingFactor', 'wad'],
-  ['stakers.*.pod', 'nullOnly'],
-  ['stakers.*.pod.address', 'string'],
-  ['stakers.*.pod.activeValidators', 'integer'],
-  ['stakers.*.pod.restakedGwei', 'gwei'],
-  ['stakers.*.pod.checkpointActive', 'boolean'],
-  ['stakers.*.withdrawals.*.strategy', 'string'],
-  ['stakers.*.withdrawals.*.scaledShares', 'amount'],
-  ['stakers.*.withdrawals.*.startBlock', 'integer'],
-  ['stakers.*.withdrawals.*.completableAfterBlock', 'integer'],
-  ['stakers.*.withdrawals.*.completed', 'boolean'],
-  ['operators.*.allocationDelay', 'integer'],
-  ['operators.*.shares.*', 'amount'],
-  ['operators.*.maxMagnitude.*', 'wad'],
-  ['operators.*.encumberedMagnitude.*', 'wad'],
-  ['operators.*.allocations.*.*.currentMagnitude', 'wad'],
-  ['operators.*.allocations.*.*.pendingDiff', 'signedWad'],
-  ['operators.*.allocations.*.*.effectBlock', 'integer'],
-  ['operators.*.allocations.*.*.allocatedStake', 'amount'],
-  ['avs.*.sets.*.strategies', 'list'],
-  ['avs.*.sets.*.operators', 'list'],
-  ['avs.*.sets.*.slashCount', 'integer'],
-  ['strategies.*.totalShares', 'amount'],
-  ['strategies.*.underlyingBalance', 'amount'],
-  ['lst.totalPooledEther', 'amount'],
-  ['lst.totalShares', 'amount'],
-  ['vaults.*.operator', 'string'],
-  ['vaults.*.supply', 'amount'],
-  ['vaults.*.totalValue', 'amount'],
-  ['vaults.*.rate', 'rate'],
-  ['vaults.*.requests.*.owner', 'string'],
-  ['vaults.*.requests.*.valueAtRequest', 'amount'],
-  ['vaults.*.requests.*.completableAfterBlock', 'integer'],
-  ['vaults.*.requests.*.claimed', 'boolean'],
-  ['validators.*.owner', 'string'],
-  ['validators.*.balanceGwei', 'gwei'],
-  ['validators.*.effectiveBalanceGwei', 'gwei'],
-  ['validators.*.slashed', 'boolean'],
-  ['validators.*.exited', 'boolean'],
-  ['burned.*', 'amount'],
-  ['lockedSlashedNativeShares', 'amount'],
-];
-const PATTERNS = PATHS.map(([p, kind]) => ({ segments: p.split('.'), kind, pattern: p }));
-
-/** The unit of a world path, or undefined when world@1 has no such path. */
-export function classifyPath(path: string): PathKind | undefined {
-  const segments = path.split('.');
-  const hit = PATTERNS.find(
-    (p) =>
-      p.segments.length === segments.length && p.segments.every((s, i) => s === '*' || s === segments[i]),
-  );
-  return hit?.kind;
-}
-
-export const KNOWN_PATHS: readonly string[] = PATHS.map(([p]) => p);
-const ROOTS = [...new Set(KNOWN_PATHS.map((p) => p.split('.')[0]))];
 
 function bigint(
   unit: NumberUnit,
