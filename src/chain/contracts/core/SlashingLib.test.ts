@@ -60,9 +60,14 @@ describe('SlashingLib share formulas', () => {
   it('update: first deposit divides the DSF by the slashing factor, later ones keep past slashes', async () => {
     await fc.assert(
       fc.asyncProperty(amount, amount, fc.bigInt({ min: 0n, max: 4n * W }), factor, async (s, d, k, sf) => {
-        expect(await call('update', [k, 0n, d, sf])).toBe(divWad(k0(k), sf));
-        const expected = divWad(divWad(withdrawable(s, k, sf) + d, s + d), sf);
-        expect(await call('update', [k, s, d, sf])).toBe(expected);
+        const first = divWad(k0(k), sf);
+        const later = divWad(divWad(withdrawable(s, k, sf) + d, s + d), sf);
+        // A result of 0 (possible only for degenerate tiny DSFs) must revert instead.
+        for (const [prev, expected] of [[0n, first] as const, [s, later] as const]) {
+          const got = call('update', [k, prev, d, sf]);
+          if (expected === 0n) await expect(got).rejects.toThrow('InvalidDepositScalingFactor');
+          else expect(await got).toBe(expected);
+        }
       }),
       runs,
     );
