@@ -205,13 +205,11 @@ contract MiniLST is IERC20, IERC20Metadata {
         _emitTransferEvents(msg.sender, to, amount, sharesAmount);
     }
 
-    /// Moves an exact share count using a token-unit allowance of the shares' current value (rounded up, as Lido).
+    /// Moves an exact share count, spending a token-unit allowance of the shares' value (rounded down, as in
+    /// Lido's StETH). Returns that value.
     function transferSharesFrom(address from, address to, uint256 sharesAmount) external returns (uint256 amount) {
-        uint256 cost = totalShares == 0
-            ? sharesAmount
-            : Math.mulDiv(sharesAmount, totalPooledEther, totalShares, Math.Rounding.Ceil);
-        _spendAllowance(from, cost);
         amount = getPooledEthByShares(sharesAmount);
+        _spendAllowance(from, amount);
         _transferShares(from, to, sharesAmount);
         _emitTransferEvents(from, to, amount, sharesAmount);
     }

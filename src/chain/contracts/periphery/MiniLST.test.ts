@@ -3,7 +3,7 @@
 // feeShares = ⌊feeEther·sharesBefore/(postEther − feeEther)⌋ with feeEther = ⌊rewards·feeBP/10000⌋.
 import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
-import { createChain, getBalance, read, write, type Chain } from '../../runtime.ts';
+import { createChain, getBalance, read, sendTransaction, write, type Chain } from '../../runtime.ts';
 import { deployLst } from '../../deploy-periphery.ts';
 
 const ETH = 10n ** 18n;
@@ -138,6 +138,12 @@ describe('MiniLST (stETH-like)', () => {
     expect((await lstWrite(bob, 'transferFrom', [alice, bob, 2n * ETH])).ok).toBe(true);
     expect(await lstRead('allowance', [alice, bob])).toBe(0n);
     expect(await lstRead('balanceOf', [bob])).toBe(2n * ETH);
+    // transferSharesFrom spends the shares' token value: 1e18 shares at 1:1 cost 1 ETH of allowance.
+    await lstWrite(alice, 'approve', [bob, 3n * ETH]);
+    const r = await lstWrite(bob, 'transferSharesFrom', [alice, bob, ETH]);
+    expect(r.result).toBe(ETH);
+    expect(await lstRead('allowance', [alice, bob])).toBe(2n * ETH);
+    expect(await lstRead('sharesOf', [bob])).toBe(3n * ETH);
   });
 
   it('mints the stone shares to 0xdead at deployment when ETH is sent', async () => {
@@ -188,5 +194,19 @@ describe('MiniWstETH', () => {
     // 10e18 shares of T, pooled 10e18 after the loss: ⌊10e18·10e18/T⌋.
     expect(await lstRead('balanceOf', [alice])).toBe(9_909_090_909_090_909_091n);
     expect(lst).toBeDefined();
+  });
+
+  it('stakes and wraps ETH sent to it in one step', async () => {
+    const { chain, oracle, alice, wstETH, lstRead, lstWrite } = await setup();
+    await lstWrite(alice, 'submit', [], 10n * ETH);
+    await lstWrite(oracle, 'handleOracleReport', [ETH], ETH);
+    const r = await sendTransaction(chain, { from: alice, to: wstETH, data: '0x', value: 11n * ETH });
+    expect(r.ok).toBe(true);
+    // 11 ETH buys ⌊11e18·T/11e18⌋ = T shares (T = 10e18 + 91743119266055045), all wrapped.
+    const T = 10n * ETH + 91_743_119_266_055_045n;
+    expect(
+      await read(chain, { to: wstETH, contract: 'MiniWstETH', functionName: 'balanceOf', args: [alice] }),
+    ).toBe(T);
+    expect(await lstRead('sharesOf', [wstETH])).toBe(T);
   });
 });
