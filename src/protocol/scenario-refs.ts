@@ -42,6 +42,8 @@ export function checkReferences(
     const report = (field: string, message: string) => issues.push({ path: at(field), message });
     const strict = s.expectRevert === undefined;
     const semantic = (field: string, message: string) => strict && report(field, message);
+    // A step expected to revert creates nothing: later steps cannot refer to what it would have made.
+    const define = (id: string, created: Created) => strict && names.set(id, created);
 
     const actor = (field: string, id: string, roles?: readonly ActorRole[], always = false) => {
       const a = actors.get(id);
@@ -61,9 +63,11 @@ export function checkReferences(
       const later = definedAt.get(id);
       const where = c
         ? `names ${KIND_WORDS[c.kind]}`
-        : later !== undefined
-          ? `is defined only later, at steps[${later}]`
-          : 'is not defined';
+        : later === undefined
+          ? 'is not defined'
+          : later > i
+            ? `is defined only later, at steps[${later}]`
+            : `is made only by steps[${later}], which expects a revert`;
       report(field, `"${id}" ${where}; accepted: the "as" name of ${want} from an earlier step`);
       return undefined;
     };
@@ -94,10 +98,10 @@ export function checkReferences(
         actor('operator', s.operator, OPERATOR);
         break;
       case 'staker.undelegate':
-        names.set(s.as, { kind: 'undelegation', step: i, by: s.by });
+        define(s.as, { kind: 'undelegation', step: i, by: s.by });
         break;
       case 'withdrawal.queue':
-        names.set(s.as, { kind: 'withdrawal', step: i, by: s.by });
+        define(s.as, { kind: 'withdrawal', step: i, by: s.by });
         break;
       case 'withdrawal.complete': {
         const [prefix = '', suffix] = s.withdrawal.split('/');
@@ -119,7 +123,7 @@ export function checkReferences(
             'includes "beaconETH", but native ETH can never be in a redistributing set; accepted: ["stETH"]',
           );
         }
-        sets.set(`${s.by}/${s.set}`, { strategies: s.strategies, redistributing });
+        if (strict) sets.set(`${s.by}/${s.set}`, { strategies: s.strategies, redistributing });
         break;
       }
       case 'operator.registerForSets':
@@ -147,7 +151,7 @@ export function checkReferences(
         s.wads.forEach(
           (w, k) => w === 0n && semantic(`wads[${k}]`, `"0%" slashes nothing; accepted: more than 0%`),
         );
-        if (s.as !== undefined) names.set(s.as, { kind: 'slash', step: i, by: s.by, avs: s.by, set: s.set });
+        if (s.as !== undefined) define(s.as, { kind: 'slash', step: i, by: s.by, avs: s.by, set: s.set });
         break;
       }
       case 'slashing.clear': {
@@ -162,7 +166,7 @@ export function checkReferences(
         break;
       }
       case 'pod.stake':
-        names.set(s.as, { kind: 'validator', step: i, by: s.by });
+        define(s.as, { kind: 'validator', step: i, by: s.by });
         break;
       case 'pod.verifyCredentials':
       case 'pod.verifyCheckpoint':
@@ -191,7 +195,7 @@ export function checkReferences(
         break;
       case 'vault.requestRedeem':
         actor('vault', s.vault, ['vault'], true);
-        names.set(s.as, { kind: 'request', step: i, by: s.by, vault: s.vault });
+        define(s.as, { kind: 'request', step: i, by: s.by, vault: s.vault });
         break;
       case 'vault.claim': {
         actor('vault', s.vault, ['vault'], true);

@@ -279,3 +279,17 @@ describe('an invalid scenario', () => {
     expect(paths(json)).toEqual(['steps[12].amount', 'steps[13].blocks', 'steps[14].blocks']);
   });
 });
+
+describe('a step that expects a revert', () => {
+  it('creates nothing that later steps could refer to', () => {
+    const json = example();
+    const redistributing = { action: 'avs.createOperatorSet', by: 'avs1', set: 1, strategies: ['beaconETH'] };
+    json.steps.push({ ...redistributing, redistributionRecipient: 'alice', expectRevert: 'InvalidStrategy' });
+    json.steps.push({ action: 'operator.registerForSets', by: 'op1', avs: 'avs1', sets: [1] });
+    json.steps.push({ action: 'pod.stake', by: 'alice', as: 'v1', expectRevert: 'MsgValueNot32ETH' });
+    json.steps.push({ action: 'beacon.exit', validator: 'v1' });
+    const issues = problems(json);
+    expect(issues.map((i) => i.path)).toEqual(['steps[11].sets[0]', 'steps[13].validator']);
+    expect(issues[1]?.message).toContain('"v1" is made only by steps[12], which expects a revert');
+  });
+});
