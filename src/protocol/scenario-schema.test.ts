@@ -293,3 +293,22 @@ describe('a step that expects a revert', () => {
     expect(issues[1]?.message).toContain('"v1" is made only by steps[12], which expects a revert');
   });
 });
+
+describe('top-level problems', () => {
+  it('do not hide the problems of the steps', () => {
+    const { title: _title, ...json } = example();
+    json.steps[0] = { action: 'lst.stake', by: 'alice', amount: '-1 ETH' };
+    expect(paths({ ...json, config: { preset: 'fast', speed: 2 } })).toEqual([
+      'title',
+      'config.preset',
+      'config.speed',
+      'steps[0].amount',
+    ]);
+  });
+
+  it('reports a list that is not a list', () => {
+    expect(problems({ ...example(), actors: {}, steps: 'none' }).map((i) => i.path)).toEqual(
+      expect.arrayContaining(['actors', 'steps']),
+    );
+  });
+});

@@ -36,7 +36,6 @@ export interface Scenario {
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
-const TOP_FIELDS = ['format', 'title', 'description', 'config', 'actors', 'steps'];
 /** Names that would make `token` and world paths ambiguous if an actor took them. */
 const RESERVED = new Set(['stETH', 'wstETH', 'beaconETH']);
 
@@ -49,26 +48,29 @@ const ActorSchema = v.object(
   objectMessage,
 );
 
-const TopSchema = v.object(
-  {
-    format: v.literal(
-      SCENARIO_FORMAT,
-      (i) => `${showValue(i.input)} is not supported; accepted: "${SCENARIO_FORMAT}"`,
-    ),
-    title: v.pipe(text, v.minLength(1, 'is empty; accepted: a short title')),
-    description: v.optional(text, ''),
-    config: v.optional(ConfigSchema, {}),
-    actors: v.array(
-      v.unknown(),
-      (i) => `${showValue(i.input)} is not a list; accepted: ${FIELD_FORMS['actors']}`,
-    ),
-    steps: v.array(
-      v.unknown(),
-      (i) => `${showValue(i.input)} is not a list; accepted: ${FIELD_FORMS['steps']}`,
-    ),
-  },
-  objectMessage,
-);
+const TOP = {
+  format: v.literal(
+    SCENARIO_FORMAT,
+    (i) => `${showValue(i.input)} is not supported; accepted: "${SCENARIO_FORMAT}"`,
+  ),
+  title: v.pipe(text, v.minLength(1, 'is empty; accepted: a short title')),
+  description: v.optional(text, ''),
+  config: v.optional(ConfigSchema, {}),
+  actors: v.array(
+    v.unknown(),
+    (i) => `${showValue(i.input)} is not a list; accepted: ${FIELD_FORMS['actors']}`,
+  ),
+  steps: v.array(
+    v.unknown(),
+    (i) => `${showValue(i.input)} is not a list; accepted: ${FIELD_FORMS['steps']}`,
+  ),
+};
+
+/** One top-level field on its own, so a missing title does not hide the problems of the steps. */
+function topField<K extends keyof typeof TOP>(json: object, key: K, issues: ScenarioIssue[]) {
+  const one = v.object({ [key]: TOP[key] } as Pick<typeof TOP, K>, objectMessage);
+  return parse(one, json, '', issues)?.[key];
+}
 
 /** Fields outside the schema are errors: a misspelt optional field ("expectrevert") would otherwise be ignored. */
 function unknownFields(prefix: string, input: unknown, allowed: readonly string[]): ScenarioIssue[] {
@@ -139,15 +141,23 @@ function order(path: string): number {
 /** Validates a parsed JSON value as scenario@1 and returns it with every quantity as a bigint. */
 export function validateScenario(json: unknown): ValidationResult {
   const issues: ScenarioIssue[] = [];
-  issues.push(...unknownFields('', json, TOP_FIELDS));
-  const top = parse(TopSchema, json, '', issues);
-  const config = top ? resolveConfig(top.config) : undefined;
-  if (config) issues.push(...configProblems(config));
-  if (top?.config !== undefined && json !== null && typeof json === 'object' && 'config' in json) {
-    issues.push(...unknownFields('config', json.config, Object.keys(ConfigSchema.entries)));
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return {
+      ok: false,
+      issues: [{ path: '(root)', message: `${showValue(json)} is not a scenario object` }],
+    };
   }
-  const actors = parseActors(top?.actors ?? [], issues);
-  const steps = (top?.steps ?? []).map((raw, i) => {
+  issues.push(...unknownFields('', json, Object.keys(TOP)));
+  const title = topField(json, 'title', issues);
+  const description = topField(json, 'description', issues);
+  const formatOk = topField(json, 'format', issues) !== undefined;
+  const configInput = topField(json, 'config', issues);
+  const config = configInput ? resolveConfig(configInput) : undefined;
+  if (config) issues.push(...configProblems(config));
+  if ('config' in json)
+    issues.push(...unknownFields('config', json.config, Object.keys(ConfigSchema.entries)));
+  const actors = parseActors(topField(json, 'actors', issues) ?? [], issues);
+  const steps = (topField(json, 'steps', issues) ?? []).map((raw, i) => {
     const action = raw !== null && typeof raw === 'object' && 'action' in raw ? raw.action : undefined;
     const fields = typeof action === 'string' ? stepFields(action) : undefined;
     if (fields) issues.push(...unknownFields(`steps[${i}]`, raw, fields));
@@ -156,13 +166,15 @@ export function validateScenario(json: unknown): ValidationResult {
   issues.push(...checkReferences(actors, steps));
   issues.sort((a, b) => order(a.path) - order(b.path));
 
-  if (issues.length > 0 || !top || !config) return { ok: false, issues };
+  if (issues.length > 0 || !formatOk || title === undefined || description === undefined || !config) {
+    return { ok: false, issues };
+  }
   return {
     ok: true,
     scenario: {
       format: SCENARIO_FORMAT,
-      title: top.title,
-      description: top.description,
+      title,
+      description,
       config,
       actors: [...actors.values()],
       steps: steps.filter((s): s is Step => s !== undefined),
