@@ -10,6 +10,8 @@ import {IStrategyManager} from "../interfaces/IStrategyManager.sol";
 import {IDelegationManager} from "../interfaces/IDelegationManager.sol";
 import {IAllocationManager} from "../interfaces/IAllocationManager.sol";
 import {Withdrawal, QueuedWithdrawalParams} from "../interfaces/Types.sol";
+import {MiniLST} from "./MiniLST.sol";
+import {MiniRewardsCoordinator} from "./MiniRewardsCoordinator.sol";
 
 /// Declared apart from the vault because a contract cannot have an event and an error of the same name.
 interface IMiniLRTErrors {
@@ -41,9 +43,12 @@ interface IMiniLRTErrors {
 /// Pause: like Kelp, deposits and redemption requests stop when the rate falls more than `maxRateDropBps` below
 /// its high-water mark (off by default), or when the owner pauses.
 ///
+/// Rewards: the vault is a staker, so the rewards coordinator credits it; `claimRewards` (anyone) claims the ETH
+/// and stakes it in the LST, so the rewards land in idleAssets and raise the rate for every holder.
+///
 /// Left out: several operators/strategies and native ETH (pods), a withdrawal buffer paying instantly, price
-/// oracles (the NAV is read live from EigenLayer), protocol fees on rewards, redelegation, rewards claiming and
-/// restaking, upgradeability and roles.
+/// oracles (the NAV is read live from EigenLayer), protocol fees on rewards, redelegation, upgradeability and
+/// roles.
 contract MiniLRT is ERC20 {
     using SafeERC20 for IERC20;
 
@@ -95,6 +100,7 @@ contract MiniLRT is ERC20 {
     event Paused(address account, uint256 rate, uint256 highWaterRate);
     event Unpaused(address account);
     event IdleRestaked(uint256 amount);
+    event RewardsStaked(uint256 ethClaimed, uint256 lstShares);
 
     error ZeroMint();
     error ZeroAmount();
@@ -253,6 +259,17 @@ contract MiniLRT is ERC20 {
         strategyManager.depositIntoStrategy(strategy, asset, idle);
         emit IdleRestaked(idle);
     }
+
+    /// Claims the vault's activated staker rewards (ETH) and stakes them in the LST: they become idle stETH.
+    function claimRewards(MiniRewardsCoordinator coordinator) external returns (uint256 claimed) {
+        claimed = coordinator.claim();
+        uint256 shares = MiniLST(address(asset)).submit{value: claimed}();
+        emit RewardsStaked(claimed, shares);
+        _syncRate();
+    }
+
+    /// Receives claimed rewards.
+    receive() external payable {}
 
     /// Anyone may record the live rate; if it fell more than maxRateDropBps below the high-water mark, the vault
     /// pauses (as Kelp's LRTOracle does).

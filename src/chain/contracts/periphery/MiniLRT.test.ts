@@ -197,6 +197,26 @@ describe('MiniLRT and slashing', () => {
   });
 });
 
+describe('MiniLRT rewards', () => {
+  it('claims its staker rewards, stakes them, and the rate rises for every holder', async () => {
+    const f = await setup();
+    await depositToVault(f, f.alice, 100n * ETH);
+    await fullyAllocate(f);
+    await f.tx(f.avsOwner, f.avs, 'MiniAVS', 'submitRewards', [0], ETH);
+    // The vault is the operator's only staker with stake: 1 ETH − 10% commission = 0.9 ETH.
+    expect(await f.call(f.rewardsCoordinator, 'MiniRewardsCoordinator', 'pendingEarnings', [f.vault])).toBe(
+      (9n * ETH) / 10n,
+    );
+    advance(f.chain, { blocks: 10n });
+    const r = await f.tx(f.bob, f.vault, V, 'claimRewards', [f.rewardsCoordinator]);
+    expect(r.result).toBe((9n * ETH) / 10n);
+    // Staked 1:1 (no rebase yet): 0.9 stETH idle; NAV 100.9 over 100 tokens.
+    expect(await f.call(f.vault, V, 'idleAssets')).toBe((9n * ETH) / 10n);
+    expect(await navIdentity(f)).toBe(100n * ETH + (9n * ETH) / 10n);
+    expect(await f.call(f.vault, V, 'rate')).toBe(1_009_000_000_000_000_000n);
+  });
+});
+
 describe('MiniLRT redemptions', () => {
   it('pays the claim-time value when a slash lands while the redemption is queued', async () => {
     const f = await setup();
