@@ -50,6 +50,19 @@ export interface Chain {
    * `advance` moves it as if empty blocks had been mined.
    */
   head: { number: bigint; timestamp: bigint };
+  /** Sees every transaction request as it is mined (benchmarks replay them on a bare VM). */
+  recorder?: (tx: RecordedTx) => void;
+}
+
+export interface RecordedTx {
+  from: Address;
+  to: Address | null;
+  data: Hex;
+  value: bigint;
+  gasLimit: bigint;
+  number: bigint;
+  timestamp: bigint;
+  impersonated: boolean;
 }
 
 /** Deterministic key of account `i`: the same addresses on every machine and every run. */

@@ -31,7 +31,7 @@ export async function requestRedeem(sb: Sandbox, s: StepOf<'vault.requestRedeem'
     functionName: 'requestRedeem',
     args: [s.amount],
   });
-  const id = BigInt(eventOf(r, 'RedeemRequested')['id'] as bigint);
+  const id = BigInt(eventOf(r, 'RedeemRequested')['requestId'] as bigint);
   sb.names.requests[s.as] = { vault: s.vault, owner: s.by, id };
 }
 

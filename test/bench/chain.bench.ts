@@ -1,0 +1,150 @@
+// `npm run bench`: the standard mixed workload three ways in one run, side by side:
+//   stack      - the project's full stack (scenario steps -> protocol actions -> signed txs -> decoded results)
+//   raw        - bare @ethereumjs/vm running the same transactions: same state manager (Merkle, with caches),
+//                signed the same way, calldata encoded in advance
+//   remixStyle - the same on the VM's default state manager with no caches (how Remix's VM runs)
+// Every way starts from the same booted state and must end on the same state root. Last line: one JSON object.
+import { createBlock } from '@ethereumjs/block';
+import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
+import { createFeeMarket1559Tx } from '@ethereumjs/tx';
+import { createAddressFromString as createAddr, hexToBytes } from '@ethereumjs/util';
+import { createVM, runTx } from '@ethereumjs/vm';
+import { bytesToHex } from 'viem';
+import { BLOCK_GAS_LIMIT, restore, snapshot, type Chain, type RecordedTx } from '../../src/chain/runtime.ts';
+import { bootSandbox } from '../../src/protocol/boot.ts';
+import { runStep } from '../../src/protocol/runner.ts';
+import { validateScenario, type Scenario } from '../../src/protocol/scenario-schema.ts';
+import { readWorld } from '../../src/protocol/world.ts';
+import { mixedWorkload } from './workload.ts';
+
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 8);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMB = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+function scenario(): Scenario {
+  const v = validateScenario(mixedWorkload(ROUNDS));
+  if (!v.ok) throw new Error(`workload is invalid: ${JSON.stringify(v.issues.slice(0, 3))}`);
+  return v.scenario;
+}
+
+/** Replays recorded transactions on a bare VM over a state manager sharing the booted state. */
+async function replay(chain: Chain, root: Uint8Array, txs: RecordedTx[], caches: boolean) {
+  const trie = (
+    chain.stateManager as unknown as { _trie: { shallowCopy(b: boolean): never } }
+  )._trie.shallowCopy(false);
+  const stateManager = new MerkleStateManager({
+    common: chain.common,
+    trie,
+    ...(caches ? { caches: new Caches() } : {}),
+  });
+  await stateManager.setStateRoot(root);
+  const vm = await createVM({ common: chain.common, stateManager });
+  const keys = new Map(chain.accounts.map((a) => [a.address.toLowerCase(), hexToBytes(a.privateKey)]));
+  const nonces = new Map<string, bigint>();
+  // Calldata, keys and nonces are prepared in advance; signing stays inside the timed loop, as in the stack.
+  const prepared = [];
+  for (const t of txs) {
+    const from = t.from.toLowerCase();
+    const nonce = nonces.get(from) ?? (await stateManager.getAccount(createAddr(t.from)))?.nonce ?? 0n;
+    nonces.set(from, nonce + 1n);
+    prepared.push({ ...t, nonce, data: hexToBytes(t.data), key: keys.get(from)! });
+  }
+  const started = performance.now();
+  for (const t of prepared) {
+    const tx = createFeeMarket1559Tx(
+      {
+        chainId: chain.common.chainId(),
+        nonce: t.nonce,
+        maxFeePerGas: 0n,
+        maxPriorityFeePerGas: 0n,
+        gasLimit: t.gasLimit,
+        ...(t.to === null ? {} : { to: t.to }),
+        value: t.value,
+        data: t.data,
+      },
+      { common: chain.common },
+    ).sign(t.key);
+    const block = createBlock(
+      { header: { number: t.number, timestamp: t.timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
+      { common: chain.common },
+    );
+    await runTx(vm, { tx, block, skipBlockGasLimitValidation: true, skipHardForkValidation: true });
+  }
+  const ms = performance.now() - started;
+  return { ms, root: bytesToHex(await stateManager.getStateRoot()) };
+}
+
+async function main() {
+  const sc = scenario();
+  const coldStart = performance.now();
+  await bootSandbox(sc); // deploys the protocol template for this configuration
+  const bootColdMs = performance.now() - coldStart;
+  const boots: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await bootSandbox(sc);
+    boots.push(performance.now() - t);
+  }
+
+  const sb = await bootSandbox(sc);
+  const bootRoot = await sb.chain.stateManager.getStateRoot();
+  const recorded: RecordedTx[] = [];
+  sb.chain.recorder = (t) => recorded.push(t);
+  const heapBefore = heapMB();
+  const stackStart = performance.now();
+  for (const [i, step] of sc.steps.entries()) {
+    const { failure } = await runStep(sb, i, step);
+    if (failure !== undefined) throw new Error(`workload failed: ${failure.message}`);
+  }
+  const stackMs = performance.now() - stackStart;
+  const heapAfter = heapMB();
+  sb.chain.recorder = undefined;
+  const stackRoot = bytesToHex(await sb.chain.stateManager.getStateRoot());
+
+  const raw = await replay(sb.chain, bootRoot, recorded, true);
+  const remix = await replay(sb.chain, bootRoot, recorded, false);
+  if (raw.root !== stackRoot || remix.root !== stackRoot)
+    throw new Error('replays ended on a different state root');
+
+  const worldTimes: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    await readWorld(sb);
+    worldTimes.push(performance.now() - t);
+  }
+  const snapTimes: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    const snap = await snapshot(sb.chain);
+    await restore(sb.chain, snap);
+    snapTimes.push(performance.now() - t);
+  }
+
+  const n = recorded.length;
+  const perSec = (ms: number) => Math.round((n / ms) * 1000);
+  const result = {
+    transactions: n,
+    steps: sc.steps.length,
+    stackTxPerSec: perSec(stackMs),
+    rawTxPerSec: perSec(raw.ms),
+    remixStyleTxPerSec: perSec(remix.ms),
+    ratioToRaw: Number((raw.ms / stackMs).toFixed(3)),
+    ratioToRemixStyle: Number((remix.ms / stackMs).toFixed(3)),
+    bootMs: Number(median(boots).toFixed(1)),
+    bootColdMs: Number(bootColdMs.toFixed(1)),
+    readWorldMs: Number(median(worldTimes).toFixed(2)),
+    snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
+    heapGrowthMBPer10kTx:
+      gc === undefined ? null : Number((((heapAfter - heapBefore) / n) * 10_000).toFixed(1)),
+  };
+  console.log(
+    `stack ${stackMs.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms, remix-style ${remix.ms.toFixed(0)} ms for ${n} transactions`,
+  );
+  console.log(JSON.stringify(result));
+}
+
+await main();
