@@ -75,19 +75,45 @@ export const enumerationEngine = (g: Graph): Engine => ({
   },
 });
 
+/** Drops members whose removal keeps every corrupted service: cheaper for the same profit. */
+export function dropIdle(g: Graph, units: number[]): number[] {
+  const none = noLoss(g);
+  const profit = evaluate(g, units, none).profit;
+  const heavier = (a: number, b: number) => {
+    const d = (g.units[b]?.stake ?? 0n) - (g.units[a]?.stake ?? 0n);
+    return d > 0n ? 1 : d < 0n ? -1 : a - b;
+  };
+  let kept = [...units].sort(heavier);
+  for (const u of [...kept]) {
+    const without = kept.filter((k) => k !== u);
+    if (evaluate(g, without, none).profit >= profit) kept = without;
+  }
+  return kept.sort((a, b) => a - b);
+}
+
 export function ilpEngine(g: Graph): Engine {
+  let cachedBest: number[] | undefined;
   const engine: Engine = {
     method: 'integer-program',
     exactCoefficients: true,
     async bestAttack(lost) {
-      return note(await ilpBestAttack(g, lost));
+      // minRatio starts from the unshocked best attack, which analyze.ts has already asked for.
+      const shocked = lost.some((x) => x);
+      if (!shocked && cachedBest !== undefined) return cachedBest;
+      const units = note(await ilpBestAttack(g, lost));
+      if (!shocked) cachedBest = units;
+      return units;
     },
     async minRatio() {
       // Dinkelbach: from any B with π > 0, ask for B' with σ_B'/π_B' < σ_B/π_B until none exists.
-      let current = evaluate(g, available(g, noLoss(g)), noLoss(g));
+      // Starting from the best attack, when it corrupts something, saves most of the steps.
+      const start = dropIdle(g, await engine.bestAttack(noLoss(g)));
+      let current = evaluate(g, start, noLoss(g));
+      if (current.profit === 0n) current = evaluate(g, available(g, noLoss(g)), noLoss(g));
       if (current.profit === 0n) return null;
       for (;;) {
-        const next = evaluate(g, note(await ilpRatioStep(g, current.stake, current.profit)), noLoss(g));
+        const step = dropIdle(g, note(await ilpRatioStep(g, current.stake, current.profit)));
+        const next = evaluate(g, step, noLoss(g));
         if (next.profit === 0n || next.stake * current.profit >= current.stake * next.profit)
           return current.units;
         current = next;

@@ -15,14 +15,14 @@ function base(g: Graph, lost: Lost) {
   const units = available(g, lost);
   const standing = new Set(units);
   const need = needs(g, lost);
-  const rows: Row[] = g.services.map((s, i) => ({
-    terms: [
-      ...s.units.filter((u) => standing.has(u)).map((u): Term => [g.units[u]?.stake ?? 0n, x(u)]),
-      [-(need[i] ?? 0n), y(i)],
-    ],
-    op: '>=',
-    rhs: 0n,
-  }));
+  // A stake above need_s counts only up to need_s: the same 0-1 points, a much tighter relaxation
+  // (big operators otherwise let y_s = 1 on a sliver of x_v).
+  const rows: Row[] = g.services.map((s, i) => {
+    const n = need[i] ?? 0n;
+    const stake = (u: number) => g.units[u]?.stake ?? 0n;
+    const capped = (u: number): Term => [stake(u) < n ? stake(u) : n, x(u)];
+    return { terms: [...s.units.filter((u) => standing.has(u)).map(capped), [-n, y(i)]], op: '>=', rhs: 0n };
+  });
   const binaries = [...units.map(x), ...g.services.map((_, i) => y(i))];
   const stake = units.map((u): Term => [g.units[u]?.stake ?? 0n, x(u)]);
   const profit = g.services.map((s, i): Term => [s.profit, y(i)]);

@@ -34,23 +34,24 @@ export function crossCheck(
     fail('allocations', file.allocations, 'allocations are for stakeModel "unique"; with "shared" use edges');
   }
 
-  const pairs = new Set<string>();
-  const pairSeen = (path: string, validator: string, service: string, value: unknown) => {
+  const pairSeen = (pairs: Set<string>, path: string, validator: string, service: string, value: unknown) => {
     const key = JSON.stringify([validator, service]);
     if (pairs.has(key)) fail(path, value, `duplicate link between ${validator} and ${service}`);
     pairs.add(key);
   };
+  const edgePairs = new Set<string>();
   (file.edges ?? []).forEach(([val, svc], i) => {
     knownValidator(`edges[${i}][0]`, val);
     knownService(`edges[${i}][1]`, svc);
-    pairSeen(`edges[${i}]`, val, svc, [val, svc]);
+    pairSeen(edgePairs, `edges[${i}]`, val, svc, [val, svc]);
   });
 
+  const allocationPairs = new Set<string>();
   const allocated = new Map<string, Rational>();
   (file.allocations ?? []).forEach((a, i) => {
     knownValidator(`allocations[${i}].validator`, a.validator);
     knownService(`allocations[${i}].service`, a.service);
-    pairSeen(`allocations[${i}]`, a.validator, a.service, a);
+    pairSeen(allocationPairs, `allocations[${i}]`, a.validator, a.service, a);
     allocated.set(a.validator, (allocated.get(a.validator) ?? Rational.zero).add(a.stake));
   });
   file.validators.forEach((val, i) => {
