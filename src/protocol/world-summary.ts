@@ -18,7 +18,7 @@ export function summarizeWorld(title: string, w: World, steps: readonly StepReco
       .map(
         ([name, x]) => `${name} deposit ${eth(x.depositShares)}, withdrawable ${eth(x.withdrawableShares)}`,
       );
-    if (held.length === 0 && s.delegatedTo === null) continue;
+    if (held.length === 0) continue;
     lines.push(`staker ${id} -> ${s.delegatedTo ?? 'undelegated'}: ${held.join('; ') || 'no shares'}`);
   }
   for (const [id, o] of Object.entries(w.operators)) {

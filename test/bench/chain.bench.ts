@@ -102,7 +102,7 @@ async function main() {
   }
   const stackMs = performance.now() - stackStart;
   const heapAfter = heapMB();
-  sb.chain.recorder = undefined;
+  delete sb.chain.recorder;
   const stackRoot = bytesToHex(await sb.chain.stateManager.getStateRoot());
 
   const raw = await replay(sb.chain, bootRoot, recorded, true);

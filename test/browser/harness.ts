@@ -1,0 +1,47 @@
+// Browser tests run the production build in Debian's Chromium through playwright-core (never a browser
+// download). One build and one static server per test file.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function serveBuild(): Promise<Site> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rs-dist-'));
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('preview server has no port');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}

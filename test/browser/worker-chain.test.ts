@@ -1,0 +1,52 @@
+// The chain and protocol run unchanged in a Web Worker: a preset run in Chromium yields exactly the world
+// the same preset yields in Node.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/protocol/runner.ts';
+import { getPreset } from '../../src/protocol/scenarios/index.ts';
+import { validateScenario } from '../../src/protocol/scenario-schema.ts';
+import { serveBuild, type Site } from './harness.ts';
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await serveBuild();
+}, 180_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the in-page chain', () => {
+  it('runs a preset in a Web Worker to the same world as Node, with no request leaving the page', async () => {
+    const page = await site.browser.newPage();
+    const external: string[] = [];
+    page.on('request', (req) => {
+      if (
+        !req.url().startsWith(site.url) &&
+        !req.url().startsWith('blob:') &&
+        !req.url().startsWith('data:')
+      ) {
+        external.push(req.url());
+      }
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.getByTestId('preset').selectOption('single-avs-slash');
+    await page.getByRole('button', { name: 'Run on the chain' }).click();
+    const result = page.getByTestId('result');
+    await result.waitFor({ timeout: 120_000 });
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    const browserWorld = JSON.parse((await page.getByTestId('world').textContent()) ?? 'null') as unknown;
+
+    const v = validateScenario(getPreset('single-avs-slash')?.json);
+    if (!v.ok) throw new Error('preset invalid');
+    const node = await runScenario(v.scenario);
+    expect(browserWorld).toEqual(JSON.parse(JSON.stringify(node.world)));
+    expect(await page.getByTestId('summary').textContent()).toContain('withdrawable 36 ETH');
+    await page.screenshot({ path: 'test/.screenshots/worker-chain.png', fullPage: true });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
