@@ -33,6 +33,7 @@ describe('restaking-sandbox run', () => {
   it('prints the final world@1 as JSON with --json', async () => {
     const r = await cli('run', '--json', EXAMPLE);
     expect(r.code).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document, walked by path
     const world = JSON.parse(r.stdout) as Record<string, any>;
     expect(world['format']).toBe('restaking-sandbox/world@1');
     expect(world['stakers']['alice']['strategies']['stETH']['withdrawableShares']).toBe(
@@ -59,6 +60,7 @@ describe('restaking-sandbox run', () => {
   it('prints one JSON line per step with --trace', async () => {
     const r = await cli('run', '--trace', EXAMPLE);
     expect(r.code).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON lines, walked by path
     const lines = r.lines.map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines).toHaveLength(10);
     const slash = lines[8]!;
@@ -118,10 +120,14 @@ describe('restaking-sandbox run', () => {
 describe('the restaking-sandbox binary', () => {
   it('runs from the sources with no build step and returns the exit code', async () => {
     const { spawnSync } = await import('node:child_process');
-    const ok = spawnSync(process.execPath, ['src/cli/bin.js', 'run', '--json', EXAMPLE], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, ['src/cli/bin.js', 'run', '--json', EXAMPLE], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as { format: string }).format).toBe('restaking-sandbox/world@1');
-    const bad = spawnSync(process.execPath, ['src/cli/bin.js', 'run', 'no-such-file.json'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['src/cli/bin.js', 'run', 'no-such-file.json'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('cannot read no-such-file.json');
   });
