@@ -170,6 +170,53 @@ async function lstBalance(sb: Sandbox, id: string): Promise<bigint> {
   return call<bigint>(sb, sb.addresses.lst, 'MiniLST', 'balanceOf', [stakerAddr(sb, id)]);
 }
 
+const ZERO = '0x0000000000000000000000000000000000000000';
+
+async function podOf(sb: Sandbox, id: string): Promise<`0x${string}` | null> {
+  const pod = await call<`0x${string}`>(
+    sb,
+    sb.addresses.eigenPodManager,
+    'MiniEigenPodManager',
+    'ownerToPod',
+    [stakerAddr(sb, id)],
+  );
+  return pod === ZERO ? null : pod;
+}
+
+/** The seed's pod owner if it has a pod, else the next owner (cyclically) that has one. */
+async function ownerWithPod(sb: Sandbox, who: number): Promise<string | null> {
+  for (let i = 0; i < POD_OWNERS.length; i++) {
+    const id = POD_OWNERS[(who + i) % POD_OWNERS.length] ?? 'alice';
+    if ((await podOf(sb, id)) !== null) return id;
+  }
+  return null;
+}
+
+/** Named validators, optionally only those a pod has not verified yet, and only those not exited. */
+async function liveValidators(sb: Sandbox, owner?: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of Object.keys(sb.names.validators).sort()) {
+    const v = sb.names.validators[name];
+    if (v === undefined || (owner !== undefined && v.owner !== owner)) continue;
+    const b = await call<{ exited: boolean }>(
+      sb,
+      sb.addresses.beaconChain,
+      'MockBeaconChain',
+      'getValidator',
+      [v.index],
+    );
+    if (b.exited) continue;
+    if (owner !== undefined) {
+      const pod = await podOf(sb, owner);
+      if (pod === null) continue;
+      const info = await call<{ status: number }>(sb, pod, 'MiniEigenPod', 'validatorInfoByIndex', [v.index]);
+      if (info.status !== 0) continue;
+    }
+    out.push(name);
+  }
+  return out;
+}
+
 /** Counter for `as` names, so each created thing gets a fresh name within a run. */
 let counter = 0;
 
@@ -273,22 +320,32 @@ export async function resolveSeed(sb: Sandbox, seed: Seed): Promise<Step | null>
       return { action: 'pod.stake', by, as: `${by}-v${n}` };
     }
     case 'pod.verifyCredentials': {
-      const by = POD_OWNERS[seed.who] ?? 'alice';
-      const mine = Object.keys(sb.names.validators)
-        .filter((k) => sb.names.validators[k]?.owner === by)
-        .sort();
-      const v = pick(mine, seed.pick);
-      return v === undefined ? null : { action: 'pod.verifyCredentials', by, validators: [v] };
+      // Any validator some pod has not verified yet (owner, name), picked by the seed.
+      const pairs: [string, string][] = [];
+      for (const owner of POD_OWNERS) {
+        for (const v of await liveValidators(sb, owner)) pairs.push([owner, v]);
+      }
+      const p = pick(pairs, seed.pick);
+      return p === undefined ? null : { action: 'pod.verifyCredentials', by: p[0], validators: [p[1]] };
     }
     case 'pod.startCheckpoint':
-      return { action: 'pod.startCheckpoint', by: POD_OWNERS[seed.who] ?? 'alice' };
-    case 'pod.verifyCheckpoint':
-      return { action: 'pod.verifyCheckpoint', by: POD_OWNERS[seed.who] ?? 'alice' };
+      return ownerWithPod(sb, seed.who).then((by) => (by === null ? null : { action: seed.k, by }));
+    case 'pod.verifyCheckpoint': {
+      // Prefer an owner whose pod has a checkpoint in progress.
+      for (let i = 0; i < POD_OWNERS.length; i++) {
+        const id = POD_OWNERS[(seed.who + i) % POD_OWNERS.length] ?? 'alice';
+        const pod = await podOf(sb, id);
+        if (pod === null) continue;
+        if ((await call<bigint>(sb, pod, 'MiniEigenPod', 'currentCheckpointTimestamp')) !== 0n)
+          return { action: seed.k, by: id };
+      }
+      return null;
+    }
     case 'beacon.reward':
     case 'beacon.penalty':
     case 'beacon.slash':
     case 'beacon.exit': {
-      const validator = pick(Object.keys(sb.names.validators).sort(), seed.pick);
+      const validator = pick(await liveValidators(sb), seed.pick);
       if (validator === undefined) return null;
       if (seed.k === 'beacon.reward') return { action: seed.k, validator, amount: seed.gwei * GWEI };
       if (seed.k === 'beacon.penalty') return { action: seed.k, validator, amount: seed.gwei * GWEI };

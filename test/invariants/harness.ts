@@ -4,7 +4,7 @@
 // plus token conservation and the vault's NAV identity. Every expected value is computed here from the formulas
 // of mechanics.md and the contract headers, from raw reads; nothing is copied from the code's own output.
 import type { Address } from 'viem';
-import { getBalance, read, restore, snapshot, write, type Snapshot } from '../../src/chain/runtime.ts';
+import { getBalance, read, restore, snapshot, type Snapshot } from '../../src/chain/runtime.ts';
 import { bootSandbox } from '../../src/protocol/boot.ts';
 import { runStep, type RunFailure } from '../../src/protocol/runner.ts';
 import { cloneNames, type Names, type Sandbox } from '../../src/protocol/sandbox.ts';
@@ -603,7 +603,7 @@ export async function runChecked(
       continue;
     }
     const namesBefore = cloneNames(sb.names);
-    const { failure } = await exec(sb, i, step);
+    const { failure } = await runStep(sb, i, step);
     const entry = (tally.byAction[step.action] ??= { ok: 0, rejected: 0 });
     try {
       if (failure !== undefined) {
@@ -612,6 +612,7 @@ export async function runChecked(
         const key = errorKey(failure);
         tally.errors[key] = (tally.errors[key] ?? 0) + 1;
         log.push(`${show(step)} → rejected (${failure.message})`);
+        if (process.env['INV_DEBUG'] !== undefined) console.log(`rejected: ${failure.message}`);
         check(
           failure.kind === 'revert' || isStepError(failure),
           () => `unexpected failure: ${failure.message}`,
@@ -636,35 +637,6 @@ export async function runChecked(
       throw e;
     }
   }
-}
-
-/**
- * runStep, except for vault.requestRedeem: the protocol layer reads the request id from the RedeemRequested
- * event as `id`, but MiniLRT names it `requestId`, so the action always crashes after the contract succeeded
- * (see protocol-layer.test.ts, which fails on that bug). Here the same transaction is sent directly and the
- * request named from the real event field, so the vault's redemption paths stay covered by the invariants.
- */
-export async function exec(sb: Sandbox, i: number, step: Step): Promise<{ failure?: RunFailure }> {
-  if (step.action !== 'vault.requestRedeem') return runStep(sb, i, step);
-  const vault = stakerAddr(sb, step.vault);
-  const before = await snapshot(sb.chain);
-  const r = await write(sb.chain, {
-    from: stakerAddr(sb, step.by),
-    to: vault,
-    contract: 'MiniLRT',
-    functionName: 'requestRedeem',
-    args: [step.amount],
-  });
-  if (!r.ok) {
-    await restore(sb.chain, before);
-    const error = r.error ?? { name: 'Revert', args: [], message: 'reverted' };
-    return { failure: { step: i, action: step.action, kind: 'revert', message: error.message, error } };
-  }
-  const ev = r.events.find((e) => e.eventName === 'RedeemRequested');
-  const id = ev?.args['requestId'];
-  if (typeof id !== 'bigint') throw new Error('requestRedeem emitted no RedeemRequested(requestId)');
-  sb.names.requests[step.as] = { vault: step.vault, owner: step.by, id };
-  return {};
 }
 
 function isStepError(f: RunFailure): boolean {
