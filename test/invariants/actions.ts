@@ -7,6 +7,7 @@ import type { Sandbox } from '../../src/protocol/sandbox.ts';
 import type { Step } from '../../src/protocol/scenario-actions.ts';
 import {
   call,
+  DELAY,
   E,
   GWEI,
   OPERATORS,
@@ -104,8 +105,8 @@ const ARBS: Record<Kind, fc.Arbitrary<Seed>> = {
   'chain.advance': fc.record({
     k: fc.constant('chain.advance' as const),
     blocks: fc.oneof(
-      { weight: 3, arbitrary: fc.bigInt({ min: 1n, max: 5n }) },
-      { weight: 1, arbitrary: fc.constantFrom(336n, 337n, 340n) },
+      { weight: 1, arbitrary: fc.bigInt({ min: 1n, max: 5n }) },
+      { weight: 1, arbitrary: fc.constantFrom(DELAY, DELAY + 1n, 3n * DELAY) },
     ),
   }),
   'avs.slash': fc.record({
@@ -271,12 +272,27 @@ export async function resolveSeed(sb: Sandbox, seed: Seed): Promise<Step | null>
       return { action: 'withdrawal.queue', by, strategy, shares, as: `w${n}` };
     }
     case 'withdrawal.complete': {
-      const by = RESTAKERS[seed.who] ?? 'alice';
-      const mine = Object.keys(sb.names.withdrawals)
-        .filter((k) => sb.names.withdrawals[k]?.staker === by)
-        .sort();
-      const withdrawal = pick(mine, seed.pick);
-      if (withdrawal === undefined) return null;
+      // Any named withdrawal, completed by its staker (`who` is unused: withdrawals are few).
+      const mine = Object.keys(sb.names.withdrawals).sort();
+      // Prefer withdrawals still pending whose delay has passed (the next block is > start + D).
+      const ready: string[] = [];
+      for (const k of mine) {
+        const w = sb.names.withdrawals[k]!;
+        const pending = await call<boolean>(
+          sb,
+          sb.addresses.delegationManager,
+          'MiniDelegationManager',
+          'pendingWithdrawals',
+          [w.root],
+        );
+        if (pending && sb.chain.head.number + 1n > BigInt(w.struct.startBlock) + DELAY) ready.push(k);
+      }
+      // Nothing matured yet: let time pass instead (the next completion seed then finds it ready).
+      if (ready.length === 0 && mine.length > 0 && seed.pick % 2 === 0)
+        return { action: 'chain.advance', blocks: DELAY + 1n };
+      const withdrawal = pick(ready.length > 0 ? ready : mine, seed.pick);
+      const by = withdrawal === undefined ? undefined : sb.names.withdrawals[withdrawal]?.staker;
+      if (withdrawal === undefined || by === undefined) return null;
       return { action: 'withdrawal.complete', by, withdrawal, receiveAsTokens: seed.asTokens };
     }
     case 'operator.allocate': {
@@ -362,12 +378,26 @@ export async function resolveSeed(sb: Sandbox, seed: Seed): Promise<Step | null>
       return { action: 'vault.requestRedeem', by, vault: VAULT, amount: frac(held, seed.bp), as: `r${n}` };
     }
     case 'vault.claim': {
-      const by = RESTAKERS[seed.who] ?? 'alice';
-      const mine = Object.keys(sb.names.requests)
-        .filter((k) => sb.names.requests[k]?.owner === by)
-        .sort();
-      const request = pick(mine, seed.pick);
-      return request === undefined ? null : { action: 'vault.claim', by, vault: VAULT, request };
+      // Any named request, claimed by its owner.
+      const mine = Object.keys(sb.names.requests).sort();
+      const ready: string[] = [];
+      for (const k of mine) {
+        const r = await call<{ claimed: boolean; completableAfterBlock: number }>(
+          sb,
+          stakerAddr(sb, VAULT),
+          'MiniLRT',
+          'getRequest',
+          [sb.names.requests[k]!.id],
+        );
+        if (!r.claimed && sb.chain.head.number + 1n > BigInt(r.completableAfterBlock)) ready.push(k);
+      }
+      if (ready.length === 0 && mine.length > 0 && seed.pick % 2 === 0)
+        return { action: 'chain.advance', blocks: DELAY + 1n };
+      const request = pick(ready.length > 0 ? ready : mine, seed.pick);
+      const by = request === undefined ? undefined : sb.names.requests[request]?.owner;
+      return request === undefined || by === undefined
+        ? null
+        : { action: 'vault.claim', by, vault: VAULT, request };
     }
   }
 }

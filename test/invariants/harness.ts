@@ -43,6 +43,19 @@ export const setKey = (s: SetRef) => `${s.avs}/${s.set}`;
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 const DEAD: Address = '0x000000000000000000000000000000000000dEaD';
 
+/**
+ * Classroom preset with the three delays compressed further (same formulas, shorter windows), so that random
+ * sequences of ~20 steps reach withdrawal completion, vault claims and completed deallocations. Every
+ * transaction mines a block, so a few steps plus a short advance pass a delay.
+ */
+export const DELAY = 8n;
+export const CONFIG = resolveConfig({
+  preset: 'classroom',
+  withdrawalDelayBlocks: DELAY,
+  deallocationDelayBlocks: DELAY,
+  allocationConfigurationDelayBlocks: DELAY + 2n,
+});
+
 export const ACTORS = [
   ...STAKERS.map((id) => ({ id, role: 'staker' as const, eth: 1000n * E })),
   { id: 'op1', role: 'operator' as const, eth: 500n * E },
@@ -72,7 +85,7 @@ export interface World0 {
  * some stETH staked, deposited and delegated, initial allocations, and one verified validator for alice.
  */
 export async function bootWorld(): Promise<World0> {
-  const sb = await bootSandbox({ config: resolveConfig({ preset: 'classroom' }), actors: ACTORS });
+  const sb = await bootSandbox({ config: CONFIG, actors: ACTORS });
   const steps: Step[] = [
     { action: 'operator.register', by: 'op1', allocationDelay: 0n },
     { action: 'operator.register', by: 'op2', allocationDelay: 3n },
