@@ -38,6 +38,7 @@ describe('chain runtime', () => {
     expect(r.unsigned).toBe(false);
     expect(r.hash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(r.result).toBe(5n);
+    expect(r.call).toEqual({ contract: 'RuntimeProbe', functionName: 'store', args: [42n] });
     expect(r.events).toEqual([{ address: to, eventName: 'Stored', args: { by: from, value: 42n } }]);
     expect(await getNonce(chain, from)).toBe(2n);
     expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(42n);

@@ -66,6 +66,8 @@ describe('restaking-sandbox run', () => {
     const slash = lines[8]!;
     expect(slash['action']).toBe('avs.slash');
     expect(slash['txs'][0]['hash']).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(slash['txs'][0]['call']).toBe('MiniAVS.slash');
+    expect(slash['txs'][0]['args'][4]).toBe('');
     expect(Number(slash['txs'][0]['gasUsed'])).toBeGreaterThan(21_000);
     const events = (slash['txs'][0]['events'] as { event: string }[]).map((e) => e.event);
     expect(events).toContain('OperatorSlashed');

@@ -17,6 +17,9 @@ function traceTx(tx: TxResult) {
     block: tx.block,
     from: tx.from,
     to: tx.to,
+    ...(tx.call === undefined
+      ? {}
+      : { call: `${tx.call.contract}.${tx.call.functionName}`, args: tx.call.args }),
     gasUsed: tx.gasUsed,
     events: tx.events.map((e) => ({ event: e.eventName, address: e.address, args: e.args })),
   };
