@@ -1,61 +1,40 @@
-// readWorld(): one read of the whole sandbox in domain terms (world@1 of formats.md). Every number is read
-// from the chain at the head block and rendered as a decimal string; nothing is computed here that the
-// contracts did not compute, except sums and lookups of names.
-import type { Address } from 'viem';
-import { getBalance } from '../chain/runtime.ts';
-import { view } from './world-read.ts';
+// readWorld(): one read of the whole sandbox in domain terms (world@1 of formats.md). Every number comes from
+// a single eth_call of SandboxLens at the head block (world-read.ts) and is rendered as a decimal string;
+// nothing is computed here that the contracts did not compute, except lookups of names.
 import { actorIdOf, type Sandbox } from './sandbox.ts';
-import { readLedger } from './world-ledger.ts';
-import type { AccountState, LstState, VaultState, World } from './world-types.ts';
-import { readOperators, readAvs } from './world-operators.ts';
-import { readStakers } from './world-stakers.ts';
+import { mapLedger } from './world-ledger.ts';
+import { mapAvs, mapOperators } from './world-operators.ts';
+import { at, planWorld, readLens, stakerAddress, type LensWorld, type WorldPlan } from './world-read.ts';
+import { mapStakers } from './world-stakers.ts';
+import type { AccountState, VaultState, World } from './world-types.ts';
 
 export const WORLD_FORMAT = 'restaking-sandbox/world@1' as const;
 
-async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> {
-  const { chain, addresses } = sb;
-  const vaults = Object.values(sb.actors).filter((a) => a.role === 'vault');
+function mapAccounts(plan: WorldPlan, lens: LensWorld): Record<string, AccountState> {
   const accounts: Record<string, AccountState> = {};
-  for (const a of Object.values(sb.actors)) {
-    const holder = a.role === 'vault' && a.contract !== undefined ? a.contract : a.address;
+  for (const [i, a] of plan.holders.entries()) {
+    const l = at(lens.accounts, i);
     const vaultTokens: Record<string, string> = {};
-    for (const v of vaults) {
-      if (v.contract === undefined) continue;
-      vaultTokens[v.id] = String(await view<bigint>(chain, v.contract, 'MiniLRT', 'balanceOf', [holder]));
-    }
+    for (const [j, v] of plan.vaults.entries()) vaultTokens[v.id] = String(at(l.vaultTokens, j));
     accounts[a.id] = {
-      address: holder,
+      address: stakerAddress(a),
       role: a.role,
-      eth: String(await getBalance(chain, holder)),
-      stETH: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'balanceOf', [holder])),
-      wstETH: String(await view<bigint>(chain, addresses.wstETH, 'MiniWstETH', 'balanceOf', [holder])),
+      eth: String(l.eth),
+      stETH: String(l.stETH),
+      wstETH: String(l.wstETH),
       vaultTokens,
     };
   }
   return accounts;
 }
 
-async function readLst(sb: Sandbox): Promise<LstState> {
-  const { chain, addresses } = sb;
-  return {
-    totalPooledEther: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'totalPooledEther')),
-    totalShares: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'totalShares')),
-  };
-}
-
-async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
+function mapVaults(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string, VaultState> {
   const out: Record<string, VaultState> = {};
-  for (const v of Object.values(sb.actors)) {
-    if (v.role !== 'vault' || v.contract === undefined) continue;
+  for (const [i, v] of plan.vaults.entries()) {
+    const l = at(lens.vaults, i);
     const requests: VaultState['requests'] = {};
-    for (const [as, ref] of Object.entries(sb.names.requests)) {
-      if (ref.vault !== v.id) continue;
-      const r = await view<{
-        owner: Address;
-        valueAtRequest: bigint;
-        completableAfterBlock: number;
-        claimed: boolean;
-      }>(sb.chain, v.contract, 'MiniLRT', 'getRequest', [ref.id]);
+    for (const [k, [as, ref]] of at(plan.requests, i).entries()) {
+      const r = at(l.requests, k);
       requests[as] = {
         owner: actorIdOf(sb, r.owner) ?? ref.owner,
         valueAtRequest: String(r.valueAtRequest),
@@ -65,9 +44,9 @@ async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
     }
     out[v.id] = {
       operator: v.operator ?? '',
-      supply: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalSupply')),
-      totalValue: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalValue')),
-      rate: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'rate')),
+      supply: String(l.supply),
+      totalValue: String(l.totalValue),
+      rate: String(l.rate),
       requests,
     };
   }
@@ -75,18 +54,20 @@ async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
 }
 
 export async function readWorld(sb: Sandbox): Promise<World> {
-  const ledger = await readLedger(sb);
+  const plan = planWorld(sb);
+  const lens = await readLens(sb, plan);
+  const ledger = mapLedger(sb, plan, lens);
   return {
     format: WORLD_FORMAT,
     block: String(sb.chain.head.number),
     timestamp: String(sb.chain.head.timestamp),
-    accounts: await readAccounts(sb),
-    stakers: await readStakers(sb),
-    operators: await readOperators(sb),
-    avs: await readAvs(sb),
+    accounts: mapAccounts(plan, lens),
+    stakers: mapStakers(sb, plan, lens),
+    operators: mapOperators(sb, plan, lens),
+    avs: mapAvs(sb, plan, lens),
     strategies: ledger.strategies,
-    lst: await readLst(sb),
-    vaults: await readVaults(sb),
+    lst: ledger.lst,
+    vaults: mapVaults(sb, plan, lens),
     validators: ledger.validators,
     burned: ledger.burned,
     lockedSlashedNativeShares: ledger.lockedSlashedNativeShares,
