@@ -54,8 +54,6 @@ async function deployProtocol(
       DEFAULT_OPERATOR_SPLIT_BIPS,
     ],
   });
-  // Stateless: reads every number of a world read in one call (world-read.ts).
-  const lens = await deploy(chain, { from: deployer.address, contract: 'SandboxLens' });
   return {
     deployer: deployer.address,
     strategyManager: core.strategyManager,
@@ -68,7 +66,6 @@ async function deployProtocol(
     wstETH: lst.wstETH,
     strategies: { stETH: core.strategies.stETH, beaconETH: core.beaconChainETHStrategy },
     burnAddress: core.burnAddress,
-    lens,
   };
 }
 

@@ -27,8 +27,6 @@ export interface ProtocolAddresses {
   /** Strategy address by strategy name; beaconETH is EigenLayer's sentinel address. */
   strategies: Record<StrategyName, Address>;
   burnAddress: Address;
-  /** SandboxLens: the stateless view contract behind readWorld (one eth_call per world read). */
-  lens: Address;
 }
 
 /** A queued EigenLayer withdrawal, kept as the exact struct so it can be completed later. */

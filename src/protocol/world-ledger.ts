@@ -1,23 +1,30 @@
-// world@1 `strategies`, `lst`, `validators` and `burned`: where the tokens are.
+// world@1 `strategies`, `validators` and `burned`: where the tokens are.
 import { actorIdOf, type Sandbox } from './sandbox.ts';
-import { at, type LensWorld, type WorldPlan } from './world-read.ts';
-import type { LstState, StrategyState, ValidatorState } from './world-types.ts';
+import { view } from './world-read.ts';
+import type { StrategyState, ValidatorState } from './world-types.ts';
 
-export function mapLedger(
-  sb: Sandbox,
-  plan: WorldPlan,
-  lens: LensWorld,
-): {
+export async function readLedger(sb: Sandbox): Promise<{
   strategies: Record<string, StrategyState>;
-  lst: LstState;
   validators: Record<string, ValidatorState>;
   burned: Record<string, string>;
   lockedSlashedNativeShares: string;
-} {
-  const l = lens.ledger;
+}> {
+  const { chain, addresses } = sb;
+  const stETH = addresses.strategies.stETH;
+  const strategies = {
+    stETH: {
+      totalShares: String(await view<bigint>(chain, stETH, 'MiniStrategy', 'totalShares')),
+      underlyingBalance: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'balanceOf', [stETH])),
+    },
+  };
   const validators: Record<string, ValidatorState> = {};
-  for (const [i, [as, v]] of plan.validators.entries()) {
-    const s = at(lens.validators, i);
+  for (const [as, v] of Object.entries(sb.names.validators)) {
+    const s = await view<{
+      balanceGwei: bigint;
+      effectiveBalanceGwei: bigint;
+      slashed: boolean;
+      exited: boolean;
+    }>(chain, addresses.beaconChain, 'MockBeaconChain', 'getValidator', [v.index]);
     validators[as] = {
       owner: actorIdOf(sb, sb.actors[v.owner]?.address ?? v.owner) ?? v.owner,
       balanceGwei: String(s.balanceGwei),
@@ -27,16 +34,16 @@ export function mapLedger(
     };
   }
   return {
-    strategies: {
-      stETH: {
-        totalShares: String(l.stETHStrategyTotalShares),
-        underlyingBalance: String(l.stETHStrategyBalance),
-      },
-    },
-    lst: { totalPooledEther: String(l.lstTotalPooledEther), totalShares: String(l.lstTotalShares) },
+    strategies,
     validators,
-    burned: { stETH: String(l.burnedStETH) },
+    burned: {
+      stETH: String(
+        await view<bigint>(chain, addresses.lst, 'MiniLST', 'balanceOf', [addresses.burnAddress]),
+      ),
+    },
     // AVS-slashed native ETH is not burned on mainnet either: it stays locked in the pods (burnableETHShares).
-    lockedSlashedNativeShares: String(l.lockedSlashedNativeShares),
+    lockedSlashedNativeShares: String(
+      await view<bigint>(chain, addresses.eigenPodManager, 'MiniEigenPodManager', 'burnableETHShares'),
+    ),
   };
 }

@@ -1,54 +1,127 @@
 // world@1 `operators` (shares, magnitudes, allocations per operator set) and `avs` (operator sets, members,
 // slash counts), keyed by actor ids rather than addresses.
+import type { Address } from 'viem';
 import { actorIdOf, type Sandbox } from './sandbox.ts';
 import { strategyName } from './actions/staker.ts';
-import { at, STRATEGY_NAMES, type LensWorld, type WorldPlan } from './world-read.ts';
+import { STRATEGY_NAMES, view } from './world-read.ts';
 import type { AllocationState, AvsState, OperatorState, StrategyName } from './world-types.ts';
 
-export function mapOperators(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string, OperatorState> {
+interface OperatorSetRef {
+  avs: Address;
+  id: number;
+}
+
+export async function readOperators(sb: Sandbox): Promise<Record<string, OperatorState>> {
+  const { chain, addresses } = sb;
+  const am = addresses.allocationManager;
   const out: Record<string, OperatorState> = {};
-  for (const [i, a] of plan.operators.entries()) {
-    const o = at(lens.operators, i);
-    // An operator actor that has not registered yet is not an operator to the protocol.
-    if (!o.isOperator) continue;
+  for (const a of Object.values(sb.actors)) {
+    if (a.role !== 'operator') continue;
+    const isOperator = await view<boolean>(
+      chain,
+      addresses.delegationManager,
+      'MiniDelegationManager',
+      'isOperator',
+      [a.address],
+    );
+    if (!isOperator) continue;
+    const [, delay] = await view<[boolean, number]>(
+      chain,
+      am,
+      'MiniAllocationManager',
+      'getAllocationDelay',
+      [a.address],
+    );
     const state: OperatorState = {
-      allocationDelay: String(o.allocationDelay),
+      allocationDelay: String(delay),
       shares: {},
       maxMagnitude: {},
       encumberedMagnitude: {},
       allocations: {},
     };
-    for (const [j, name] of STRATEGY_NAMES.entries()) {
-      state.shares[name] = String(at(o.shares, j));
-      state.maxMagnitude[name] = String(at(o.maxMagnitudes, j));
-      state.encumberedMagnitude[name] = String(at(o.encumberedMagnitudes, j));
+    for (const name of STRATEGY_NAMES) {
+      const s = addresses.strategies[name];
+      state.shares[name] = String(
+        await view<bigint>(chain, addresses.delegationManager, 'MiniDelegationManager', 'operatorShares', [
+          a.address,
+          s,
+        ]),
+      );
+      state.maxMagnitude[name] = String(
+        await view<bigint>(chain, am, 'MiniAllocationManager', 'getMaxMagnitude', [a.address, s]),
+      );
+      state.encumberedMagnitude[name] = String(
+        await view<bigint>(chain, am, 'MiniAllocationManager', 'getEncumberedMagnitude', [a.address, s]),
+      );
     }
-    for (const set of o.sets) {
+    const sets = await view<readonly OperatorSetRef[]>(
+      chain,
+      am,
+      'MiniAllocationManager',
+      'getAllocatedSets',
+      [a.address],
+    );
+    for (const set of sets) {
+      const key = `${actorIdOf(sb, set.avs)}/${set.id}`;
       const per: Record<string, AllocationState> = {};
-      for (const alloc of set.allocations) {
-        per[strategyName(sb, alloc.strategy)] = {
+      const strategies = await view<readonly Address[]>(
+        chain,
+        am,
+        'MiniAllocationManager',
+        'getAllocatedStrategies',
+        [a.address, set],
+      );
+      for (const s of strategies) {
+        const alloc = await view<{ currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }>(
+          chain,
+          am,
+          'MiniAllocationManager',
+          'getAllocation',
+          [a.address, set, s],
+        );
+        const [[stake]] = (await view<readonly (readonly bigint[])[]>(
+          chain,
+          am,
+          'MiniAllocationManager',
+          'getAllocatedStake',
+          [set, [a.address], [s]],
+        )) as unknown as [[bigint]];
+        per[strategyName(sb, s)] = {
           currentMagnitude: String(alloc.currentMagnitude),
           pendingDiff: String(alloc.pendingDiff),
           effectBlock: String(alloc.effectBlock),
-          allocatedStake: String(alloc.allocatedStake),
+          allocatedStake: String(stake),
         };
       }
-      state.allocations[`${actorIdOf(sb, set.avs)}/${set.id}`] = per;
+      state.allocations[key] = per;
     }
     out[a.id] = state;
   }
   return out;
 }
 
-export function mapAvs(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string, AvsState> {
+export async function readAvs(sb: Sandbox): Promise<Record<string, AvsState>> {
+  const { chain, addresses } = sb;
+  const am = addresses.allocationManager;
   const out: Record<string, AvsState> = {};
-  for (const [i, a] of plan.avss.entries()) {
+  for (const a of Object.values(sb.actors)) {
+    if (a.role !== 'avs' || a.contract === undefined) continue;
+    const ids = await view<readonly number[]>(chain, a.contract, 'MiniAVS', 'getOperatorSetIds');
     const sets: AvsState['sets'] = {};
-    for (const set of at(lens.avs, i)) {
-      sets[String(set.id)] = {
-        strategies: set.strategies.map((s): StrategyName => strategyName(sb, s)),
-        operators: set.members.map((m) => actorIdOf(sb, m) ?? m),
-        slashCount: String(set.slashCount),
+    for (const id of ids) {
+      const set = { avs: a.contract, id };
+      const strategies = await view<readonly Address[]>(
+        chain,
+        am,
+        'MiniAllocationManager',
+        'getStrategiesInOperatorSet',
+        [set],
+      );
+      const members = await view<readonly Address[]>(chain, am, 'MiniAllocationManager', 'getMembers', [set]);
+      sets[String(id)] = {
+        strategies: strategies.map((s): StrategyName => strategyName(sb, s)),
+        operators: members.map((m) => actorIdOf(sb, m) ?? m),
+        slashCount: String(await view<bigint>(chain, am, 'MiniAllocationManager', 'getSlashCount', [set])),
       };
     }
     out[a.id] = { sets };

@@ -1,40 +1,61 @@
-// readWorld(): one read of the whole sandbox in domain terms (world@1 of formats.md). Every number comes from
-// a single eth_call of SandboxLens at the head block (world-read.ts) and is rendered as a decimal string;
-// nothing is computed here that the contracts did not compute, except lookups of names.
+// readWorld(): one read of the whole sandbox in domain terms (world@1 of formats.md). Every number is read
+// from the chain at the head block and rendered as a decimal string; nothing is computed here that the
+// contracts did not compute, except sums and lookups of names.
+import type { Address } from 'viem';
+import { getBalance } from '../chain/runtime.ts';
+import { view } from './world-read.ts';
 import { actorIdOf, type Sandbox } from './sandbox.ts';
-import { mapLedger } from './world-ledger.ts';
-import { mapAvs, mapOperators } from './world-operators.ts';
-import { at, planWorld, readLens, stakerAddress, type LensWorld, type WorldPlan } from './world-read.ts';
-import { mapStakers } from './world-stakers.ts';
-import type { AccountState, VaultState, World } from './world-types.ts';
+import { readLedger } from './world-ledger.ts';
+import type { AccountState, LstState, VaultState, World } from './world-types.ts';
+import { readOperators, readAvs } from './world-operators.ts';
+import { readStakers } from './world-stakers.ts';
 
 export const WORLD_FORMAT = 'restaking-sandbox/world@1' as const;
 
-function mapAccounts(plan: WorldPlan, lens: LensWorld): Record<string, AccountState> {
+async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> {
+  const { chain, addresses } = sb;
+  const vaults = Object.values(sb.actors).filter((a) => a.role === 'vault');
   const accounts: Record<string, AccountState> = {};
-  for (const [i, a] of plan.holders.entries()) {
-    const l = at(lens.accounts, i);
+  for (const a of Object.values(sb.actors)) {
+    const holder = a.role === 'vault' && a.contract !== undefined ? a.contract : a.address;
     const vaultTokens: Record<string, string> = {};
-    for (const [j, v] of plan.vaults.entries()) vaultTokens[v.id] = String(at(l.vaultTokens, j));
+    for (const v of vaults) {
+      if (v.contract === undefined) continue;
+      vaultTokens[v.id] = String(await view<bigint>(chain, v.contract, 'MiniLRT', 'balanceOf', [holder]));
+    }
     accounts[a.id] = {
-      address: stakerAddress(a),
+      address: holder,
       role: a.role,
-      eth: String(l.eth),
-      stETH: String(l.stETH),
-      wstETH: String(l.wstETH),
+      eth: String(await getBalance(chain, holder)),
+      stETH: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'balanceOf', [holder])),
+      wstETH: String(await view<bigint>(chain, addresses.wstETH, 'MiniWstETH', 'balanceOf', [holder])),
       vaultTokens,
     };
   }
   return accounts;
 }
 
-function mapVaults(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string, VaultState> {
+async function readLst(sb: Sandbox): Promise<LstState> {
+  const { chain, addresses } = sb;
+  return {
+    totalPooledEther: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'totalPooledEther')),
+    totalShares: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'totalShares')),
+  };
+}
+
+async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
   const out: Record<string, VaultState> = {};
-  for (const [i, v] of plan.vaults.entries()) {
-    const l = at(lens.vaults, i);
+  for (const v of Object.values(sb.actors)) {
+    if (v.role !== 'vault' || v.contract === undefined) continue;
     const requests: VaultState['requests'] = {};
-    for (const [k, [as, ref]] of at(plan.requests, i).entries()) {
-      const r = at(l.requests, k);
+    for (const [as, ref] of Object.entries(sb.names.requests)) {
+      if (ref.vault !== v.id) continue;
+      const r = await view<{
+        owner: Address;
+        valueAtRequest: bigint;
+        completableAfterBlock: number;
+        claimed: boolean;
+      }>(sb.chain, v.contract, 'MiniLRT', 'getRequest', [ref.id]);
       requests[as] = {
         owner: actorIdOf(sb, r.owner) ?? ref.owner,
         valueAtRequest: String(r.valueAtRequest),
@@ -44,9 +65,9 @@ function mapVaults(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string
     }
     out[v.id] = {
       operator: v.operator ?? '',
-      supply: String(l.supply),
-      totalValue: String(l.totalValue),
-      rate: String(l.rate),
+      supply: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalSupply')),
+      totalValue: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalValue')),
+      rate: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'rate')),
       requests,
     };
   }
@@ -54,20 +75,18 @@ function mapVaults(sb: Sandbox, plan: WorldPlan, lens: LensWorld): Record<string
 }
 
 export async function readWorld(sb: Sandbox): Promise<World> {
-  const plan = planWorld(sb);
-  const lens = await readLens(sb, plan);
-  const ledger = mapLedger(sb, plan, lens);
+  const ledger = await readLedger(sb);
   return {
     format: WORLD_FORMAT,
     block: String(sb.chain.head.number),
     timestamp: String(sb.chain.head.timestamp),
-    accounts: mapAccounts(plan, lens),
-    stakers: mapStakers(sb, plan, lens),
-    operators: mapOperators(sb, plan, lens),
-    avs: mapAvs(sb, plan, lens),
+    accounts: await readAccounts(sb),
+    stakers: await readStakers(sb),
+    operators: await readOperators(sb),
+    avs: await readAvs(sb),
     strategies: ledger.strategies,
-    lst: ledger.lst,
-    vaults: mapVaults(sb, plan, lens),
+    lst: await readLst(sb),
+    vaults: await readVaults(sb),
     validators: ledger.validators,
     burned: ledger.burned,
     lockedSlashedNativeShares: ledger.lockedSlashedNativeShares,

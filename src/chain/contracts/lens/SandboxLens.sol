@@ -14,12 +14,10 @@ import {MiniLRT} from "../periphery/MiniLRT.sol";
 import {MiniAVS} from "../periphery/MiniAVS.sol";
 
 /// Sandbox-only, no mainnet counterpart: a stateless view contract that gathers every number of the
-/// "world" read (protocol/world.ts) in one eth_call, instead of 60-150 eth_calls that each pay a block, a
-/// checkpoint and an ABI round trip in the JS EVM. The lens only calls the protocol's own view functions and
-/// sums nothing but a pod's restaked gwei, so every number is still what the contracts report. The JS
-/// interpreter charges per opcode and per call frame (each frame re-analyses its contract's code for jump
-/// destinations), so the lens prefers the batch views (getOperatorShares, getMaxMagnitudes, getAllocatedStake
-/// over all of a set's strategies) where they exist.
+/// "world" read (protocol/world.ts) in one eth_call. Each separate eth_call through the JS EVM costs about
+/// a millisecond of fixed overhead (block, checkpoint, ABI round trip), and a world read needs 60-150 of
+/// them; nested CALLs inside one execution cost microseconds. The lens only calls the protocol's own view
+/// functions and sums nothing but a pod's restaked gwei, so every number is still what the contracts report.
 /// The caller names what to look at (actors, named withdrawals, validators, requests): the chain does not
 /// know the scenario's names, and enumerating storage would need views the real contracts do not have.
 contract SandboxLens {
@@ -252,10 +250,13 @@ contract SandboxLens {
         if (!o.isOperator) return o;
         IAllocationManager am = p.allocationManager;
         (, o.allocationDelay) = am.getAllocationDelay(op);
-        o.shares = p.delegationManager.getOperatorShares(op, strategies);
-        o.maxMagnitudes = am.getMaxMagnitudes(op, strategies);
-        o.encumberedMagnitudes = new uint64[](strategies.length);
-        for (uint256 j = 0; j < strategies.length; j++) {
+        uint256 n = strategies.length;
+        o.shares = new uint256[](n);
+        o.maxMagnitudes = new uint64[](n);
+        o.encumberedMagnitudes = new uint64[](n);
+        for (uint256 j = 0; j < n; j++) {
+            o.shares[j] = p.delegationManager.operatorShares(op, strategies[j]);
+            o.maxMagnitudes[j] = am.getMaxMagnitude(op, strategies[j]);
             o.encumberedMagnitudes[j] = am.getEncumberedMagnitude(op, strategies[j]);
         }
         OperatorSet[] memory sets = am.getAllocatedSets(op);
@@ -274,18 +275,18 @@ contract SandboxLens {
         v.id = set.id;
         IStrategy[] memory strategies = am.getAllocatedStrategies(op, set);
         v.allocations = new AllocationView[](strategies.length);
-        if (strategies.length == 0) return v;
         address[] memory ops = new address[](1);
         ops[0] = op;
-        uint256[] memory stake = am.getAllocatedStake(set, ops, strategies)[0];
+        IStrategy[] memory one = new IStrategy[](1);
         for (uint256 j = 0; j < strategies.length; j++) {
             Allocation memory alloc = am.getAllocation(op, set, strategies[j]);
+            one[0] = strategies[j];
             AllocationView memory a = v.allocations[j];
             a.strategy = strategies[j];
             a.currentMagnitude = alloc.currentMagnitude;
             a.pendingDiff = alloc.pendingDiff;
             a.effectBlock = alloc.effectBlock;
-            a.allocatedStake = stake[j];
+            a.allocatedStake = am.getAllocatedStake(set, ops, one)[0][0];
         }
     }
 
