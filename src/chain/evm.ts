@@ -7,6 +7,7 @@ import { createVM, type VM } from '@ethereumjs/vm';
 import { createAccount, createAddressFromString, type Address as EjsAddress } from '@ethereumjs/util';
 import { keccak256, stringToHex, type Address, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
+import { enableEvmSpeedups } from './evm-speedups.ts';
 import { EVM_VERSION } from './solc.ts';
 
 /** The VM hardfork matching solc's `evmVersion` (see solc.ts): both are Prague. */
@@ -88,6 +89,7 @@ export async function createChain(options: ChainOptions = {}): Promise<Chain> {
     ...(options.caches === false ? {} : { caches: new Caches() }),
   });
   const vm = await createVM({ common, stateManager });
+  if (options.caches !== false) await enableEvmSpeedups(vm);
   const accounts = deriveAccounts(options.accounts ?? 20);
   const chain: Chain = {
     vm,
@@ -142,6 +144,7 @@ export async function cloneChain(template: Chain, options: { accounts?: number }
   const stateManager = template.stateManager.shallowCopy(true);
   await stateManager.setStateRoot(root);
   const vm = await createVM({ common: template.common, stateManager });
+  await enableEvmSpeedups(vm);
   return {
     vm,
     common: template.common,

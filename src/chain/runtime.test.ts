@@ -128,3 +128,36 @@ describe('cloneChain', () => {
     expect(await read(copy, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(123n);
   });
 });
+
+describe('EVM speed-ups', () => {
+  it('installs the jump-analysis cache in Node, and a cached chain computes what a bare one does', async () => {
+    const { enableEvmSpeedups } = await import('./evm-speedups.ts');
+    const fast = await probe();
+    expect(await enableEvmSpeedups(fast.chain.vm)).toBe(true);
+    const bare = await createChain({
+      accounts: 3,
+      startBlock: 1_000_000n,
+      startTimestamp: 1_000n,
+      caches: false,
+    });
+    const to = await deploy(bare, { from: fast.from, contract: 'RuntimeProbe', args: [5n] });
+    for (const v of [10n, 11n, 3n, 12n]) {
+      const a = await write(fast.chain, {
+        from: fast.from,
+        to: fast.to,
+        contract: 'RuntimeProbe',
+        functionName: 'store',
+        args: [v],
+      });
+      const b = await write(bare, {
+        from: fast.from,
+        to,
+        contract: 'RuntimeProbe',
+        functionName: 'store',
+        args: [v],
+      });
+      expect([a.ok, a.gasUsed, a.error?.name]).toEqual([b.ok, b.gasUsed, b.error?.name]);
+    }
+    expect(await fast.chain.stateManager.getStateRoot()).toEqual(await bare.stateManager.getStateRoot());
+  });
+});

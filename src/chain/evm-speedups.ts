@@ -1,0 +1,75 @@
+// Two caches that @ethereumjs/evm does not keep, switched on per EVM instance (the benchmark's bare VMs stay
+// bare). Both are pure memoization of deterministic work; neither changes what any opcode does.
+//
+// 1. Jump-destination analysis. The interpreter rescans a contract's whole bytecode (about 20 KB for the
+//    allocation and delegation managers) on every call frame, allocating an array per byte. Geth caches this
+//    per code; we cache it per code array: with read caches on, the state manager hands out the same array
+//    for the same code, and code at an address never changes in place.
+// 2. `Common.isActivatedEIP`, asked several times per opcode, is a linear search of a list; a Set answers it.
+//
+// The interpreter is not exported by @ethereumjs/evm, so its module is imported by path (the package's
+// `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
+// dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
+import type { VM } from '@ethereumjs/vm';
+
+const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
+
+interface JumpAnalysis {
+  jumps: Uint8Array;
+  pushes: Record<number, bigint>;
+  opcodesCached: unknown[];
+}
+
+interface InterpreterProto {
+  _getValidJumpDestinations(this: { _evm: object }, code: Uint8Array): JumpAnalysis;
+}
+
+let patched: Promise<boolean> | undefined;
+
+async function patchInterpreter(): Promise<boolean> {
+  let mod: { Interpreter?: { prototype: InterpreterProto } };
+  try {
+    mod = (await import(
+      /* @vite-ignore */ '../../node_modules/@ethereumjs/evm/dist/esm/interpreter.js'
+    )) as typeof mod;
+  } catch {
+    return false;
+  }
+  const proto = mod.Interpreter?.prototype;
+  if (proto === undefined || typeof proto._getValidJumpDestinations !== 'function') return false;
+  const original = proto._getValidJumpDestinations;
+  const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
+  proto._getValidJumpDestinations = function (code) {
+    const evm = this._evm as Record<symbol, unknown>;
+    if (evm[ENABLED] !== true) return original.call(this, code);
+    let cache = caches.get(evm);
+    if (cache === undefined) caches.set(evm, (cache = new WeakMap()));
+    let analysis = cache.get(code);
+    if (analysis === undefined) cache.set(code, (analysis = original.call(this, code)));
+    return analysis;
+  };
+  return true;
+}
+
+function fastEipLookup(common: { _activatedEIPsCache?: number[]; isActivatedEIP(eip: number): boolean }) {
+  let list: number[] | undefined;
+  let set = new Set<number>();
+  // The list is replaced (not mutated) when the hardfork or EIPs change, so its identity keys the Set.
+  common.isActivatedEIP = (eip: number) => {
+    const current = common._activatedEIPsCache ?? [];
+    if (current !== list) {
+      list = current;
+      set = new Set(current);
+    }
+    return set.has(eip);
+  };
+}
+
+/** Switches both caches on for this VM's EVM. Returns whether the jump-analysis cache could be installed. */
+export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
+  patched ??= patchInterpreter();
+  const evm = vm.evm as unknown as Record<symbol, unknown> & { common: Parameters<typeof fastEipLookup>[0] };
+  evm[ENABLED] = true;
+  fastEipLookup(evm.common);
+  return patched;
+}
