@@ -82,7 +82,7 @@ contract MiniDelegationManager is IDelegationManager {
     }
 
     function updateOperatorMetadataURI(address operator, string calldata metadataURI) external {
-        if (msg.sender != operator) revert CallerCannotUndelegate();
+        if (msg.sender != operator) revert InvalidPermissions();
         if (!isOperator(operator)) revert OperatorNotRegistered();
         emit OperatorMetadataURIUpdated(operator, metadataURI);
     }

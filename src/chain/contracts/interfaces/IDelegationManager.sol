@@ -29,6 +29,8 @@ interface IDelegationManager {
     error OperatorNotRegistered();
     error OperatorsCannotUndelegate();
     error CallerCannotUndelegate();
+    /// The caller may not act for this operator (EigenLayer's PermissionController reports it with this name).
+    error InvalidPermissions();
     error WithdrawalNotQueued();
     error WithdrawalDelayNotElapsed();
     error WithdrawerNotCaller();
