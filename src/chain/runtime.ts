@@ -1,5 +1,6 @@
 // The chain runtime's public surface: layers above and contract tests import from here.
 export * from './evm.ts';
 export * from './tx.ts';
+export * from './call.ts';
 export * from './snapshot.ts';
 export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';

@@ -1,7 +1,7 @@
 // Transactions and calls. Every write mines one block after the head. By default a write is a real signed
 // EIP-1559 transaction (the learner sees a real hash and nonce); `impersonate` skips signing and sender
 // recovery for bulk replay, and its hash is the hash of the unsigned transaction (labelled as such).
-import { createBlock, type Block } from '@ethereumjs/block';
+import { createBlock } from '@ethereumjs/block';
 import { createFeeMarket1559Tx, type FeeMarket1559Tx } from '@ethereumjs/tx';
 import { runTx } from '@ethereumjs/vm';
 import { bytesToHex, hexToBytes, privateToPublic } from '@ethereumjs/util';
@@ -47,7 +47,7 @@ export interface TxResult {
   call?: { contract: string; functionName: string; args: readonly unknown[] };
 }
 
-const DEFAULT_GAS = 30_000_000n;
+export const DEFAULT_GAS = 30_000_000n;
 
 // Gas is priced at zero so balances in scenarios stay exact round numbers; gas used is still measured and shown.
 function buildTx(chain: Chain, req: TxRequest, nonce: bigint): FeeMarket1559Tx {
@@ -213,57 +213,4 @@ export async function write(chain: Chain, req: WriteRequest): Promise<TxResult &
   };
   if (!r.ok || r.returnData === '0x') return r;
   return { ...r, result: decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) };
-}
-
-// Building a block costs about 0.3 ms, a large share of a small eth_call; reads between two writes all see
-// the same head, so each chain keeps the last head block it built (keyed by number and timestamp, since
-// `advance` and snapshot restores move the head without a transaction).
-const headBlocks = new WeakMap<Chain, { number: bigint; timestamp: bigint; block: Block }>();
-
-function headBlock(chain: Chain): Block {
-  const { number, timestamp } = chain.head;
-  const cached = headBlocks.get(chain);
-  if (cached !== undefined && cached.number === number && cached.timestamp === timestamp) return cached.block;
-  const block = createBlock(
-    { header: { number, timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
-    { common: chain.common },
-  );
-  headBlocks.set(chain, { number, timestamp, block });
-  return block;
-}
-
-/** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
-export async function callRaw(
-  chain: Chain,
-  req: { to: Address; data: Hex; from?: Address },
-): Promise<{ ok: boolean; returnData: Hex; error?: DecodedError }> {
-  const block = headBlock(chain);
-  const sm = chain.stateManager;
-  await sm.checkpoint();
-  try {
-    const res = await chain.vm.evm.runCall({
-      to: toEjsAddress(req.to),
-      caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
-      data: hexToBytes(req.data),
-      gasLimit: DEFAULT_GAS,
-      skipBalance: true,
-      skipNonceIncrement: true,
-      block,
-    });
-    const returnData = bytesToHex(res.execResult.returnValue) as Hex;
-    if (res.execResult.exceptionError !== undefined)
-      return { ok: false, returnData, error: decodeRevert(returnData) };
-    return { ok: true, returnData };
-  } finally {
-    await sm.revert();
-  }
-}
-
-/** Calls a view function and returns its decoded result; throws with the decoded error on revert. */
-export async function read<T = unknown>(chain: Chain, req: CallRequest & { from?: Address }): Promise<T> {
-  const abi = abiOf(req.contract);
-  const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
-  const r = await callRaw(chain, { to: req.to, data, ...(req.from === undefined ? {} : { from: req.from }) });
-  if (!r.ok) throw new Error(`${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}`);
-  return decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) as T;
 }
