@@ -29,9 +29,8 @@ let patched: Promise<boolean> | undefined;
 async function patchInterpreter(): Promise<boolean> {
   let mod: { Interpreter?: { prototype: InterpreterProto } };
   try {
-    mod = (await import(
-      /* @vite-ignore */ '../../node_modules/@ethereumjs/evm/dist/esm/interpreter.js'
-    )) as typeof mod;
+    // Resolved to the very file evm.js imports, so Node and a production bundle share the one module.
+    mod = (await import('../../node_modules/@ethereumjs/evm/dist/esm/interpreter.js')) as typeof mod;
   } catch {
     return false;
   }
@@ -63,6 +62,12 @@ function fastEipLookup(common: { _activatedEIPsCache?: number[]; isActivatedEIP(
     }
     return set.has(eip);
   };
+}
+
+/** Whether the jump-analysis cache is installed in this runtime (false under Vite's dev server). */
+export function evmSpeedupsInstalled(): Promise<boolean> {
+  patched ??= patchInterpreter();
+  return patched;
 }
 
 /** Switches both caches on for this VM's EVM. Returns whether the jump-analysis cache could be installed. */

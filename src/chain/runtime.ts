@@ -4,3 +4,4 @@ export * from './tx.ts';
 export * from './call.ts';
 export * from './snapshot.ts';
 export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';
+export { evmSpeedupsInstalled } from './evm-speedups.ts';

@@ -1,6 +1,7 @@
 // The Web Worker that owns the chain: the protocol layer runs here unchanged, exactly as in Node, and the
 // page talks to it through Comlink with plain data only (world snapshots, step records).
 import * as Comlink from 'comlink';
+import { evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { runScenario } from '../protocol/runner.ts';
 import { SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
 import { formatIssues, validateScenario } from '../protocol/scenario-schema.ts';
@@ -17,6 +18,8 @@ export interface PresetRun {
 }
 
 const api = {
+  /** Whether the EVM's jump-analysis cache is active in this worker (see chain/evm-speedups.ts). */
+  evmSpeedups: () => evmSpeedupsInstalled(),
   presets(): { id: string; title: string }[] {
     return SCENARIO_PRESETS.map((p) => ({ id: p.id, title: (p.json as { title?: string }).title ?? p.id }));
   },

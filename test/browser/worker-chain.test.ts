@@ -44,6 +44,8 @@ describe('the in-page chain', () => {
     const node = await runScenario(v.scenario);
     expect(browserWorld).toEqual(JSON.parse(JSON.stringify(node.world)));
     expect(await page.getByTestId('summary').textContent()).toContain('withdrawable 36 ETH');
+    // the production bundle shares the EVM's interpreter module, so the jump-analysis cache is active
+    expect(await page.locator('main').getAttribute('data-evm-speedups')).toBe('true');
     await page.screenshot({ path: 'test/.screenshots/worker-chain.png', fullPage: true });
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
