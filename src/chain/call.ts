@@ -1,5 +1,5 @@
-// Reads: eth_call at the head block. A read never changes state: it runs as a static call (any write
-// reverts, as in a STATICCALL), with no nonce bump and no value, so no checkpoint is needed around it.
+// Reads: eth_call at the head block. A read never changes state: it runs inside a journal checkpoint that is
+// always reverted, with no nonce bump and no balance check.
 import { createBlock, type Block } from '@ethereumjs/block';
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
@@ -24,26 +24,31 @@ function headBlock(chain: Chain): Block {
   return block;
 }
 
-/** Raw static eth_call at the head block; a function that tries to write reverts. */
+/** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
 export async function callRaw(
   chain: Chain,
   req: { to: Address; data: Hex; from?: Address },
 ): Promise<{ ok: boolean; returnData: Hex; error?: DecodedError }> {
   const block = headBlock(chain);
-  const res = await chain.vm.evm.runCall({
-    to: toEjsAddress(req.to),
-    caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
-    data: hexToBytes(req.data),
-    gasLimit: DEFAULT_GAS,
-    skipBalance: true,
-    skipNonceIncrement: true,
-    isStatic: true,
-    block,
-  });
-  const returnData = bytesToHex(res.execResult.returnValue) as Hex;
-  if (res.execResult.exceptionError !== undefined)
-    return { ok: false, returnData, error: decodeRevert(returnData) };
-  return { ok: true, returnData };
+  const sm = chain.stateManager;
+  await sm.checkpoint();
+  try {
+    const res = await chain.vm.evm.runCall({
+      to: toEjsAddress(req.to),
+      caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
+      data: hexToBytes(req.data),
+      gasLimit: DEFAULT_GAS,
+      skipBalance: true,
+      skipNonceIncrement: true,
+      block,
+    });
+    const returnData = bytesToHex(res.execResult.returnValue) as Hex;
+    if (res.execResult.exceptionError !== undefined)
+      return { ok: false, returnData, error: decodeRevert(returnData) };
+    return { ok: true, returnData };
+  } finally {
+    await sm.revert();
+  }
 }
 
 /** Calls a view function and returns its decoded result; throws with the decoded error on revert. */
