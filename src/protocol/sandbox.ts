@@ -50,6 +50,8 @@ export interface Names {
   validators: Record<string, { owner: string; index: number }>;
   slashes: Record<string, { avs: string; set: number; slashId: bigint; operator: string }>;
   requests: Record<string, { vault: string; owner: string; id: bigint }>;
+  /** Slash requests queued behind an AVS's veto window (avs.requestSlash), by `as` name. */
+  slashRequests: Record<string, { avs: string; set: number; requestId: bigint; operator: string }>;
 }
 
 export interface Sandbox {
@@ -65,12 +67,12 @@ export interface Sandbox {
 }
 
 export function emptyNames(): Names {
-  return { withdrawals: {}, validators: {}, slashes: {}, requests: {} };
+  return { withdrawals: {}, validators: {}, slashes: {}, requests: {}, slashRequests: {} };
 }
 
 /**
  * A copy of the names, so a chain snapshot can carry them (undo, branches). Entries are never mutated once
- * made, so copying the four maps is enough.
+ * made, so copying the maps is enough.
  */
 export function cloneNames(names: Names): Names {
   return {
@@ -78,6 +80,7 @@ export function cloneNames(names: Names): Names {
     validators: { ...names.validators },
     slashes: { ...names.slashes },
     requests: { ...names.requests },
+    slashRequests: { ...names.slashRequests },
   };
 }
 

@@ -16,6 +16,7 @@ import {
   STRATEGIES,
   text,
   wadFraction,
+  windowBlocks,
 } from './scenario-fields.ts';
 import { parseExpected, type ExpectedValue } from './world-expect.ts';
 import { showValue } from './units.ts';
@@ -37,6 +38,16 @@ const withdrawalName = v.pipe(
       `${showValue(i.input)} is not a withdrawal name; accepted: an "as" name such as "w1", or "u/stETH"`,
   ),
 );
+
+/** What an AVS names to slash: avs.slash and avs.requestSlash. */
+const slashFields = {
+  by: name,
+  operator: name,
+  set: setId,
+  strategies,
+  wads: list(wadFraction, '["20%"], one per strategy'),
+  description: v.optional(text),
+};
 
 export interface ExpectEntry {
   /** The world path as written (`stakers.alice.strategies.stETH.withdrawableShares`). */
@@ -93,16 +104,13 @@ export const STEP_SCHEMAS = [
     strategy: anyStrategy,
     magnitude: wadFraction,
   }),
-  step('avs.slash', {
-    by: name,
-    operator: name,
-    set: setId,
-    strategies,
-    wads: list(wadFraction, '["20%"], one per strategy'),
-    description: v.optional(text),
-    as: v.optional(name),
-  }),
+  step('avs.slash', { ...slashFields, as: v.optional(name) }),
   step('slashing.clear', { by: name, avs: name, set: setId, slash: name }),
+  // The AVS-level veto window of MiniAVS (middleware VetoableSlasher style; not an EigenLayer feature).
+  step('avs.configureVeto', { by: name, blocks: windowBlocks, committee: name }),
+  step('avs.requestSlash', { ...slashFields, as: name }),
+  step('avs.veto', { by: name, avs: name, request: name }),
+  step('avs.executeSlash', { by: name, request: name, as: v.optional(name) }),
   step('pod.create', { by: name }),
   step('pod.stake', { by: name, as: name }),
   step('pod.verifyCredentials', { by: name, validators }),

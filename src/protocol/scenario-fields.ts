@@ -35,8 +35,11 @@ export const FIELD_FORMS: Record<string, string> = {
   validator: 'the "as" name of a validator created by pod.stake',
   validators: 'a list of validator names created by pod.stake',
   withdrawal: 'the "as" name of a queued withdrawal',
-  slash: 'the "as" name of an avs.slash step',
-  request: 'the "as" name of a vault.requestRedeem step',
+  slash: 'the "as" name of an avs.slash or avs.executeSlash step',
+  request:
+    'the "as" name of a vault.requestRedeem step (vault.claim) or of an avs.requestSlash step (avs.veto, avs.executeSlash)',
+  committee: 'the id of the actor who may veto slash requests (any actor)',
+  avs: 'the id of an actor with role avs',
   receiveAsTokens: 'true or false',
   values: 'an object from world paths to expected values',
   format: '"restaking-sandbox/scenario@1"',
@@ -94,6 +97,15 @@ export const setId = v.pipe(
     (i) => `${showValue(i.input)} is too large for an operator-set id (uint32)`,
   ),
   v.transform((n) => Number(n)),
+);
+
+/** A veto window in blocks: uint32 in MiniAVS; 0 turns the window off. */
+export const windowBlocks = v.pipe(
+  unit(parseBlocks),
+  v.check(
+    (n) => n <= 0xffff_ffffn,
+    (i) => `${showValue(i.input)} is too large for a veto window (uint32 blocks)`,
+  ),
 );
 
 export const name = v.pipe(

@@ -34,6 +34,12 @@ export function checkWorldPath(
   }
   if (root === 'vaults' && seg[2] === 'requests')
     check(known('request', seg[3] ?? ''), `request "${seg[3]}"`);
+  if (root === 'avs' && seg[2] === 'slashRequests') {
+    const made = names.get(seg[3] ?? '');
+    check(made?.kind === 'slashRequest', `slash request "${seg[3]}"`);
+    if (made?.kind === 'slashRequest' && made.avs !== id)
+      report(`"${seg[3]}" is a slash request of "${made.avs}", not of "${id}"`);
+  }
   if (root === 'accounts' && seg[2] === 'vaultTokens')
     check(actors.get(seg[3] ?? '')?.role === 'vault', `vault "${seg[3]}"`);
   if (root === 'operators' && seg[2] === 'allocations') {

@@ -2,13 +2,15 @@
 //
 // Two strengths of check:
 // - always: whatever the runner must resolve to build the transaction at all: the signer's role, actor ids,
-//   vault ids, and `as` names of withdrawals, validators, slashes and requests defined by an earlier step.
+//   vault ids, and `as` names of withdrawals, validators, slashes and requests defined by an earlier step
+//   (a slash request must also belong to the AVS it is vetoed at or executed by).
 // - unless the step has `expectRevert`: what the contracts themselves would reject (an operator id that is
-//   not an operator, a set that does not exist, a strategy outside the set, a 0% slash). A step that expects
+//   not an operator, a set that does not exist, a strategy outside the set, a 0% slash, avs.slash while a
+//   veto window is on, a veto by someone other than the committee, a request already vetoed or executed).
+//   Whether a veto or an execution falls inside the window is left to the contracts. A step that expects
 //   a revert may be wrong on purpose to show the custom error, so the contract gets to reject it.
 import type { Step } from './scenario-actions.ts';
 import { GWEI, showValue } from './units.ts';
-import type { ActorRole } from './world-types.ts';
 import { checkWorldPath } from './scenario-paths.ts';
 import {
   article,
@@ -19,9 +21,11 @@ import {
   SIGNERS,
   type Actor,
   type Created,
-  type Kind,
   type ScenarioIssue,
+  type SetDef,
+  type StepChecks,
 } from './scenario-defs.ts';
+import { checkSlashing, newVetoState } from './scenario-refs-slash.ts';
 
 /** Checks every step's references against the actors and the steps before it. */
 export function checkReferences(
@@ -34,7 +38,8 @@ export function checkReferences(
   steps.forEach((s, i) => {
     if (s && 'as' in s && s.as !== undefined && !definedAt.has(s.as)) definedAt.set(s.as, i);
   });
-  const sets = new Map<string, { strategies: readonly string[]; redistributing: boolean }>();
+  const sets = new Map<string, SetDef>();
+  const veto = newVetoState();
 
   steps.forEach((s, i) => {
     if (!s) return;
@@ -45,7 +50,7 @@ export function checkReferences(
     // A step expected to revert creates nothing: later steps cannot refer to what it would have made.
     const define = (id: string, created: Created) => strict && names.set(id, created);
 
-    const actor = (field: string, id: string, roles?: readonly ActorRole[], always = false) => {
+    const actor: StepChecks['actor'] = (field, id, roles, always = false) => {
       const a = actors.get(id);
       if (!a)
         return report(field, `"${id}" is not an actor; accepted: one of ${[...actors.keys()].join(', ')}`);
@@ -56,7 +61,7 @@ export function checkReferences(
         );
       }
     };
-    const named = (field: string, id: string, kinds: readonly Kind[]): Created | undefined => {
+    const named: StepChecks['named'] = (field, id, kinds) => {
       const c = names.get(id);
       if (c && kinds.includes(c.kind)) return c;
       const want = kinds.map((k) => KIND_WORDS[k]).join(' or ');
@@ -71,7 +76,7 @@ export function checkReferences(
       report(field, `"${id}" ${where}; accepted: the "as" name of ${want} from an earlier step`);
       return undefined;
     };
-    const set = (field: string, avs: string, id: number) => {
+    const set: StepChecks['set'] = (field, avs, id) => {
       const found = sets.get(`${avs}/${id}`);
       if (!found)
         semantic(
@@ -80,6 +85,7 @@ export function checkReferences(
         );
       return found;
     };
+    const checks: StepChecks = { index: i, strict, report, semantic, define, actor, named, set };
 
     if ('by' in s) actor('by', s.by, SIGNERS[s.action] ?? HOLDERS, true);
     if ('as' in s && s.as !== undefined && definedAt.get(s.as) !== i) {
@@ -135,36 +141,14 @@ export function checkReferences(
         actor('avs', s.avs, AVS);
         set('set', s.avs, s.set);
         break;
-      case 'avs.slash': {
-        actor('operator', s.operator, OPERATOR);
-        const found = set('set', s.by, s.set);
-        s.strategies.forEach((st, k) => {
-          if (found && !found.strategies.includes(st))
-            semantic(`strategies[${k}]`, `"${st}" is not in set ${s.set}`);
-        });
-        if (s.wads.length !== s.strategies.length) {
-          semantic(
-            'wads',
-            `has ${s.wads.length} entries for ${s.strategies.length} strategies; accepted: one per strategy`,
-          );
-        }
-        s.wads.forEach(
-          (w, k) => w === 0n && semantic(`wads[${k}]`, `"0%" slashes nothing; accepted: more than 0%`),
-        );
-        if (s.as !== undefined) define(s.as, { kind: 'slash', step: i, by: s.by, avs: s.by, set: s.set });
+      case 'avs.slash':
+      case 'slashing.clear':
+      case 'avs.configureVeto':
+      case 'avs.requestSlash':
+      case 'avs.veto':
+      case 'avs.executeSlash':
+        checkSlashing(checks, s, veto);
         break;
-      }
-      case 'slashing.clear': {
-        actor('avs', s.avs, AVS);
-        const c = named('slash', s.slash, ['slash']);
-        if (c && (c.avs !== s.avs || c.set !== s.set)) {
-          semantic(
-            'slash',
-            `"${s.slash}" was a slash by "${c.avs}" on set ${c.set}, not by "${s.avs}" on set ${s.set}`,
-          );
-        }
-        break;
-      }
       case 'pod.stake':
         define(s.as, { kind: 'validator', step: i, by: s.by });
         break;

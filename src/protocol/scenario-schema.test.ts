@@ -211,7 +211,7 @@ describe('an invalid scenario', () => {
       {
         path: 'steps[13].slash',
         message:
-          '"w1" names a withdrawal (withdrawal.queue); accepted: the "as" name of a slash (avs.slash) from an earlier step',
+          '"w1" names a withdrawal (withdrawal.queue); accepted: the "as" name of a slash (avs.slash or avs.executeSlash) from an earlier step',
       },
     ]);
   });

@@ -101,6 +101,13 @@ export function parseExpected(
             ok: false,
             message: `${showValue(raw)}: this path is an object; only null (none) can be expected of it`,
           };
+    case 'slashRequestStatus':
+      return raw === 'pending' || raw === 'vetoed' || raw === 'executed'
+        ? { ok: true, expected: { type: 'string', value: raw } }
+        : {
+            ok: false,
+            message: `${showValue(raw)} is not a slash request status; accepted: "pending", "vetoed" or "executed"`,
+          };
     case 'string':
     case 'nullableString':
       if (typeof raw === 'string' || (raw === null && kind === 'nullableString')) {

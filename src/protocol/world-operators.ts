@@ -1,10 +1,17 @@
 // world@1 `operators` (shares, magnitudes, allocations per operator set) and `avs` (operator sets, members,
-// slash counts), keyed by actor ids rather than addresses.
+// slash counts, the AVS-level veto window and its slash requests), keyed by actor ids rather than addresses.
 import type { Address } from 'viem';
 import { actorIdOf, type Sandbox } from './sandbox.ts';
 import { strategyName } from './actions/staker.ts';
 import { STRATEGY_NAMES, view } from './world-read.ts';
-import type { AllocationState, AvsState, OperatorState, StrategyName } from './world-types.ts';
+import type {
+  AllocationState,
+  AvsState,
+  OperatorState,
+  SlashRequestState,
+  SlashRequestStatus,
+  StrategyName,
+} from './world-types.ts';
 
 interface OperatorSetRef {
   avs: Address;
@@ -124,7 +131,44 @@ export async function readAvs(sb: Sandbox): Promise<Record<string, AvsState>> {
         slashCount: String(await view<bigint>(chain, am, 'MiniAllocationManager', 'getSlashCount', [set])),
       };
     }
-    out[a.id] = { sets };
+    const committee = await view<Address>(chain, a.contract, 'MiniAVS', 'vetoCommittee');
+    out[a.id] = {
+      sets,
+      vetoWindowBlocks: String(await view<number>(chain, a.contract, 'MiniAVS', 'vetoWindowBlocks')),
+      vetoCommittee: actorIdOf(sb, committee),
+      slashRequests: await readSlashRequests(sb, a.id, a.contract),
+    };
+  }
+  return out;
+}
+
+/** MiniAVS.SlashingStatus (None, Requested, Cancelled, Completed) in world@1's words. */
+const STATUS: Record<number, SlashRequestStatus> = { 1: 'pending', 2: 'vetoed', 3: 'executed' };
+
+async function readSlashRequests(
+  sb: Sandbox,
+  avsId: string,
+  avs: Address,
+): Promise<Record<string, SlashRequestState>> {
+  const out: Record<string, SlashRequestState> = {};
+  for (const [as, ref] of Object.entries(sb.names.slashRequests)) {
+    if (ref.avs !== avsId) continue;
+    const r = await view<{
+      operator: Address;
+      operatorSetId: number;
+      requestBlock: number;
+      executableAtBlock: number;
+      status: number;
+    }>(sb.chain, avs, 'MiniAVS', 'getSlashRequest', [ref.requestId]);
+    const status = STATUS[r.status];
+    if (status === undefined) throw new Error(`slash request "${as}" has no status (${r.status})`);
+    out[as] = {
+      operator: actorIdOf(sb, r.operator) ?? ref.operator,
+      set: String(r.operatorSetId),
+      requestBlock: String(r.requestBlock),
+      vetoableUntilBlock: String(r.executableAtBlock - 1),
+      status,
+    };
   }
   return out;
 }

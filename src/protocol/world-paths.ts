@@ -12,7 +12,8 @@ export type PathKind =
   | 'string'
   | 'nullableString'
   | 'list'
-  | 'nullOnly';
+  | 'nullOnly'
+  | 'slashRequestStatus';
 
 // `*` matches one segment (an actor, strategy, `as` name, `<avs>/<set>` key or set id).
 const PATHS: [string, PathKind][] = [
@@ -50,6 +51,13 @@ const PATHS: [string, PathKind][] = [
   ['avs.*.sets.*.strategies', 'list'],
   ['avs.*.sets.*.operators', 'list'],
   ['avs.*.sets.*.slashCount', 'integer'],
+  ['avs.*.vetoWindowBlocks', 'integer'],
+  ['avs.*.vetoCommittee', 'nullableString'],
+  ['avs.*.slashRequests.*.operator', 'string'],
+  ['avs.*.slashRequests.*.set', 'integer'],
+  ['avs.*.slashRequests.*.requestBlock', 'integer'],
+  ['avs.*.slashRequests.*.vetoableUntilBlock', 'integer'],
+  ['avs.*.slashRequests.*.status', 'slashRequestStatus'],
   ['strategies.*.totalShares', 'amount'],
   ['strategies.*.underlyingBalance', 'amount'],
   ['lst.totalPooledEther', 'amount'],

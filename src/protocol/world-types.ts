@@ -95,7 +95,34 @@ export interface AllocationState {
 export interface AvsState {
   /** Keyed by operator-set id as a decimal string. */
   sets: Record<string, OperatorSetState>;
+  /**
+   * MiniAVS's own veto window (AVS-level, as the middleware's VetoableSlasher; EigenLayer has no protocol
+   * veto). "0" when off: avs.slash is instant. Otherwise avs.slash reverts and slashes go through
+   * avs.requestSlash, avs.veto (the committee) and avs.executeSlash.
+   */
+  vetoWindowBlocks: DecimalString;
+  /** Actor id of the veto committee, or null when none was ever named. */
+  vetoCommittee: string | null;
+  /** Keyed by the `as` name of the `avs.requestSlash` step. */
+  slashRequests: Record<string, SlashRequestState>;
 }
+
+export interface SlashRequestState {
+  /** Operator id. */
+  operator: string;
+  /** Operator-set id. */
+  set: DecimalString;
+  requestBlock: DecimalString;
+  /**
+   * The last block a veto can land in: requestBlock + window − 1 (the window in force at the request).
+   * avs.executeSlash succeeds in any block after it, as a withdrawal after its completableAfterBlock.
+   */
+  vetoableUntilBlock: DecimalString;
+  status: SlashRequestStatus;
+}
+
+/** "pending" until vetoed or executed; a pending request whose window has closed can still be executed. */
+export type SlashRequestStatus = 'pending' | 'vetoed' | 'executed';
 
 export interface OperatorSetState {
   strategies: StrategyName[];

@@ -8,7 +8,7 @@ import type { Address } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootSandbox } from '../../src/protocol/boot.ts';
 import { runStep } from '../../src/protocol/runner.ts';
-import type { Sandbox } from '../../src/protocol/sandbox.ts';
+import { emptyNames, type Sandbox } from '../../src/protocol/sandbox.ts';
 import type { Step } from '../../src/protocol/scenario-actions.ts';
 import { resolveConfig } from '../../src/protocol/scenario-config.ts';
 import { restore, snapshot, type Snapshot } from '../../src/chain/runtime.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 async function fresh(): Promise<void> {
   await restore(sb.chain, snap);
-  sb.names = { withdrawals: {}, validators: {}, slashes: {}, requests: {} };
+  sb.names = emptyNames();
 }
 
 const dm = () => sb.addresses.delegationManager;

@@ -34,12 +34,21 @@
 // cascade-after-shock: each allocation 50% of 10 → 5. svc1 slashes 100% of opA's 50%: Δ = 50%, M = 50%,
 //   op 10 → 5 (Alice a = 5); svc2's slice of opA: ⌊0.5/0.5·W⌋ = W → 5 ETH, unchanged; opC untouched.
 // redistributing-set: as single-avs-slash for Alice alone: a = 36, slashedOp = 4, sent to the insurer.
+// vetoable-slash (MiniAVS's AVS-level veto window, 72 blocks): op = 40 + 20 = 60, c = 50% → allocatedStake 30.
+//   A request changes nothing; the vetoed one never does (a = 40, 20; M = 100%; slashCount 0). Each
+//   transaction mines head + 1 and a reverted step mines nothing, so after request block R a veto lands in
+//   R + 1 (≤ R + 71: allowed) and, after advancing 72, a veto lands in R + 73 (≥ R + 72: VetoPeriodPassed)
+//   where executeSlash succeeds. Executed 20%: as single-avs-slash, Δ = 10%, M' = 90%, c' = 40%; a = 36, 18;
+//   slashedOp = 60 − ⌈60·0.9⌉ = 6 → op 54, cleared: 6 burned, 54 left; allocatedStake = 54·444444444444444444
+//   = 23999999999999999976. Window off, instant 20%: Δ = ⌈0.4·0.2⌉ = 8%, M'' = 82%, c'' = 32%; a = 40·0.82 =
+//   32.8, 20·0.82 = 16.4; op = ⌈54·0.82/0.9⌉ = 49.2, slashedOp 4.8 → burned 10.8, strategy 49.2.
 import cascadeAfterShock from './cascade-after-shock.json' with { type: 'json' };
 import dualSlashingProofOrder from './dual-slashing-proof-order.json' with { type: 'json' };
 import lrtRateAfterSlash from './lrt-rate-after-slash.json' with { type: 'json' };
 import redistributingSet from './redistributing-set.json' with { type: 'json' };
 import singleAvsSlash from './single-avs-slash.json' with { type: 'json' };
 import uniqueStakeTwoSets from './unique-stake-two-sets.json' with { type: 'json' };
+import vetoableSlash from './vetoable-slash.json' with { type: 'json' };
 import whitepaperElevenServices from './whitepaper-eleven-services.json' with { type: 'json' };
 import withdrawalSlashWindow from './withdrawal-slash-window.json' with { type: 'json' };
 
@@ -60,6 +69,7 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
   { id: 'whitepaper-eleven-services', json: whitepaperElevenServices },
   { id: 'cascade-after-shock', json: cascadeAfterShock },
   { id: 'redistributing-set', json: redistributingSet },
+  { id: 'vetoable-slash', json: vetoableSlash },
 ];
 
 export function getPreset(id: string): ScenarioPreset | undefined {

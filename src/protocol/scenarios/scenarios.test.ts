@@ -101,4 +101,26 @@ describe('preset expectations match their sources', () => {
     expect(s.actors.filter((a) => a.role === 'avs')).toHaveLength(11);
     expect(s.steps.filter((step) => step.action === 'operator.registerForSets')).toHaveLength(44);
   });
+
+  it('vetoable slash: a vetoed request leaves 40 ETH, an executed one is the 20% slash of 36 ETH', () => {
+    const s = load('vetoable-slash');
+    const vetoed = s.steps.find(
+      (step) =>
+        step.action === 'expect' &&
+        step.values.some(
+          (e) => e.path === 'avs.avs1.slashRequests.r1.status' && e.expected.value === 'vetoed',
+        ),
+    );
+    const alice = (step: typeof vetoed) =>
+      step?.action === 'expect'
+        ? step.values.find((e) => e.path === 'stakers.alice.strategies.stETH.withdrawableShares')?.expected
+            .value
+        : undefined;
+    expect(alice(vetoed)).toBe(40n * ETH); // the veto changes nothing
+    expect(lastExpected(s, 'avs.avs1.slashRequests.r2.status')).toBe('executed');
+    expect(lastExpected(s, 'burned.stETH')).toBe((108n * ETH) / 10n); // 6 = 60·10%, then 4.8 = 54·(1 − 82/90)
+    expect(
+      s.steps.filter((step) => step.expectRevert !== undefined).map((step) => step.expectRevert),
+    ).toEqual(['VetoWindowEnabled', 'VetoPeriodNotPassed', 'SlashingRequestIsCancelled', 'VetoPeriodPassed']);
+  });
 });
