@@ -7,7 +7,7 @@ import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts'
 import type { StepOf } from '../scenario-actions.ts';
 import type { StrategyName } from '../world-types.ts';
 import { avsContract } from './operator.ts';
-import { send } from './send.ts';
+import { send, sendTo } from './send.ts';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
@@ -154,13 +154,10 @@ export async function clear(sb: Sandbox, s: StepOf<'slashing.clear'>, out: StepO
       `slash "${s.slash}" was made by ${ref.avs} set ${ref.set}, not ${s.avs} set ${s.set}`,
     );
   }
-  await send(sb, out, {
-    from: actor(sb, s.by).address,
-    to: sb.addresses.strategyManager,
-    contract: 'MiniStrategyManager',
-    functionName: 'clearBurnOrRedistributableShares',
-    args: [{ avs: avsContract(sb, s.avs), id: s.set }, ref.slashId],
-  });
+  await sendTo(sb, out, actor(sb, s.by).address, 'strategyManager', 'clearBurnOrRedistributableShares', [
+    { avs: avsContract(sb, s.avs), id: s.set },
+    ref.slashId,
+  ]);
 }
 
 export async function submitRewards(
@@ -180,10 +177,5 @@ export async function submitRewards(
 }
 
 export async function claimRewards(sb: Sandbox, s: StepOf<'rewards.claim'>, out: StepOutcome): Promise<void> {
-  await send(sb, out, {
-    from: actor(sb, s.by).address,
-    to: sb.addresses.rewardsCoordinator,
-    contract: 'MiniRewardsCoordinator',
-    functionName: 'claim',
-  });
+  await sendTo(sb, out, actor(sb, s.by).address, 'rewardsCoordinator', 'claim');
 }

@@ -2,29 +2,24 @@
 import type { Address } from 'viem';
 import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 import type { StepOf } from '../scenario-actions.ts';
-import { send } from './send.ts';
+import { send, sendTo } from './send.ts';
 
 export async function stake(sb: Sandbox, s: StepOf<'lst.stake'>, out: StepOutcome): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.lst,
-    contract: 'MiniLST',
-    functionName: 'submit',
-    value: s.amount,
-  });
+  await sendTo(sb, out, by, 'lst', 'submit', [], s.amount);
 }
 
 /** The oracle reports a consensus-layer delta; a positive report carries its ETH so every stETH stays backed. */
 export async function report(sb: Sandbox, s: StepOf<'lst.report'>, out: StepOutcome): Promise<void> {
-  await send(sb, out, {
-    from: sb.system.oracle,
-    to: sb.addresses.lst,
-    contract: 'MiniLST',
-    functionName: 'handleOracleReport',
-    args: [s.delta],
-    value: s.delta > 0n ? s.delta : 0n,
-  });
+  await sendTo(
+    sb,
+    out,
+    sb.system.oracle,
+    'lst',
+    'handleOracleReport',
+    [s.delta],
+    s.delta > 0n ? s.delta : 0n,
+  );
 }
 
 export async function wrap(sb: Sandbox, s: StepOf<'lst.wrap'>, out: StepOutcome): Promise<void> {
@@ -42,13 +37,7 @@ export async function wrap(sb: Sandbox, s: StepOf<'lst.wrap'>, out: StepOutcome)
 
 export async function unwrap(sb: Sandbox, s: StepOf<'lst.unwrap'>, out: StepOutcome): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.wstETH,
-    contract: 'MiniWstETH',
-    functionName: 'unwrap',
-    args: [s.amount],
-  });
+  await sendTo(sb, out, by, 'wstETH', 'unwrap', [s.amount]);
 }
 
 /** Token name to its contract: `stETH`, `wstETH`, or a vault id (its vault token). */

@@ -2,7 +2,7 @@
 import type { Address } from 'viem';
 import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 import type { StepOf } from '../scenario-actions.ts';
-import { send } from './send.ts';
+import { send, sendTo } from './send.ts';
 
 /** The AVS contract that owns an avs actor's operator sets (the `avs` of an OperatorSet). */
 export function avsContract(sb: Sandbox, id: string): Address {
@@ -13,13 +13,7 @@ export function avsContract(sb: Sandbox, id: string): Address {
 
 export async function register(sb: Sandbox, s: StepOf<'operator.register'>, out: StepOutcome): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.delegationManager,
-    contract: 'MiniDelegationManager',
-    functionName: 'registerAsOperator',
-    args: [Number(s.allocationDelay), ''],
-  });
+  await sendTo(sb, out, by, 'delegationManager', 'registerAsOperator', [Number(s.allocationDelay), '']);
 }
 
 export async function setAllocationDelay(
@@ -28,13 +22,7 @@ export async function setAllocationDelay(
   out: StepOutcome,
 ): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.allocationManager,
-    contract: 'MiniAllocationManager',
-    functionName: 'setAllocationDelay',
-    args: [by, Number(s.blocks)],
-  });
+  await sendTo(sb, out, by, 'allocationManager', 'setAllocationDelay', [by, Number(s.blocks)]);
 }
 
 export async function registerForSets(
@@ -43,13 +31,10 @@ export async function registerForSets(
   out: StepOutcome,
 ): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.allocationManager,
-    contract: 'MiniAllocationManager',
-    functionName: 'registerForOperatorSets',
-    args: [by, { avs: avsContract(sb, s.avs), operatorSetIds: s.sets, data: '0x' }],
-  });
+  await sendTo(sb, out, by, 'allocationManager', 'registerForOperatorSets', [
+    by,
+    { avs: avsContract(sb, s.avs), operatorSetIds: s.sets, data: '0x' },
+  ]);
 }
 
 export async function deregisterFromSets(
@@ -58,13 +43,9 @@ export async function deregisterFromSets(
   out: StepOutcome,
 ): Promise<void> {
   const by = actor(sb, s.by).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.allocationManager,
-    contract: 'MiniAllocationManager',
-    functionName: 'deregisterFromOperatorSets',
-    args: [{ operator: by, avs: avsContract(sb, s.avs), operatorSetIds: s.sets }],
-  });
+  await sendTo(sb, out, by, 'allocationManager', 'deregisterFromOperatorSets', [
+    { operator: by, avs: avsContract(sb, s.avs), operatorSetIds: s.sets },
+  ]);
 }
 
 export async function allocate(sb: Sandbox, s: StepOf<'operator.allocate'>, out: StepOutcome): Promise<void> {

@@ -6,7 +6,7 @@ import { read } from '../../chain/runtime.ts';
 import { GWEI } from '../units.ts';
 import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 import type { StepOf } from '../scenario-actions.ts';
-import { eventOf, send } from './send.ts';
+import { eventOf, send, sendTo } from './send.ts';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
@@ -38,23 +38,19 @@ export function pubkeyFor(owner: string, name: string): Hex {
 }
 
 export async function create(sb: Sandbox, s: StepOf<'pod.create'>, out: StepOutcome): Promise<void> {
-  await send(sb, out, {
-    from: actor(sb, s.by).address,
-    to: sb.addresses.eigenPodManager,
-    contract: 'MiniEigenPodManager',
-    functionName: 'createPod',
-  });
+  await sendTo(sb, out, actor(sb, s.by).address, 'eigenPodManager', 'createPod');
 }
 
 export async function stake(sb: Sandbox, s: StepOf<'pod.stake'>, out: StepOutcome): Promise<void> {
-  const r = await send(sb, out, {
-    from: actor(sb, s.by).address,
-    to: sb.addresses.eigenPodManager,
-    contract: 'MiniEigenPodManager',
-    functionName: 'stake',
-    args: [pubkeyFor(s.by, s.as)],
-    value: 32n * 10n ** 18n,
-  });
+  const r = await sendTo(
+    sb,
+    out,
+    actor(sb, s.by).address,
+    'eigenPodManager',
+    'stake',
+    [pubkeyFor(s.by, s.as)],
+    32n * 10n ** 18n,
+  );
   const index = Number(eventOf(r, 'ValidatorDeposited')['validatorIndex']);
   sb.names.validators[s.as] = { owner: s.by, index };
 }

@@ -37,3 +37,32 @@ export function eventOf(r: TxResult, eventName: string): Record<string, unknown>
   if (e === undefined) throw new StepError(`expected a ${eventName} event from transaction ${r.hash}`);
   return e.args;
 }
+
+/** The protocol's singleton contracts, by their key in ProtocolAddresses, with the artifact that describes each. */
+const PROTOCOL_CONTRACTS = {
+  strategyManager: 'MiniStrategyManager',
+  delegationManager: 'MiniDelegationManager',
+  allocationManager: 'MiniAllocationManager',
+  eigenPodManager: 'MiniEigenPodManager',
+  beaconChain: 'MockBeaconChain',
+  rewardsCoordinator: 'MiniRewardsCoordinator',
+  lst: 'MiniLST',
+  wstETH: 'MiniWstETH',
+} as const;
+
+export type ProtocolContract = keyof typeof PROTOCOL_CONTRACTS;
+
+/** Sends `functionName(...args)` from `from` to one of the protocol's singleton contracts. */
+export function sendTo(
+  sb: Sandbox,
+  out: StepOutcome,
+  from: Address,
+  target: ProtocolContract,
+  functionName: string,
+  args: readonly unknown[] = [],
+  value?: bigint,
+): Promise<TxResult & { result?: unknown }> {
+  const to = sb.addresses[target];
+  const contract = PROTOCOL_CONTRACTS[target];
+  return send(sb, out, { from, to, contract, functionName, args, ...(value === undefined ? {} : { value }) });
+}

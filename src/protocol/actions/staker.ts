@@ -5,7 +5,7 @@ import { actor, StepError, type Sandbox, type StepOutcome, type WithdrawalRef } 
 import type { StepOf } from '../scenario-actions.ts';
 import type { StrategyName } from '../world-types.ts';
 import { approve } from './lst.ts';
-import { send } from './send.ts';
+import { send, sendTo } from './send.ts';
 import type { TxResult } from '../../chain/runtime.ts';
 
 export async function deposit(sb: Sandbox, s: StepOf<'strategy.deposit'>, out: StepOutcome): Promise<void> {
@@ -24,13 +24,7 @@ export async function deposit(sb: Sandbox, s: StepOf<'strategy.deposit'>, out: S
 export async function delegate(sb: Sandbox, s: StepOf<'staker.delegate'>, out: StepOutcome): Promise<void> {
   const by = actor(sb, s.by).address;
   const op = actor(sb, s.operator).address;
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.delegationManager,
-    contract: 'MiniDelegationManager',
-    functionName: 'delegateTo',
-    args: [op],
-  });
+  await sendTo(sb, out, by, 'delegationManager', 'delegateTo', [op]);
 }
 
 export function strategyName(sb: Sandbox, address: string): StrategyName {
@@ -57,25 +51,15 @@ export async function undelegate(
   out: StepOutcome,
 ): Promise<void> {
   const by = actor(sb, s.by).address;
-  const r = await send(sb, out, {
-    from: by,
-    to: sb.addresses.delegationManager,
-    contract: 'MiniDelegationManager',
-    functionName: 'undelegate',
-    args: [by],
-  });
+  const r = await sendTo(sb, out, by, 'delegationManager', 'undelegate', [by]);
   for (const w of queuedWithdrawals(sb, s.by, r)) sb.names.withdrawals[`${s.as}/${w.strategy}`] = w;
 }
 
 export async function queue(sb: Sandbox, s: StepOf<'withdrawal.queue'>, out: StepOutcome): Promise<void> {
   const by = actor(sb, s.by).address;
-  const r = await send(sb, out, {
-    from: by,
-    to: sb.addresses.delegationManager,
-    contract: 'MiniDelegationManager',
-    functionName: 'queueWithdrawals',
-    args: [[{ strategies: [sb.addresses.strategies[s.strategy]], depositShares: [s.shares] }]],
-  });
+  const r = await sendTo(sb, out, by, 'delegationManager', 'queueWithdrawals', [
+    [{ strategies: [sb.addresses.strategies[s.strategy]], depositShares: [s.shares] }],
+  ]);
   const [w] = queuedWithdrawals(sb, s.by, r);
   if (w === undefined) throw new StepError('queueWithdrawals emitted no SlashingWithdrawalQueued event');
   sb.names.withdrawals[s.as] = w;
@@ -89,11 +73,5 @@ export async function complete(
   const by: Address = actor(sb, s.by).address;
   const w = sb.names.withdrawals[s.withdrawal];
   if (w === undefined) throw new StepError(`no queued withdrawal named "${s.withdrawal}"`);
-  await send(sb, out, {
-    from: by,
-    to: sb.addresses.delegationManager,
-    contract: 'MiniDelegationManager',
-    functionName: 'completeQueuedWithdrawal',
-    args: [w.struct, s.receiveAsTokens],
-  });
+  await sendTo(sb, out, by, 'delegationManager', 'completeQueuedWithdrawal', [w.struct, s.receiveAsTokens]);
 }
