@@ -14,7 +14,7 @@ import {
   type Hex,
 } from 'viem';
 import { abiOf, artifacts, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
-import { BLOCK_GAS_LIMIT, getNonce, toEjsAddress, type Chain } from './evm.ts';
+import { BLOCK_GAS_LIMIT, getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
 
 export interface TxRequest {
   from: Address;
@@ -45,6 +45,18 @@ export interface TxResult {
   createdAddress?: Address;
   /** The decoded call, when the transaction was sent through `write`. */
   call?: { contract: string; functionName: string; args: readonly unknown[] };
+}
+
+/** A transaction no block would include (the sender cannot pay the value it sends); nothing was mined. */
+export class TxRejected extends Error {
+  constructor(
+    readonly from: Address,
+    readonly balance: bigint,
+    readonly value: bigint,
+  ) {
+    super(`${from} has ${balance} wei but the transaction sends ${value} wei`);
+    this.name = 'TxRejected';
+  }
 }
 
 export const DEFAULT_GAS = 30_000_000n;
@@ -89,6 +101,8 @@ function signerOf(chain: Chain, from: Address): Signer {
 /** Mines one block holding this transaction and returns its decoded outcome. */
 export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxResult> {
   const nonce = await getNonce(chain, req.from);
+  const balance = await getBalance(chain, req.from);
+  if (balance < (req.value ?? 0n)) throw new TxRejected(req.from, balance, req.value ?? 0n);
   let tx = buildTx(chain, req, nonce);
   let hash: Hex;
   if (req.impersonate === true) {

@@ -81,4 +81,11 @@ describe('runScenario', () => {
     expect(r.failure?.message).toContain('99 ETH');
     expect(r.failure?.message).toContain('98 ETH');
   });
+
+  it('names the actor and the amounts when an account cannot pay what a step sends', async () => {
+    const r = await runScenario(scenario([{ action: 'lst.stake', by: 'alice', amount: '1000 ETH' }]));
+    expect(r.failure?.kind).toBe('error');
+    expect(r.failure?.message).toBe('step 0 (lst.stake): alice has 100 ETH but submit sends 1000 ETH');
+    expect(r.world.accounts['alice']!.eth).toBe(String(100n * ETH));
+  });
 });

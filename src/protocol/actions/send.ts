@@ -1,8 +1,9 @@
 // The one way an action reaches the chain: a transaction from an actor's account, recorded in the step's
 // outcome, and a revert turned into a StepError that carries the decoded custom error.
 import type { Address } from 'viem';
-import { write, type TxResult } from '../../chain/runtime.ts';
-import { StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
+import { TxRejected, write, type TxResult } from '../../chain/runtime.ts';
+import { formatAmount } from '../units.ts';
+import { actorIdOf, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 
 export interface Call {
   from: Address;
@@ -19,10 +20,16 @@ export async function send(
   out: StepOutcome,
   call: Call,
 ): Promise<TxResult & { result?: unknown }> {
-  const r = await write(sb.chain, {
-    ...call,
-    ...(sb.impersonate === true ? { impersonate: true } : {}),
-  });
+  let r: TxResult & { result?: unknown };
+  try {
+    r = await write(sb.chain, { ...call, ...(sb.impersonate === true ? { impersonate: true } : {}) });
+  } catch (e) {
+    if (!(e instanceof TxRejected)) throw e;
+    const who = actorIdOf(sb, e.from) ?? e.from;
+    throw new StepError(
+      `${who} has ${formatAmount(e.balance)} but ${call.functionName} sends ${formatAmount(e.value)}`,
+    );
+  }
   out.txs.push(r);
   if (!r.ok) {
     const e = r.error ?? { name: 'Revert', args: [], message: 'reverted' };
