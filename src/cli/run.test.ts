@@ -75,6 +75,16 @@ describe('restaking-sandbox run', () => {
     expect(slash['world']['operators']['op1']['maxMagnitude']['stETH']).toBe('900000000000000000');
   });
 
+  it('replays with impersonated, unsigned transactions under --impersonate, to the same world', async () => {
+    const signed = await cli('run', '--json', EXAMPLE);
+    const fast = await cli('run', '--json', '--impersonate', EXAMPLE);
+    expect(fast.code).toBe(0);
+    expect(JSON.parse(fast.stdout)).toEqual(JSON.parse(signed.stdout));
+    const traced = await cli('run', '--trace', '--impersonate', EXAMPLE);
+    const first = JSON.parse(traced.lines[0]!) as { txs: { unsigned: boolean }[] };
+    expect(first.txs[0]?.unsigned).toBe(true);
+  });
+
   it('exits 1 on an unexpected revert, naming the step, the action, the error and its arguments', async () => {
     const file = withSteps('revert.json', [
       { action: 'operator.register', by: 'op1', allocationDelay: 0 },

@@ -8,7 +8,7 @@ import { readWorld } from '../protocol/world.ts';
 import { summarizeWorld } from '../protocol/world-summary.ts';
 import { toJson, type Io } from './io.ts';
 
-export const RUN_USAGE = 'usage: restaking-sandbox run [--json] [--trace] FILE';
+export const RUN_USAGE = 'usage: restaking-sandbox run [--json | --trace] [--impersonate] FILE';
 
 function traceTx(tx: TxResult) {
   return {
@@ -42,7 +42,7 @@ async function loadJson(file: string): Promise<{ ok: true; json: unknown } | { o
 export async function runCommand(args: readonly string[], io: Io): Promise<number> {
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const files = args.filter((a) => !a.startsWith('--'));
-  const unknown = [...flags].filter((f) => f !== '--json' && f !== '--trace');
+  const unknown = [...flags].filter((f) => !['--json', '--trace', '--impersonate'].includes(f));
   if (unknown.length > 0 || files.length !== 1 || (flags.has('--json') && flags.has('--trace'))) {
     io.stderr(unknown.length > 0 ? `unknown option ${unknown.join(', ')}\n${RUN_USAGE}` : RUN_USAGE);
     return 2;
@@ -74,7 +74,11 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
         io.stdout(toJson(line));
       }
     : undefined;
-  const result = await runScenario(checked.scenario, onStep === undefined ? {} : { onStep });
+  // --impersonate: unsigned transactions from impersonated senders, for bulk replay (hashes marked unsigned).
+  const result = await runScenario(checked.scenario, {
+    ...(onStep === undefined ? {} : { onStep }),
+    ...(flags.has('--impersonate') ? { impersonate: true } : {}),
+  });
   if (flags.has('--json')) io.stdout(toJson(result.world, 2));
   else if (!trace) io.stdout(summarizeWorld(checked.scenario.title, result.world, result.steps));
   if (!result.ok) {
