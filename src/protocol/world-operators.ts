@@ -46,19 +46,30 @@ export async function readOperators(sb: Sandbox): Promise<Record<string, Operato
       encumberedMagnitude: {},
       allocations: {},
     };
-    for (const name of STRATEGY_NAMES) {
-      const s = addresses.strategies[name];
-      state.shares[name] = String(
-        await view<bigint>(chain, addresses.delegationManager, 'MiniDelegationManager', 'operatorShares', [
-          a.address,
-          s,
-        ]),
-      );
-      state.maxMagnitude[name] = String(
-        await view<bigint>(chain, am, 'MiniAllocationManager', 'getMaxMagnitude', [a.address, s]),
-      );
+    // The batch views answer for every strategy in one call each.
+    const strategies = STRATEGY_NAMES.map((n) => addresses.strategies[n]);
+    const shares = await view<readonly bigint[]>(
+      chain,
+      addresses.delegationManager,
+      'MiniDelegationManager',
+      'getOperatorShares',
+      [a.address, strategies],
+    );
+    const maxMagnitudes = await view<readonly bigint[]>(
+      chain,
+      am,
+      'MiniAllocationManager',
+      'getMaxMagnitudes',
+      [a.address, strategies],
+    );
+    for (const [i, name] of STRATEGY_NAMES.entries()) {
+      state.shares[name] = String(shares[i] ?? 0n);
+      state.maxMagnitude[name] = String(maxMagnitudes[i] ?? 0n);
       state.encumberedMagnitude[name] = String(
-        await view<bigint>(chain, am, 'MiniAllocationManager', 'getEncumberedMagnitude', [a.address, s]),
+        await view<bigint>(chain, am, 'MiniAllocationManager', 'getEncumberedMagnitude', [
+          a.address,
+          strategies[i],
+        ]),
       );
     }
     const sets = await view<readonly OperatorSetRef[]>(
