@@ -103,7 +103,34 @@ export async function createChain(options: ChainOptions = {}): Promise<Chain> {
     },
   };
   for (const a of accounts) await setBalance(chain, a.address, options.balance ?? DEFAULT_BALANCE);
+  await chain.stateManager.checkpoint(); // the pending level: see stateRoot()
   return chain;
+}
+
+function depth(chain: Chain): number {
+  return (chain.stateManager as unknown as { _checkpointCount: number })._checkpointCount;
+}
+
+/**
+ * The state root, with every write so far merkleized. Each chain keeps one journal checkpoint open (the
+ * pending level): transactions commit into it, so the trie is not rehashed after every transaction but only
+ * when a root is needed (a snapshot, a clone). Settling commits the pending level, which writes it into the
+ * trie, then opens a new one.
+ */
+export async function stateRoot(chain: Chain): Promise<Uint8Array> {
+  if (depth(chain) !== 1) throw new Error('a state root cannot be taken inside an open step');
+  await chain.stateManager.commit();
+  const root = await chain.stateManager.getStateRoot();
+  await chain.stateManager.checkpoint();
+  return root;
+}
+
+/** Points the chain at an earlier state root, dropping any pending writes. */
+export async function resetStateRoot(chain: Chain, root: Uint8Array): Promise<void> {
+  if (depth(chain) !== 1) throw new Error('the state cannot be reset inside an open step');
+  await chain.stateManager.revert();
+  await chain.stateManager.setStateRoot(root);
+  await chain.stateManager.checkpoint();
 }
 
 /** Sets an account's ETH balance directly (genesis funding; not a transaction). */
@@ -140,9 +167,10 @@ export function advance(chain: Chain, by: { blocks: bigint } | { seconds: bigint
  * same state root. Booting from a deployed template costs one VM creation instead of every deployment.
  */
 export async function cloneChain(template: Chain, options: { accounts?: number } = {}): Promise<Chain> {
-  const root = await template.stateManager.getStateRoot();
+  const root = await stateRoot(template);
   const stateManager = template.stateManager.shallowCopy(true);
   await stateManager.setStateRoot(root);
+  await stateManager.checkpoint(); // the clone's pending level
   const vm = await createVM({ common: template.common, stateManager });
   await enableEvmSpeedups(vm);
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAddress } from 'viem';
 import {
   advance,
+  checkpoint,
   cloneChain,
   createChain,
   deploy,
@@ -10,6 +11,7 @@ import {
   read,
   restore,
   snapshot,
+  stateRoot,
   write,
 } from './runtime.ts';
 
@@ -158,6 +160,21 @@ describe('EVM speed-ups', () => {
       });
       expect([a.ok, a.gasUsed, a.error?.name]).toEqual([b.ok, b.gasUsed, b.error?.name]);
     }
-    expect(await fast.chain.stateManager.getStateRoot()).toEqual(await bare.stateManager.getStateRoot());
+    expect(await stateRoot(fast.chain)).toEqual(await stateRoot(bare));
+  });
+});
+
+describe('the pending level', () => {
+  it('settles writes into the trie only when a root is taken, and refuses a root inside an open step', async () => {
+    const { chain, from, to } = await probe();
+    const before = await stateRoot(chain);
+    await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [60n] });
+    const after = await stateRoot(chain);
+    expect(after).not.toEqual(before);
+    expect(await stateRoot(chain)).toEqual(after); // settling twice changes nothing
+    const cp = await checkpoint(chain);
+    await expect(stateRoot(chain)).rejects.toThrow('inside an open step');
+    await cp.rollback();
+    expect(await stateRoot(chain)).toEqual(after);
   });
 });

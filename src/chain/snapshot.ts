@@ -1,6 +1,6 @@
 // Snapshots of the whole chain in O(1): the state trie keeps every node (no pruning), so a snapshot is a
 // state root plus the head, and restoring one is pointing the trie back at that root.
-import type { Chain } from './evm.ts';
+import { resetStateRoot, stateRoot, type Chain } from './evm.ts';
 
 export interface Snapshot {
   readonly stateRoot: Uint8Array;
@@ -8,11 +8,11 @@ export interface Snapshot {
 }
 
 export async function snapshot(chain: Chain): Promise<Snapshot> {
-  return { stateRoot: await chain.stateManager.getStateRoot(), head: { ...chain.head } };
+  return { stateRoot: await stateRoot(chain), head: { ...chain.head } };
 }
 
 export async function restore(chain: Chain, snap: Snapshot): Promise<void> {
-  await chain.stateManager.setStateRoot(snap.stateRoot);
+  await resetStateRoot(chain, snap.stateRoot);
   chain.head = { ...snap.head };
 }
 

@@ -3,16 +3,26 @@
 //   raw        - bare @ethereumjs/vm running the same transactions: same state manager (Merkle, with caches),
 //                signed the same way, calldata encoded in advance
 //   remixStyle - the same on the VM's default state manager with no caches (how Remix's VM runs)
-// Every way starts from the same booted state and must end on the same state root. Last line: one JSON object.
+// Every way starts from the same booted state and must end on the same state root. readWorldMs is read on the
+// workload's final world (29 actors, 160 named withdrawals), readWorldSmallMs on formats.md's 4-actor example.
+// Last line: one JSON object.
+import { readFileSync } from 'node:fs';
 import { createBlock } from '@ethereumjs/block';
 import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
 import { createFeeMarket1559Tx } from '@ethereumjs/tx';
 import { createAddressFromString as createAddr, hexToBytes } from '@ethereumjs/util';
 import { createVM, runTx } from '@ethereumjs/vm';
 import { bytesToHex } from 'viem';
-import { BLOCK_GAS_LIMIT, restore, snapshot, type Chain, type RecordedTx } from '../../src/chain/runtime.ts';
+import {
+  BLOCK_GAS_LIMIT,
+  restore,
+  snapshot,
+  stateRoot,
+  type Chain,
+  type RecordedTx,
+} from '../../src/chain/runtime.ts';
 import { bootSandbox } from '../../src/protocol/boot.ts';
-import { runStep } from '../../src/protocol/runner.ts';
+import { runScenario, runStep } from '../../src/protocol/runner.ts';
 import { validateScenario, type Scenario } from '../../src/protocol/scenario-schema.ts';
 import { readWorld } from '../../src/protocol/world.ts';
 import { mixedWorkload } from './workload.ts';
@@ -91,7 +101,7 @@ async function main() {
   }
 
   const sb = await bootSandbox(sc);
-  const bootRoot = await sb.chain.stateManager.getStateRoot();
+  const bootRoot = await stateRoot(sb.chain);
   const recorded: RecordedTx[] = [];
   sb.chain.recorder = (t) => recorded.push(t);
   const heapBefore = heapMB();
@@ -103,7 +113,7 @@ async function main() {
   const stackMs = performance.now() - stackStart;
   const heapAfter = heapMB();
   delete sb.chain.recorder;
-  const stackRoot = bytesToHex(await sb.chain.stateManager.getStateRoot());
+  const stackRoot = bytesToHex(await stateRoot(sb.chain));
 
   const raw = await replay(sb.chain, bootRoot, recorded, true);
   const remix = await replay(sb.chain, bootRoot, recorded, false);
@@ -116,6 +126,19 @@ async function main() {
     await readWorld(sb);
     worldTimes.push(performance.now() - t);
   }
+  // The same read on a classroom-sized world: formats.md's example (4 actors, one operator set).
+  const small = validateScenario(
+    JSON.parse(readFileSync('test/fixtures/scenarios/formats-example.json', 'utf8')),
+  );
+  if (!small.ok) throw new Error('formats-example.json is invalid');
+  const smallRun = await runScenario(small.scenario);
+  const smallTimes: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const t = performance.now();
+    await readWorld(smallRun.sandbox);
+    smallTimes.push(performance.now() - t);
+  }
+
   // Undo as the app does it: snapshot after a step (flushing that step's writes into the trie), then jump
   // back to a snapshot taken ten steps earlier, and forward again.
   const undoStep = { action: 'lst.stake', by: 's0', amount: 10n ** 18n } as const;
@@ -143,6 +166,7 @@ async function main() {
     bootMs: Number(median(boots).toFixed(1)),
     bootColdMs: Number(bootColdMs.toFixed(1)),
     readWorldMs: Number(median(worldTimes).toFixed(2)),
+    readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
     heapGrowthMBPer10kTx:
       gc === undefined ? null : Number((((heapAfter - heapBefore) / n) * 10_000).toFixed(1)),
