@@ -204,4 +204,31 @@ describe('MiniEigenPod', () => {
     expect((await getBalance(f.chain, alice)) - before).toBe(32n * ETH + ETH / 2n); // gas is priced at 0
     expect(await getBalance(f.chain, pod)).toBe(0n);
   });
+
+  it("pays every reward out of the issuance reserve, so one exit can never spend another validator's principal", async () => {
+    const f = await setup();
+    const owner = f.acct[3]!;
+    await f.ok(owner, f.core.eigenPodManager, 'MiniEigenPodManager', 'createPod');
+    const v1 = await stake(f, owner, 'reserve-1');
+    const v2 = await stake(f, owner, 'reserve-2');
+    const reserve = await f.view<bigint>(f.core.beaconChain, 'MockBeaconChain', 'issuanceReserveWei');
+    expect(reserve).toBe(10_000n * ETH); // deployCore's default funding
+    const tooMuch = (reserve / 10n ** 9n + 1n) as bigint;
+    await f.fails(
+      'InsufficientIssuanceReserve',
+      f.acct[8]!,
+      f.core.beaconChain,
+      'MockBeaconChain',
+      'accrueRewards',
+      [v1, tooMuch],
+    );
+    await f.ok(f.acct[8]!, f.core.beaconChain, 'MockBeaconChain', 'accrueRewards', [v1, 1_000_000_000n]); // +1 ETH
+    expect(await f.view<bigint>(f.core.beaconChain, 'MockBeaconChain', 'issuanceReserveWei')).toBe(
+      reserve - ETH,
+    );
+    await f.ok(f.acct[8]!, f.core.beaconChain, 'MockBeaconChain', 'exit', [v1]);
+    await f.ok(f.acct[8]!, f.core.beaconChain, 'MockBeaconChain', 'exit', [v2]);
+    // both exits paid in full: 33 + 32 ETH reached the pod
+    expect(await getBalance(f.chain, await podOf(f, owner))).toBe(65n * ETH);
+  });
 });

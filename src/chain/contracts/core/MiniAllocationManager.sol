@@ -133,8 +133,9 @@ contract MiniAllocationManager is IAllocationManager {
         bytes32 setKey = operatorSet.key();
         if (params.strategies.length != params.wadsToSlash.length) revert InputArrayLengthMismatch();
         if (!_operatorSets[avs].contains(params.operatorSetId)) revert InvalidOperatorSet();
-        if (msg.sender != _slashers[setKey]) revert InvalidCaller();
+        // Checked in the real contract's order, so two failing checks report the same error.
         if (!isOperatorSlashable(params.operator, operatorSet)) revert OperatorNotSlashable();
+        if (msg.sender != _slashers[setKey]) revert InvalidCaller();
 
         slashId = ++_slashIds[setKey];
         shares = new uint256[](params.strategies.length);
@@ -252,21 +253,21 @@ contract MiniAllocationManager is IAllocationManager {
             OperatorSet memory operatorSet = OperatorSet(avs, params[i].operatorSetId);
             if (!_operatorSets[avs].add(operatorSet.id)) revert InvalidOperatorSet();
             bytes32 setKey = operatorSet.key();
+            // Events in the real contract's order: created, recipient, strategies, slasher.
             emit OperatorSetCreated(operatorSet);
             if (params[i].slasher == address(0)) revert InputAddressZero();
-            _slashers[setKey] = params[i].slasher;
-            emit SlasherUpdated(operatorSet, params[i].slasher, uint32(block.number));
             if (redistributing) {
                 address recipient = recipients[i];
-                if (recipient == address(0) || recipient == DEFAULT_BURN_ADDRESS) {
-                    revert InvalidRedistributionRecipient();
-                }
+                if (recipient == address(0)) revert InputAddressZero();
+                if (recipient == DEFAULT_BURN_ADDRESS) revert InvalidRedistributionRecipient();
                 _redistributionRecipients[setKey] = recipient;
                 emit RedistributionAddressSet(operatorSet, recipient);
             }
             for (uint256 j = 0; j < params[i].strategies.length; ++j) {
                 _addStrategy(operatorSet, params[i].strategies[j], redistributing);
             }
+            _slashers[setKey] = params[i].slasher;
+            emit SlasherUpdated(operatorSet, params[i].slasher, uint32(block.number));
         }
     }
 

@@ -43,8 +43,14 @@ contract MockBeaconChain is IMockBeaconChain {
         penaltyDivisor = _penaltyDivisor;
     }
 
+    /// ETH set aside to back rewards: every accrued reward is taken from it, so balances stay fully backed and
+    /// one validator's exit can never be paid with another's principal.
+    uint256 public issuanceReserveWei;
+
     /// Funds the issuance reserve that pays consensus rewards on exit.
-    receive() external payable {}
+    receive() external payable {
+        issuanceReserveWei += msg.value;
+    }
 
     function deposit(bytes calldata pubkey, bytes32 withdrawalCredentials) external payable returns (uint40 index) {
         if (msg.value < 1 ether) revert DepositTooSmall();
@@ -78,6 +84,9 @@ contract MockBeaconChain is IMockBeaconChain {
 
     function accrueRewards(uint40 validatorIndex, uint64 amountGwei) external {
         Validator storage v = _live(validatorIndex);
+        uint256 amountWei = uint256(amountGwei) * GWEI;
+        if (amountWei > issuanceReserveWei) revert InsufficientIssuanceReserve();
+        issuanceReserveWei -= amountWei;
         _setBalance(validatorIndex, v.balanceGwei + amountGwei);
     }
 

@@ -23,7 +23,7 @@ import {MiniRewardsCoordinator} from "./MiniRewardsCoordinator.sol";
 ///
 /// Left out: the middleware's registry coordinator, quorums, BLS keys, stake registry, ejector, the
 /// PermissionController (the owner is one EOA), and the ServiceManager's rewards initiator role.
-/// The window is measured in blocks (VetoableSlasher uses a 3-day timestamp window).
+/// The window is measured in blocks, as in the current VetoableSlasher (vetoWindowBlocks).
 contract MiniAVS is IAVSRegistrar {
     enum SlashingStatus {
         None,
@@ -57,6 +57,9 @@ contract MiniAVS is IAVSRegistrar {
     /// 0 = no veto window: `slash` is immediate.
     uint32 public vetoWindowBlocks;
     address public vetoCommittee;
+    /// Requests neither vetoed nor executed. While any is open the veto configuration is frozen: middleware's
+    /// VetoableSlasher makes window and committee immutable, so the slasher cannot dodge a committee mid-request.
+    uint256 public openSlashRequests;
 
     uint32[] private operatorSetIds;
     SlashRequest[] private slashRequests;
@@ -84,6 +87,7 @@ contract MiniAVS is IAVSRegistrar {
     error SlashingRequestIsCancelled(uint256 requestId);
     error NoRewardsCoordinator();
     error EthTransferFailed();
+    error SlashRequestsOpen(uint256 openSlashRequests);
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert OnlyOwner();
@@ -136,8 +140,9 @@ contract MiniAVS is IAVSRegistrar {
         emit MinStakeSet(minStake_);
     }
 
-    /// Turns the AVS-level veto window on (windowBlocks > 0) or off (0). Applies to requests made afterwards.
+    /// Turns the AVS-level veto window on (windowBlocks > 0) or off (0), only while no request is open.
     function configureVeto(uint32 windowBlocks, address committee) external onlyOwner {
+        if (openSlashRequests != 0) revert SlashRequestsOpen(openSlashRequests);
         vetoWindowBlocks = windowBlocks;
         vetoCommittee = committee;
         emit VetoConfigured(windowBlocks, committee);
@@ -216,6 +221,7 @@ contract MiniAVS is IAVSRegistrar {
         r.requestBlock = uint32(block.number);
         r.executableAtBlock = uint32(block.number) + vetoWindowBlocks;
         r.status = SlashingStatus.Requested;
+        ++openSlashRequests;
         emit SlashingRequested(requestId, operator, operatorSetId, wadsToSlash, description);
     }
 
@@ -226,6 +232,7 @@ contract MiniAVS is IAVSRegistrar {
         if (r.status != SlashingStatus.Requested) revert SlashingRequestNotRequested(requestId);
         if (block.number >= r.executableAtBlock) revert VetoPeriodPassed(requestId, r.executableAtBlock);
         r.status = SlashingStatus.Cancelled;
+        --openSlashRequests;
         emit SlashingRequestCancelled(requestId);
     }
 
@@ -236,6 +243,7 @@ contract MiniAVS is IAVSRegistrar {
         if (r.status != SlashingStatus.Requested) revert SlashingRequestNotRequested(requestId);
         if (block.number < r.executableAtBlock) revert VetoPeriodNotPassed(requestId, r.executableAtBlock);
         r.status = SlashingStatus.Completed;
+        --openSlashRequests;
         slashId = _slash(r.operator, r.operatorSetId, r.strategies, r.wadsToSlash, r.description);
         r.slashId = slashId;
         emit SlashingRequestFulfilled(requestId, slashId);

@@ -143,4 +143,18 @@ describe('MiniAVS slashing', () => {
     const again = await f.attempt(f.avsOwner, f.avs, 'MiniAVS', 'executeSlash', [0n]);
     expect(again.error).toMatchObject({ name: 'SlashingRequestNotRequested', args: [0n] });
   });
+
+  it('freezes the veto configuration while a request is open, so the slasher cannot dodge the committee', async () => {
+    const f = await slashableSetup();
+    await f.tx(f.avsOwner, f.avs, 'MiniAVS', 'configureVeto', [5, f.committee]);
+    await f.tx(f.avsOwner, f.avs, 'MiniAVS', 'requestSlash', slashArgs(f, TEN_PERCENT));
+    const swap = await f.attempt(f.avsOwner, f.avs, 'MiniAVS', 'configureVeto', [5, f.avsOwner]);
+    expect(swap.error).toMatchObject({ name: 'SlashRequestsOpen', args: [1n] });
+    const off = await f.attempt(f.avsOwner, f.avs, 'MiniAVS', 'configureVeto', [0, f.committee]);
+    expect(off.error?.name).toBe('SlashRequestsOpen');
+    await f.tx(f.committee, f.avs, 'MiniAVS', 'veto', [0n]);
+    // once nothing is open the AVS may change its rules again (for requests made afterwards)
+    await f.tx(f.avsOwner, f.avs, 'MiniAVS', 'configureVeto', [0, f.committee]);
+    expect(await withdrawable(f, f.alice)).toBe(100n * ETH);
+  });
 });
