@@ -46,6 +46,11 @@ interface IMiniLRTErrors {
 /// Rewards: the vault is a staker, so the rewards coordinator credits it; `claimRewards` (anyone) claims the ETH
 /// and stakes it in the LST, so the rewards land in idleAssets and raise the rate for every holder.
 ///
+/// Known limitation: a request's valueAtRequest includes its share of gains locked in *other* open requests'
+/// queued withdrawals, but only the vault's own deposit shares can be queued for it. A redemption of (nearly) the
+/// whole remaining supply while an earlier request has gained in the queue is therefore paid only what its own
+/// withdrawal returns, and the earlier request's surplus comes back idle afterwards. Renzo avoids this by refusing
+/// requests its buffer cannot cover.
 /// Left out: several operators/strategies and native ETH (pods), a withdrawal buffer paying instantly, price
 /// oracles (the NAV is read live from EigenLayer), protocol fees on rewards, redelegation, upgradeability and
 /// roles.
