@@ -156,7 +156,7 @@ describe('MiniLST (stETH-like)', () => {
 });
 
 describe('MiniWstETH', () => {
-  it('wraps to the share count and unwraps to the same shares', async () => {
+  it('wraps to the share count and unwraps to its stETH value, as Lido does', async () => {
     const { chain, oracle, alice, lst, wstETH, lstRead, lstWrite } = await setup();
     const wst = (functionName: string, args: readonly unknown[] = []) =>
       read<bigint>(chain, { to: wstETH, contract: 'MiniWstETH', functionName, args });
@@ -189,10 +189,13 @@ describe('MiniWstETH', () => {
       args: [shares],
     });
     expect(u.ok).toBe(true);
-    expect(await lstRead('sharesOf', [alice])).toBe(10n * ETH);
-    expect(await lstRead('sharesOf', [wstETH])).toBe(0n);
-    // 10e18 shares of T, pooled 10e18 after the loss: ⌊10e18·10e18/T⌋.
-    expect(await lstRead('balanceOf', [alice])).toBe(9_909_090_909_090_909_091n);
+    // Lido's unwrap transfers an amount: ⌊shares·P/T⌋ = 1818181818181818181 wei (P = 10e18 after the loss),
+    // which moves ⌊1818181818181818181·T/P⌋ = shares − 1; the one-share dust stays in the wrapper.
+    expect(u.result).toBe(1_818_181_818_181_818_181n);
+    expect(await lstRead('sharesOf', [alice])).toBe(10n * ETH - 1n);
+    expect(await lstRead('sharesOf', [wstETH])).toBe(1n);
+    // (10e18 − 1) shares of T: ⌊(10e18 − 1)·10e18/T⌋.
+    expect(await lstRead('balanceOf', [alice])).toBe(9_909_090_909_090_909_090n);
     expect(lst).toBeDefined();
   });
 

@@ -7,7 +7,8 @@ import {MiniLST} from "./MiniLST.sol";
 /// @title MiniWstETH: the non-rebasing wrapper of MiniLST.
 /// @notice Mirrors Lido's WstETH (lidofinance/core contracts/0.6.12/WstETH.sol). One wstETH is one stETH share:
 /// `wrap(x)` mints `getSharesByPooledEth(x)` wstETH and takes `x` stETH (the same share count moves), and
-/// `unwrap(w)` returns exactly `w` shares, worth `getPooledEthByShares(w)`. The wstETH count never rebases;
+/// `unwrap(w)` transfers `getPooledEthByShares(w)` stETH, which moves ⌊⌊w·P/S⌋·S/P⌋ shares: up to one share
+/// less than `w`, and that dust stays in the wrapper, exactly as in Lido. The wstETH count never rebases;
 /// `stEthPerToken()` rises with rewards and falls after losses.
 /// Left out: EIP-2612 permits. Sending ETH to the wrapper stakes and wraps in one step, as in Lido.
 contract MiniWstETH is ERC20 {
@@ -29,11 +30,12 @@ contract MiniWstETH is ERC20 {
         stETH.transferFrom(msg.sender, address(this), stETHAmount);
     }
 
-    /// Burns `wstETHAmount` and returns exactly that many stETH shares. Returns their stETH value.
+    /// Burns `wstETHAmount` and transfers its stETH value (an amount, converted back to shares with a floor).
     function unwrap(uint256 wstETHAmount) external returns (uint256 stETHAmount) {
         if (wstETHAmount == 0) revert ZeroAmount();
         _burn(msg.sender, wstETHAmount);
-        stETHAmount = stETH.transferShares(msg.sender, wstETHAmount);
+        stETHAmount = stETH.getPooledEthByShares(wstETHAmount);
+        stETH.transfer(msg.sender, stETHAmount);
     }
 
     /// Stakes the ETH sent and wraps the shares it bought for the sender.
