@@ -216,14 +216,15 @@ contract MiniRewardsCoordinator {
         return block.number >= s.activatedAt ? s.newSplitBips : s.oldSplitBips;
     }
 
-    /// Called by the operator. The new split applies `activationDelay` blocks from now; another change
-    /// cannot start before then.
+    /// Called by the operator. The new split applies `activationDelay` blocks from now; another change waits
+    /// until the block after that.
     function setOperatorSetSplit(address operator, OperatorSet calldata operatorSet, uint16 split) external {
         if (msg.sender != operator) revert InvalidCaller();
         if (split > MAX_BIPS) revert SplitExceedsMax();
         bytes32 key = _key(operatorSet);
         OperatorSplit memory s = splits[operator][key];
-        if (s.isSet && block.number < s.activatedAt) revert PreviousSplitPending();
+        // As in the real contract, a new change waits until strictly after the pending one activates.
+        if (s.isSet && block.number <= s.activatedAt) revert PreviousSplitPending();
         uint16 current = operatorSplitBips(operator, operatorSet);
         uint32 activatedAt = uint32(block.number) + activationDelay;
         splits[operator][key] =

@@ -116,6 +116,15 @@ describe('MiniRewardsCoordinator (simplified, on-chain)', () => {
       0,
     ]);
     expect(again.error?.name).toBe('PreviousSplitPending');
+    // Still pending in the activation block itself: the real contract requires block > activatedAt.
+    advance(f.chain, { blocks: r.block + 9n - f.chain.head.number });
+    const atActivation = await f.attempt(f.carol, f.rewardsCoordinator, RC, 'setOperatorSetSplit', [
+      f.carol,
+      set,
+      0,
+    ]);
+    expect(atActivation.block).toBe(r.block + 10n);
+    expect(atActivation.error?.name).toBe('PreviousSplitPending');
     advance(f.chain, { blocks: r.block + 10n - f.chain.head.number });
     expect(await f.call(f.rewardsCoordinator, RC, 'operatorSplitBips', [f.carol, set])).toBe(5000);
     const s = await submit(f, 3n * ETH);
