@@ -6,10 +6,7 @@ import { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
 import { formatValidationError, validateNetwork } from '../analysis/network.ts';
 import { formatReport } from '../analysis/report.ts';
 
-export interface Output {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+import type { Io as Output } from './io.ts';
 
 const USAGE = 'usage: restaking-sandbox analyze [--json] FILE\n';
 

@@ -1,6 +1,10 @@
 // The Web Worker that owns the chain: the protocol layer runs here unchanged, exactly as in Node, and the
 // page talks to it through Comlink with plain data only (world snapshots, step records).
 import * as Comlink from 'comlink';
+import highsWasm from 'highs/runtime?url';
+import { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
+import { configureHighs } from '../analysis/highs.ts';
+import { formatValidationError, validateNetwork } from '../analysis/network.ts';
 import { evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { runScenario } from '../protocol/runner.ts';
 import { SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
@@ -17,7 +21,19 @@ export interface PresetRun {
   ms: number;
 }
 
+// The bundler serves HiGHS's WebAssembly as an asset; tell the loader where.
+configureHighs({ locateFile: () => highsWasm });
+
 const api = {
+  /** Analyses a network@1 document (the security analyzer runs here too, off the page's thread). */
+  async analyze(
+    network: unknown,
+    method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
+  ): Promise<{ ok: true; analysis: unknown } | { ok: false; problems: string[] }> {
+    const checked = validateNetwork(network);
+    if (!checked.ok) return { ok: false, problems: checked.errors.map(formatValidationError) };
+    return { ok: true, analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method })) };
+  },
   /** Whether the EVM's jump-analysis cache is active in this worker (see chain/evm-speedups.ts). */
   evmSpeedups: () => evmSpeedupsInstalled(),
   presets(): { id: string; title: string }[] {

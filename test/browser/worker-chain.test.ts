@@ -1,6 +1,9 @@
 // The chain and protocol run unchanged in a Web Worker: a preset run in Chromium yields exactly the world
 // the same preset yields in Node.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeNetwork, toAnalysisJson } from '../../src/analysis/analyze.ts';
+import { validateNetwork } from '../../src/analysis/network.ts';
 import { runScenario } from '../../src/protocol/runner.ts';
 import { getPreset } from '../../src/protocol/scenarios/index.ts';
 import { validateScenario } from '../../src/protocol/scenario-schema.ts';
@@ -51,4 +54,26 @@ describe('the in-page chain', () => {
     expect(external).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('runs the security analyzer, HiGHS included, in the worker with the same result as Node', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.url);
+    const file = 'test/fixtures/networks/wp-3.4.1-same-restakers-10-other-avs.json';
+    const network = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    await page.waitForFunction(() => window.sandbox !== undefined);
+    const inBrowser = await page.evaluate(
+      async (net): Promise<unknown> => window.sandbox!.worker.analyze(net, 'integer-program'),
+      network,
+    );
+    const checked = validateNetwork(network);
+    if (!checked.ok) throw new Error('fixture invalid');
+    const inNode = toAnalysisJson(await analyzeNetwork(checked.network, { method: 'integer-program' }));
+    expect(inBrowser).toEqual({ ok: true, analysis: JSON.parse(JSON.stringify(inNode)) });
+    expect((inBrowser as { analysis: { secure: boolean } }).analysis.secure).toBe(false);
+    const bad = await page.evaluate(async (): Promise<{ ok: boolean }> =>
+      window.sandbox!.worker.analyze({ format: 'nope' }),
+    );
+    expect(bad.ok).toBe(false);
+    await page.close();
+  }, 120_000);
 });
