@@ -231,4 +231,17 @@ describe('MiniEigenPod', () => {
     // both exits paid in full: 33 + 32 ETH reached the pod
     expect(await getBalance(f.chain, await podOf(f, owner))).toBe(65n * ETH);
   });
+
+  it('finalizes a checkpoint with nothing to prove before announcing it, as EigenPod does', async () => {
+    const f = await setup();
+    const owner = f.acct[4]!;
+    await f.ok(owner, f.core.eigenPodManager, 'MiniEigenPodManager', 'createPod');
+    const pod = await podOf(f, owner);
+    const r = await f.ok(owner, pod, 'MiniEigenPod', 'startCheckpoint', [false]);
+    expect(r.events.filter((e) => e.address === pod).map((e) => e.eventName)).toEqual([
+      'CheckpointFinalized',
+      'CheckpointCreated',
+    ]);
+    expect(await f.view<bigint>(pod, 'MiniEigenPod', 'currentCheckpointTimestamp')).toBe(0n);
+  });
 });

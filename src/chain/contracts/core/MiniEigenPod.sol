@@ -163,8 +163,9 @@ contract MiniEigenPod is IEigenPod {
         });
         currentCheckpointTimestamp = uint64(block.timestamp);
         currentCheckpointBlock = uint32(block.number);
-        emit CheckpointCreated(uint64(block.timestamp), blockhash(block.number - 1), checkpoint.proofsRemaining);
+        // As in EigenPod: a checkpoint with no proofs to wait for finalizes before CheckpointCreated is emitted.
         _updateCheckpoint(checkpoint);
+        emit CheckpointCreated(uint64(block.timestamp), blockhash(block.number - 1), checkpoint.proofsRemaining);
     }
 
     /// With no proofs left: R = restakedExecutionLayer + Σ previous balances, Δ = pod balance + Σ deltas,
@@ -178,8 +179,7 @@ contract MiniEigenPod is IEigenPod {
         int64 balanceDeltaGwei = int64(checkpoint.podBalanceGwei) + checkpoint.balanceDeltasGwei;
         restakedExecutionLayerGwei += checkpoint.podBalanceGwei;
         lastCheckpointTimestamp = currentCheckpointTimestamp;
-        delete currentCheckpointTimestamp;
-        _currentCheckpoint = checkpoint;
+        delete currentCheckpointTimestamp; // the stored checkpoint is left as it was, as in EigenPod
         int256 balanceDeltaWei = int256(balanceDeltaGwei) * int256(uint256(GWEI_TO_WEI));
         emit CheckpointFinalized(lastCheckpointTimestamp, balanceDeltaWei);
         eigenPodManager.recordBeaconChainETHBalanceUpdate(
