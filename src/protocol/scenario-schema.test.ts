@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realDuration, validateScenario, type Scenario, type ScenarioIssue } from './scenario-schema.ts';
+import { paths, problems, valid } from './scenario-testing.ts';
+import { realDuration } from './scenario-schema.ts';
 
 const ETH = 10n ** 18n;
 
@@ -36,20 +37,6 @@ const example = () => ({
     { action: 'expect', values: { 'stakers.alice.strategies.stETH.withdrawableShares': '36 ETH' } },
   ] as Record<string, unknown>[],
 });
-
-function valid(json: unknown): Scenario {
-  const r = validateScenario(json);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return r.scenario;
-}
-
-function problems(json: unknown): ScenarioIssue[] {
-  const r = validateScenario(json);
-  if (r.ok) throw new Error('expected the scenario to be rejected');
-  return r.issues;
-}
-
-const paths = (json: unknown) => problems(json).map((i) => i.path);
 
 describe('a valid scenario', () => {
   it('parses formats.md example with every quantity as a bigint', () => {

@@ -1,7 +1,7 @@
 // scenario@1 validation of MiniAVS's AVS-level veto window: avs.configureVeto, avs.requestSlash, avs.veto,
 // avs.executeSlash, and the world paths avs.<id>.{vetoWindowBlocks, vetoCommittee, slashRequests.<as>.*}.
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type Scenario, type ScenarioIssue } from './scenario-schema.ts';
+import { paths, problems, valid } from './scenario-testing.ts';
 
 const ETH = 10n ** 18n;
 const slash = { by: 'avs1', operator: 'op1', set: 0, strategies: ['stETH'], wads: ['20%'] };
@@ -34,18 +34,6 @@ const withSteps = (...steps: Record<string, unknown>[]) => {
   json.steps.push(...steps);
   return json;
 };
-
-function valid(json: unknown): Scenario {
-  const r = validateScenario(json);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return r.scenario;
-}
-function problems(json: unknown): ScenarioIssue[] {
-  const r = validateScenario(json);
-  if (r.ok) throw new Error('expected the scenario to be rejected');
-  return r.issues;
-}
-const paths = (json: unknown) => problems(json).map((i) => i.path);
 
 describe('the veto actions, valid', () => {
   it('parse request → veto, request → execute → clear, and expect the veto world paths', () => {
