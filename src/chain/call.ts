@@ -27,8 +27,8 @@ function headBlock(chain: Chain): Block {
 /** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
 export async function callRaw(
   chain: Chain,
-  req: { to: Address; data: Hex; from?: Address },
-): Promise<{ ok: boolean; returnData: Hex; error?: DecodedError }> {
+  req: { to: Address; data: Hex; from?: Address; value?: bigint },
+): Promise<{ ok: boolean; returnData: Hex; gasUsed: bigint; error?: DecodedError }> {
   const block = headBlock(chain);
   const sm = chain.stateManager;
   await sm.checkpoint();
@@ -38,14 +38,16 @@ export async function callRaw(
       caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
       data: hexToBytes(req.data),
       gasLimit: DEFAULT_GAS,
+      ...(req.value === undefined ? {} : { value: req.value }),
       skipBalance: true,
       skipNonceIncrement: true,
       block,
     });
     const returnData = bytesToHex(res.execResult.returnValue) as Hex;
+    const gasUsed = res.execResult.executionGasUsed;
     if (res.execResult.exceptionError !== undefined)
-      return { ok: false, returnData, error: decodeRevert(returnData) };
-    return { ok: true, returnData };
+      return { ok: false, returnData, gasUsed, error: decodeRevert(returnData) };
+    return { ok: true, returnData, gasUsed };
   } finally {
     await sm.revert();
   }

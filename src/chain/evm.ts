@@ -4,7 +4,14 @@
 import { createCustomCommon, Hardfork, Mainnet, type Common } from '@ethereumjs/common';
 import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
 import { createVM, type VM } from '@ethereumjs/vm';
-import { createAccount, createAddressFromString, type Address as EjsAddress } from '@ethereumjs/util';
+import {
+  bytesToHex,
+  createAccount,
+  createAddressFromString,
+  hexToBytes,
+  setLengthLeft,
+  type Address as EjsAddress,
+} from '@ethereumjs/util';
 import { keccak256, stringToHex, type Address, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { enableEvmSpeedups } from './evm-speedups.ts';
@@ -148,6 +155,18 @@ export async function getBalance(chain: Chain, address: Address): Promise<bigint
 
 export async function getNonce(chain: Chain, address: Address): Promise<bigint> {
   return (await chain.stateManager.getAccount(toEjsAddress(address)))?.nonce ?? 0n;
+}
+
+export async function getCode(chain: Chain, address: Address): Promise<Hex> {
+  return bytesToHex(await chain.stateManager.getCode(toEjsAddress(address))) as Hex;
+}
+
+export async function getStorageAt(chain: Chain, address: Address, slot: Hex): Promise<Hex> {
+  const value = await chain.stateManager.getStorage(
+    toEjsAddress(address),
+    setLengthLeft(hexToBytes(slot), 32),
+  );
+  return bytesToHex(setLengthLeft(value, 32)) as Hex;
 }
 
 /** Moves time forward: by whole blocks (each `secondsPerBlock` long) or by seconds (rounded up to blocks). */

@@ -39,12 +39,23 @@ export interface TxResult {
   nonce: bigint;
   gasUsed: bigint;
   events: DecodedEvent[];
+  /** The logs as emitted (receipts of the page's EIP-1193 provider need them undecoded). */
+  logs: RawLog[];
+  /** What was sent: the call data and the value. */
+  data: Hex;
+  value: bigint;
   error?: DecodedError;
   /** Raw return data (for a creation: the runtime code is not returned; see `createdAddress`). */
   returnData: Hex;
   createdAddress?: Address;
   /** The decoded call, when the transaction was sent through `write`. */
   call?: { contract: string; functionName: string; args: readonly unknown[] };
+}
+
+export interface RawLog {
+  address: Address;
+  topics: Hex[];
+  data: Hex;
 }
 
 /** A transaction no block would include (the sender cannot pay the value it sends); nothing was mined. */
@@ -144,15 +155,14 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
   const exec = result.execResult;
   const ok = exec.exceptionError === undefined;
   const returnData = bytesToHex(exec.returnValue) as Hex;
-  const events = ok
-    ? (exec.logs ?? []).map(([address, topics, data]) =>
-        decodeLog(
-          getAddress(bytesToHex(address)),
-          topics.map((t) => bytesToHex(t) as Hex),
-          bytesToHex(data) as Hex,
-        ),
-      )
+  const logs: RawLog[] = ok
+    ? (exec.logs ?? []).map(([address, topics, data]) => ({
+        address: getAddress(bytesToHex(address)),
+        topics: topics.map((t) => bytesToHex(t) as Hex),
+        data: bytesToHex(data) as Hex,
+      }))
     : [];
+  const events = logs.map((l) => decodeLog(l.address, l.topics, l.data));
   return {
     ok,
     hash,
@@ -164,6 +174,9 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
     nonce,
     gasUsed: result.totalGasSpent,
     events,
+    logs,
+    data: req.data,
+    value: req.value ?? 0n,
     returnData,
     ...(ok ? {} : { error: decodeRevert(returnData) }),
     ...(result.createdAddress === undefined

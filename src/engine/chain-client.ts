@@ -1,15 +1,21 @@
 // The page's handle on the chain worker: a typed Comlink proxy.
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker.ts';
+import type { Eip1193Provider } from './provider.ts';
 
-export function connectChain(): Comlink.Remote<ChainWorkerApi> {
+export type ChainClient = Comlink.Remote<ChainWorkerApi>;
+
+export function connectChain(): ChainClient {
   const worker = new Worker(new URL('./chain-worker.ts', import.meta.url), { type: 'module' });
   return Comlink.wrap<ChainWorkerApi>(worker);
 }
 
 declare global {
   interface Window {
-    /** A scripting handle for the console and for tests: the chain worker's API. */
-    sandbox?: { worker: Comlink.Remote<ChainWorkerApi> };
+    /**
+     * A scripting handle for the console and for tests: `provider` is an EIP-1193 provider over the in-page
+     * chain (use it with viem's `custom` transport), `worker` the chain worker's whole API.
+     */
+    sandbox?: { worker: ChainClient; provider: Eip1193Provider };
   }
 }

@@ -14,6 +14,8 @@ import {
   signedAmount,
   strategy,
   STRATEGIES,
+  target,
+  hexData,
   text,
   wadFraction,
   windowBlocks,
@@ -126,6 +128,9 @@ export const STEP_SCHEMAS = [
   step('vault.claim', { by: name, vault: name, request: name }),
   step('rewards.submit', { by: name, set: setId, amount }),
   step('rewards.claim', { by: name }),
+  // Not in formats.md's table: what the page's EIP-1193 provider sends (eth_sendTransaction), so a transaction
+  // written from the console is a step like any other (undo, branches, export and replay work on it).
+  step('tx.send', { by: name, to: target, data: v.optional(hexData), value: v.optional(amount) }),
   step('chain.advance', { blocks: v.optional(positiveBlocks), seconds: v.optional(positiveBlocks) }),
   step('expect', { values: expectValues }),
 ] as const;

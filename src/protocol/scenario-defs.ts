@@ -51,6 +51,8 @@ export const SIGNERS: Record<string, readonly ActorRole[]> = {
   'rewards.submit': AVS,
   'slashing.clear': ANYONE,
   'pod.verifyStaleBalance': ANYONE,
+  // A raw transaction (the page's EIP-1193 provider) may come from any actor's account.
+  'tx.send': ANY_ROLE,
 };
 
 export const KIND_WORDS: Record<Kind, string> = {

@@ -42,6 +42,9 @@ export const FIELD_FORMS: Record<string, string> = {
   avs: 'the id of an actor with role avs',
   receiveAsTokens: 'true or false',
   values: 'an object from world paths to expected values',
+  to: 'an actor id or a 0x address of 40 hex digits',
+  data: 'call data as 0x-prefixed hex bytes',
+  value: ACCEPTED.amount,
   format: '"restaking-sandbox/scenario@1"',
   title: 'a non-empty string',
   id: NAME_FORMS,
@@ -153,3 +156,21 @@ export function issuePath(prefix: string, issue: Issue): string {
   }
   return path;
 }
+
+/** A recipient of a raw transaction: an actor id or an address. */
+export const target = v.pipe(
+  v.string((i) => `${showValue(i.input)} is not a recipient; accepted: ${FIELD_FORMS['to']}`),
+  v.regex(
+    /^(0x[0-9a-fA-F]{40}|[A-Za-z0-9_-]+)$/,
+    (i) => `${showValue(i.input)} is not a recipient; accepted: ${FIELD_FORMS['to']}`,
+  ),
+);
+
+/** Call data of a raw transaction. */
+export const hexData = v.pipe(
+  v.string((i) => `${showValue(i.input)} is not call data; accepted: ${FIELD_FORMS['data']}`),
+  v.regex(
+    /^0x([0-9a-fA-F]{2})*$/,
+    (i) => `${showValue(i.input)} is not call data; accepted: ${FIELD_FORMS['data']}`,
+  ),
+);

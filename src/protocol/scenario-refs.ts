@@ -195,6 +195,9 @@ export function checkReferences(
       case 'rewards.submit':
         set('set', s.by, s.set);
         break;
+      case 'tx.send':
+        if (!s.to.startsWith('0x')) actor('to', s.to);
+        break;
       case 'chain.advance':
         if ((s.blocks === undefined) === (s.seconds === undefined)) {
           report(

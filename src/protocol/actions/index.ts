@@ -7,6 +7,7 @@ import * as avs from './avs.ts';
 import * as lst from './lst.ts';
 import * as operator from './operator.ts';
 import * as pod from './pod.ts';
+import { sendRaw } from './raw.ts';
 import * as staker from './staker.ts';
 import * as vault from './vault.ts';
 
@@ -51,6 +52,7 @@ const handlers: Handlers = {
   'vault.claim': vault.claim,
   'rewards.submit': avs.submitRewards,
   'rewards.claim': avs.claimRewards,
+  'tx.send': sendRaw,
   'chain.advance': async (sb, s) => {
     if (s.blocks !== undefined) advance(sb.chain, { blocks: s.blocks });
     else if (s.seconds !== undefined) advance(sb.chain, { seconds: s.seconds });

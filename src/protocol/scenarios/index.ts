@@ -12,6 +12,8 @@
 //   B: ⌊0.5/0.85·W⌋ = 588235294117647058, ×85 = 49999999999999999930; A: 176470588235294117 ×85 =
 //   14999999999999999945. B slashes 100%: Δ = 50%, M'' = 35%, E = 15%; op = 85 − (85 − ⌈85·35/85⌉) = 35;
 //   A: ⌊0.15/0.35·W⌋ = 428571428571428571, ×35 = 14999999999999999985.
+// playground: op1 holds alice's 40 and the vault's 30 = 70; 50% → 35, 25% → 17.5; op2 50 · 60% = 30. The vault's
+//   first mint is 1:1, so its rate is 1 (the expect writes WAD 1e18 as "1 ETH").
 // withdrawal-slash-window (D = 336): Bob queues 50 at b0; Alice queues 50 at b1 > b0 + 340; slash 40% of
 //   100% at t = b1 + 1 or 2: M' = 60%. op holds only Carol's 50 → slashedOp = 20, op 30, Carol a = 30.
 //   Queue: Q = scaled queued in (t − D − 1, t] = Alice's 50 (Bob's b0 ≤ t − 337) → slashedQ = 50 − 30 = 20;
@@ -44,6 +46,7 @@
 //   32.8, 20·0.82 = 16.4; op = ⌈54·0.82/0.9⌉ = 49.2, slashedOp 4.8 → burned 10.8, strategy 49.2.
 import cascadeAfterShock from './cascade-after-shock.json' with { type: 'json' };
 import dualSlashingProofOrder from './dual-slashing-proof-order.json' with { type: 'json' };
+import playground from './playground.json' with { type: 'json' };
 import lrtRateAfterSlash from './lrt-rate-after-slash.json' with { type: 'json' };
 import redistributingSet from './redistributing-set.json' with { type: 'json' };
 import singleAvsSlash from './single-avs-slash.json' with { type: 'json' };
@@ -59,8 +62,10 @@ export interface ScenarioPreset {
   json: unknown;
 }
 
-/** In curriculum.md's order. */
+/** The playground first (the app opens it), then curriculum.md's presets in its order. */
 export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
+  // The app's default: every role on stage, nothing slashed yet.
+  { id: 'playground', json: playground },
   { id: 'single-avs-slash', json: singleAvsSlash },
   { id: 'unique-stake-two-sets', json: uniqueStakeTwoSets },
   { id: 'withdrawal-slash-window', json: withdrawalSlashWindow },

@@ -1,0 +1,230 @@
+// The session's owner inside the worker: which session is live, loading presets, files and links, keeping
+// the saved copy in step after every change, and refusing bad input without touching the live session (a
+// replacement is built completely before it takes over). Runs unchanged in Node for tests.
+import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
+import { rpc, type RpcAnswer } from './rpc.ts';
+import { fromDoc, toDoc } from './session-doc.ts';
+import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
+import { Session, SessionError } from './session.ts';
+import { KEYS, type KeyValueStore } from './store.ts';
+import type { World } from '../protocol/world-types.ts';
+
+export const DEFAULT_PRESET = 'playground';
+
+export type Loaded =
+  { ok: true; update: SessionUpdate; notice: string | null } | { ok: false; problem: Problem };
+
+function problemOf(e: unknown): Problem {
+  if (e instanceof SessionError) return e.problem;
+  return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+}
+
+export class Host {
+  private session: Session | null = null;
+
+  constructor(private readonly store: KeyValueStore) {}
+
+  private live(): Session {
+    if (this.session === null) throw new SessionError({ kind: 'error', message: 'no sandbox is loaded yet' });
+    return this.session;
+  }
+
+  private async save(): Promise<void> {
+    if (this.session !== null) await this.store.set(KEYS.session, JSON.stringify(toDoc(this.session)));
+  }
+
+  /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
+  async start(): Promise<Loaded & { ok: true }> {
+    const saved = await this.store.get(KEYS.session);
+    if (typeof saved === 'string') {
+      try {
+        this.session = await fromDoc(JSON.parse(saved));
+        return { ok: true, update: this.session.full(), notice: null };
+      } catch (e) {
+        await this.store.set(KEYS.corrupt, saved);
+        const why = e instanceof SyntaxError ? 'it is not valid JSON' : problemOf(e).message;
+        const notice = `The saved sandbox could not be restored (${why}), so a clean one was started. The damaged copy is kept in the browser's storage under "${KEYS.corrupt}".`;
+        const fresh = await this.replaceWith(
+          () => Session.load(getPreset(DEFAULT_PRESET)?.json, `preset:${DEFAULT_PRESET}`),
+          false,
+        );
+        if (!fresh.ok) throw new Error(fresh.problem.message);
+        return { ...fresh, notice };
+      }
+    }
+    const fresh = await this.replaceWith(
+      () => Session.load(getPreset(DEFAULT_PRESET)?.json, `preset:${DEFAULT_PRESET}`),
+      false,
+    );
+    if (!fresh.ok) throw new Error(fresh.problem.message);
+    return fresh;
+  }
+
+  /** Builds a new session and only then replaces the live one (keeping the replaced one's saved copy). */
+  private async replaceWith(
+    build: () => Promise<Session>,
+    keepPrevious: boolean,
+    position?: number | null,
+  ): Promise<Loaded> {
+    try {
+      const next = await build();
+      if (position !== undefined && position !== null) {
+        const path = next.pathTo(next.branch('main').head);
+        if (position > path.length)
+          throw new SessionError({
+            kind: 'invalid',
+            message: `the link points at step ${position}, but the scenario has only ${path.length} steps`,
+          });
+        await next.goto({ branch: 'main', node: position === 0 ? null : (path[position - 1] ?? null) });
+      }
+      if (keepPrevious && this.session !== null)
+        await this.store.set(KEYS.previous, JSON.stringify(toDoc(this.session)));
+      this.session = next;
+      await this.save();
+      return { ok: true, update: next.full(), notice: null };
+    } catch (e) {
+      return { ok: false, problem: problemOf(e) };
+    }
+  }
+
+  presets(): { id: string; title: string; description: string }[] {
+    return SCENARIO_PRESETS.map((p) => {
+      const json = p.json as { title?: string; description?: string };
+      return { id: p.id, title: json.title ?? p.id, description: json.description ?? '' };
+    });
+  }
+
+  loadPreset(id: string, position: number | null = null): Promise<Loaded> {
+    const preset = getPreset(id);
+    if (preset === undefined)
+      return Promise.resolve({
+        ok: false,
+        problem: {
+          kind: 'invalid',
+          message: `there is no preset "${id}"; presets: ${SCENARIO_PRESETS.map((p) => p.id).join(', ')}`,
+        },
+      });
+    return this.replaceWith(() => Session.load(preset.json, `preset:${id}`), true, position);
+  }
+
+  loadScenario(json: unknown, source: string, position: number | null = null): Promise<Loaded> {
+    return this.replaceWith(() => Session.load(json, source), true, position);
+  }
+
+  /** Imports a saved session file (`restaking-sandbox/session@1`): history, branches and cursor. */
+  importSession(json: unknown): Promise<Loaded> {
+    return this.replaceWith(() => fromDoc(json), true);
+  }
+
+  /** Puts back the session the last load replaced. */
+  async restorePrevious(): Promise<Loaded> {
+    const saved = await this.store.get(KEYS.previous);
+    if (typeof saved !== 'string')
+      return {
+        ok: false,
+        problem: { kind: 'invalid', message: 'there is no earlier sandbox to go back to' },
+      };
+    return this.replaceWith(() => fromDoc(JSON.parse(saved)), true);
+  }
+
+  private async change(fn: (s: Session) => Promise<SessionUpdate | Outcome>): Promise<Outcome> {
+    const s = this.session;
+    if (s === null) return { ok: false, problem: { kind: 'error', message: 'no sandbox is loaded yet' } };
+    return s.exclusive(async () => {
+      try {
+        const r = await fn(s);
+        const out: Outcome = 'ok' in r ? r : { ok: true, update: r };
+        if (out.ok) await this.save();
+        return out;
+      } catch (e) {
+        return { ok: false, problem: problemOf(e) };
+      }
+    });
+  }
+
+  act(step: StepJson): Promise<Outcome> {
+    return this.change((s) => s.act(step));
+  }
+
+  goto(cursor: Cursor): Promise<Outcome> {
+    return this.change((s) => s.goto(cursor));
+  }
+
+  undo(): Promise<Outcome> {
+    return this.change(async (s) => {
+      if (s.cursor.node === null)
+        throw new SessionError({ kind: 'invalid', message: 'nothing to undo: this is the start' });
+      return s.goto({ branch: s.cursor.branch, node: s.entry(s.cursor.node).node.parent });
+    });
+  }
+
+  redo(): Promise<Outcome> {
+    return this.change(async (s) => {
+      const path = s.pathTo(s.branch(s.cursor.branch).head);
+      const next = path[s.cursor.node === null ? 0 : path.indexOf(s.cursor.node) + 1];
+      if (next === undefined)
+        throw new SessionError({
+          kind: 'invalid',
+          message: 'nothing to redo: this is the end of the branch',
+        });
+      return s.goto({ branch: s.cursor.branch, node: next });
+    });
+  }
+
+  newBranch(name: string): Promise<Outcome> {
+    return this.change(async (s) => s.newBranch(name));
+  }
+
+  renameBranch(id: string, name: string): Promise<Outcome> {
+    return this.change(async (s) => s.renameBranch(id, name));
+  }
+
+  deleteBranch(id: string): Promise<Outcome> {
+    return this.change((s) => s.deleteBranch(id));
+  }
+
+  switchBranch(id: string): Promise<Outcome> {
+    return this.change((s) => s.goto({ branch: id, node: s.branch(id).head }));
+  }
+
+  compare(a: string, b: string): Promise<{ a: World; b: World }> {
+    const s = this.live();
+    return s.exclusive(() => s.compare(a, b));
+  }
+
+  series(branch: string): Promise<SeriesPoint[]> {
+    const s = this.live();
+    return s.exclusive(() => s.series(branch));
+  }
+
+  /** The current branch up to the cursor as a scenario file, or the whole branch with `wholeBranch`. */
+  exportScenario(wholeBranch = false): unknown {
+    const s = this.live();
+    return s.scenarioAt(wholeBranch ? s.branch(s.cursor.branch).head : s.cursor.node);
+  }
+
+  exportSession(): unknown {
+    return toDoc(this.live());
+  }
+
+  /** What a share link needs: the preset id when the branch is an unchanged preset, else the scenario. */
+  shareTarget(): { preset: string | null; scenario: unknown; position: number } {
+    const s = this.live();
+    const head = s.branch(s.cursor.branch).head;
+    const scenario = s.scenarioAt(head);
+    const position = s.pathTo(s.cursor.node).length;
+    const presetId = s.source.startsWith('preset:') ? s.source.slice('preset:'.length) : null;
+    const preset = presetId === null ? undefined : getPreset(presetId);
+    const same = preset !== undefined && JSON.stringify(preset.json) === JSON.stringify(scenario);
+    return { preset: same ? presetId : null, scenario, position };
+  }
+
+  rpc(method: string, params: readonly unknown[] = []): Promise<RpcAnswer> {
+    const s = this.live();
+    return s.exclusive(async () => {
+      const answer = await rpc(s, method, params);
+      if ('update' in answer) await this.save();
+      return answer;
+    });
+  }
+}

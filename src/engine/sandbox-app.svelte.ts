@@ -1,0 +1,187 @@
+// The page's state of the sandbox, as Svelte runes: the session the worker reports (merged from its
+// updates), what is running, and the last refusal. Views read these fields and call these methods; nothing
+// here touches the chain, which lives in the worker. Raw state: worlds are replaced, never mutated.
+import type { ChainClient } from './chain-client.ts';
+import type { Loaded } from './host.ts';
+import type {
+  Cursor,
+  HistoryNode,
+  Outcome,
+  Problem,
+  SeriesPoint,
+  SessionState,
+  SessionUpdate,
+  StepJson,
+} from './session-types.ts';
+import { decodeShare, encodeShare } from './share.ts';
+import type { World } from '../protocol/world-types.ts';
+
+export interface Preset {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** The step that just landed, with the worlds around it: what the stake-flow view animates and attributes. */
+export interface Landed {
+  node: HistoryNode;
+  before: World;
+  after: World;
+}
+
+export class SandboxApp {
+  session = $state.raw<SessionState | null>(null);
+  presets = $state.raw<Preset[]>([]);
+  busy = $state(false);
+  problem = $state.raw<Problem | null>(null);
+  notice = $state<string | null>(null);
+  series = $state.raw<SeriesPoint[]>([]);
+  landed = $state.raw<Landed | null>(null);
+
+  /** Node ids of the current branch, genesis excluded. */
+  path = $derived.by(() => {
+    const s = this.session;
+    if (s === null) return [];
+    const head = s.branches.find((b) => b.id === s.cursor.branch)?.head ?? null;
+    const ids: number[] = [];
+    for (let at = head; at !== null; at = s.nodes[at]?.parent ?? null) ids.push(at);
+    return ids.reverse();
+  });
+  /** Steps applied on the current branch: 0 at genesis. */
+  position = $derived(
+    this.session?.cursor.node == null ? 0 : this.path.indexOf(this.session.cursor.node) + 1,
+  );
+  canUndo = $derived(this.position > 0);
+  canRedo = $derived(this.position < this.path.length);
+
+  constructor(readonly worker: ChainClient) {}
+
+  /** Opens a share link when the URL has one, else the saved sandbox (or the default preset). */
+  async start(fragment: string): Promise<void> {
+    this.presets = await this.worker.presets();
+    const shared = await decodeShare(fragment);
+    const saved = await this.worker.start();
+    this.applyLoaded(saved);
+    if (shared === null) return;
+    if (!shared.ok) {
+      this.problem = { kind: 'invalid', message: shared.message };
+      return;
+    }
+    const t = shared.target;
+    await this.load(() =>
+      t.kind === 'preset'
+        ? this.worker.loadPreset(t.preset, t.position)
+        : this.worker.loadScenario(t.scenario, 'shared link', t.position),
+    );
+  }
+
+  private applyLoaded(r: Loaded): void {
+    if (!r.ok) {
+      this.problem = r.problem;
+      return;
+    }
+    this.apply(r.update);
+    if (r.notice !== null) this.notice = r.notice;
+  }
+
+  apply(u: SessionUpdate): void {
+    const prev = this.session;
+    const before = prev?.world ?? null;
+    if (u.reset || prev === null) {
+      if (u.header === undefined) return;
+      const nodes: Record<number, HistoryNode> = {};
+      for (const n of u.nodes) nodes[n.id] = n;
+      this.session = { ...u.header, nodes, branches: u.branches, cursor: u.cursor, world: u.world };
+      this.landed = null;
+    } else {
+      const nodes = { ...prev.nodes };
+      for (const n of u.nodes) nodes[n.id] = n;
+      this.session = { ...prev, nodes, branches: u.branches, cursor: u.cursor, world: u.world };
+      const node = u.nodes.at(-1);
+      this.landed = node !== undefined && before !== null ? { node, before, after: u.world } : null;
+    }
+    void this.refreshSeries();
+  }
+
+  private seriesRun = 0;
+  /** Chart data for the current branch, fetched after every change (the newest request wins). */
+  async refreshSeries(): Promise<void> {
+    const s = this.session;
+    if (s === null) return;
+    const run = ++this.seriesRun;
+    const points = await this.worker.series(s.cursor.branch);
+    if (run === this.seriesRun) this.series = points;
+  }
+
+  private async run(call: () => Promise<Outcome>): Promise<boolean> {
+    this.busy = true;
+    try {
+      const out = await call();
+      if (!out.ok) {
+        this.problem = out.problem;
+        return false;
+      }
+      this.problem = null;
+      this.apply(out.update);
+      return true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async load(call: () => Promise<Loaded>): Promise<boolean> {
+    this.busy = true;
+    try {
+      const r = await call();
+      if (r.ok) this.problem = null;
+      this.applyLoaded(r);
+      return r.ok;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  act = (step: StepJson) => this.run(() => this.worker.act(step));
+  undo = () => this.run(() => this.worker.undo());
+  redo = () => this.run(() => this.worker.redo());
+  goto = (cursor: Cursor) => this.run(() => this.worker.goto(cursor));
+  /** Moves to a position on the current branch (0: genesis). */
+  gotoPosition = (position: number) => {
+    const s = this.session;
+    if (s === null) return Promise.resolve(false);
+    return this.goto({
+      branch: s.cursor.branch,
+      node: position === 0 ? null : (this.path[position - 1] ?? null),
+    });
+  };
+  newBranch = (name: string) => this.run(() => this.worker.newBranch(name));
+  renameBranch = (id: string, name: string) => this.run(() => this.worker.renameBranch(id, name));
+  deleteBranch = (id: string) => this.run(() => this.worker.deleteBranch(id));
+  switchBranch = (id: string) => this.run(() => this.worker.switchBranch(id));
+  loadPreset = (id: string) => this.load(() => this.worker.loadPreset(id));
+  restorePrevious = () => this.load(() => this.worker.restorePrevious());
+
+  /** Imports a scenario@1 or session@1 file; a broken one is refused with the reason, nothing changes. */
+  importText(text: string, fileName: string): Promise<boolean> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      this.problem = { kind: 'invalid', message: `${fileName} is not valid JSON: ${(e as Error).message}` };
+      return Promise.resolve(false);
+    }
+    const format = (json as { format?: unknown } | null)?.format;
+    if (format === 'restaking-sandbox/session@1') return this.load(() => this.worker.importSession(json));
+    return this.load(() => this.worker.loadScenario(json, `file ${fileName}`));
+  }
+
+  /** The fragment of a link that reproduces the scenario and the current position. */
+  async shareFragment(): Promise<string> {
+    const t = await this.worker.shareTarget();
+    return encodeShare(
+      t.preset !== null
+        ? { kind: 'preset', preset: t.preset, position: t.position }
+        : { kind: 'scenario', scenario: t.scenario, position: t.position },
+    );
+  }
+}

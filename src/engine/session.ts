@@ -1,0 +1,405 @@
+// A sandbox session: one live chain plus its history as a tree. Every step performed becomes a node holding
+// the chain snapshot after it (O(1): a state root), so undo, scrubbing and switching branches restore a
+// snapshot instead of replaying. Acting anywhere but at a branch's end starts a new branch, so nothing a
+// person did is ever thrown away. All chain work runs one call at a time (see `exclusive`).
+import { restore, snapshot, type Snapshot, type TxResult } from '../chain/runtime.ts';
+import { bootSandbox } from '../protocol/boot.ts';
+import { explainError } from '../protocol/error-words.ts';
+import { runStep } from '../protocol/runner.ts';
+import { cloneNames, type Names, type Sandbox } from '../protocol/sandbox.ts';
+import { REAL_SECONDS_PER_BLOCK } from '../protocol/scenario-config.ts';
+import { formatIssues, validateScenario, type Scenario } from '../protocol/scenario-schema.ts';
+import { readWorld } from '../protocol/world.ts';
+import type { World } from '../protocol/world-types.ts';
+import { seriesPoint } from './series-point.ts';
+import type {
+  Branch,
+  ConfigView,
+  Cursor,
+  HistoryNode,
+  Outcome,
+  Problem,
+  SeriesPoint,
+  SessionUpdate,
+  StepJson,
+} from './session-types.ts';
+import { stepLabel } from './step-label.ts';
+import { addressBook, txView, type AddressBook } from './tx-view.ts';
+
+/** A scenario file without its steps: what every node's path is validated against. */
+export type ScenarioHeader = Record<string, unknown> & { title?: unknown };
+
+export interface Entry {
+  node: HistoryNode;
+  /** The step's transactions as the chain returned them (receipts for the EIP-1193 provider). */
+  txs: TxResult[];
+  snap: Snapshot;
+  names: Names;
+  world: World | null;
+}
+
+interface Genesis {
+  snap: Snapshot;
+  names: Names;
+  world: World;
+}
+
+const MAIN: Branch = { id: 'main', name: 'main', head: null };
+
+export class SessionError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+export class Session {
+  readonly entries = new Map<number, Entry>();
+  branches: Branch[] = [{ ...MAIN }];
+  cursor: Cursor = { branch: MAIN.id, node: null };
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly book: AddressBook;
+
+  private constructor(
+    readonly sb: Sandbox,
+    readonly header: ScenarioHeader,
+    readonly scenario: Scenario,
+    readonly source: string,
+    private readonly genesis: Genesis,
+  ) {
+    this.book = addressBook(sb);
+  }
+
+  /** Boots a session for a scenario@1 file and performs its steps on the main branch; throws SessionError. */
+  static async load(json: unknown, source: string): Promise<Session> {
+    const checked = validateScenario(json);
+    if (!checked.ok) throw new SessionError({ kind: 'invalid', message: formatIssues(checked.issues) });
+    const { steps: rawSteps, ...header } = json as ScenarioHeader & { steps: StepJson[] };
+    const sb = await bootSandbox(checked.scenario);
+    const genesis = {
+      snap: await snapshot(sb.chain),
+      names: cloneNames(sb.names),
+      world: await readWorld(sb),
+    };
+    const session = new Session(sb, header, checked.scenario, source, genesis);
+    for (const [i, step] of checked.scenario.steps.entries()) {
+      const raw = rawSteps[i];
+      if (raw === undefined) break;
+      await session.perform(raw, step, i, i === checked.scenario.steps.length - 1);
+    }
+    return session;
+  }
+
+  /** Runs `fn` after every earlier call has finished: the chain is never touched by two calls at once. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  get title(): string {
+    return this.scenario.title;
+  }
+
+  config(): ConfigView {
+    const c = this.scenario.config;
+    return {
+      preset: c.preset,
+      withdrawalDelayBlocks: c.withdrawalDelayBlocks.toString(),
+      deallocationDelayBlocks: c.deallocationDelayBlocks.toString(),
+      allocationConfigurationDelayBlocks: c.allocationConfigurationDelayBlocks.toString(),
+      startBlock: c.startBlock.toString(),
+      secondsPerBlock: c.secondsPerBlock.toString(),
+      realSecondsPerBlock: REAL_SECONDS_PER_BLOCK[c.preset].toString(),
+    };
+  }
+
+  branch(id: string): Branch {
+    const b = this.branches.find((x) => x.id === id);
+    if (b === undefined) throw new SessionError({ kind: 'invalid', message: `there is no branch "${id}"` });
+    return b;
+  }
+
+  /** Node ids from the first step to `node` (empty for genesis). */
+  pathTo(node: number | null): number[] {
+    const path: number[] = [];
+    for (let at = node; at !== null; at = this.entry(at).node.parent) path.push(at);
+    return path.reverse();
+  }
+
+  entry(id: number): Entry {
+    const e = this.entries.get(id);
+    if (e === undefined)
+      throw new SessionError({ kind: 'invalid', message: `there is no history step ${id}` });
+    return e;
+  }
+
+  /** The whole scenario up to `node`, as a file: the header plus the steps on its path. */
+  scenarioAt(node: number | null): ScenarioHeader & { steps: StepJson[] } {
+    return { ...this.header, steps: this.pathTo(node).map((id) => this.entry(id).node.step) };
+  }
+
+  /**
+   * Performs one step at the cursor. On success the step becomes a node after the cursor (on the current
+   * branch, or on a new branch when the cursor is not at its end); on failure nothing changes.
+   */
+  async act(raw: StepJson, forcedId?: number): Promise<Outcome> {
+    const path = this.pathTo(this.cursor.node);
+    const checked = validateScenario({
+      ...this.header,
+      steps: [...path.map((id) => this.entry(id).node.step), raw],
+    });
+    if (!checked.ok) {
+      const prefix = `steps[${path.length}]`;
+      const own = checked.issues.filter((i) => i.path.startsWith(prefix));
+      const issues = (own.length > 0 ? own : checked.issues).map((i) => ({
+        ...i,
+        path: i.path === prefix ? raw.action : i.path.replace(prefix, '').replace(/^\./, ''),
+      }));
+      return { ok: false, problem: { kind: 'invalid', message: formatIssues(issues) } };
+    }
+    const step = checked.scenario.steps[path.length];
+    if (step === undefined)
+      return { ok: false, problem: { kind: 'invalid', message: 'the step did not parse' } };
+    try {
+      const node = await this.perform(raw, step, path.length, true, forcedId);
+      return { ok: true, update: this.update([node.node]) };
+    } catch (e) {
+      if (e instanceof SessionError) return { ok: false, problem: e.problem };
+      throw e;
+    }
+  }
+
+  private async perform(
+    raw: StepJson,
+    step: Scenario['steps'][number],
+    index: number,
+    readWorldNow: boolean,
+    forcedId?: number,
+  ): Promise<Entry> {
+    const { record, failure } = await runStep(this.sb, index, step);
+    if (failure !== undefined || record === undefined) {
+      const problem: Problem = {
+        kind: failure?.kind === 'revert' || failure?.kind === 'expectRevert' ? 'revert' : 'invalid',
+        message: failure?.message ?? 'the step failed',
+      };
+      if (failure?.error !== undefined) {
+        const name = (a: string) => this.book.get(a.toLowerCase()) ?? a;
+        problem.explanation = explainError(failure.error, name);
+        problem.error = { name: failure.error.name, args: failure.error.args.map((a) => String(a)) };
+      }
+      throw new SessionError(problem);
+    }
+    const id = forcedId ?? this.nextId;
+    this.nextId = Math.max(this.nextId, id + 1);
+    const node: HistoryNode = {
+      id,
+      parent: this.cursor.node,
+      step: raw,
+      label: stepLabel(raw),
+      txs: record.txs.map((t) => txView(this.book, t)),
+      block: this.sb.chain.head.number.toString(),
+      timestamp: this.sb.chain.head.timestamp.toString(),
+      expectedRevert: record.expectedRevert?.name ?? null,
+    };
+    const entry: Entry = {
+      node,
+      txs: record.txs,
+      snap: await snapshot(this.sb.chain),
+      names: cloneNames(this.sb.names),
+      world: readWorldNow ? await readWorld(this.sb) : null,
+    };
+    this.entries.set(id, entry);
+    const branch = this.branch(this.cursor.branch);
+    if (branch.head === this.cursor.node) branch.head = id;
+    else this.branches.push({ id: this.freshBranchId(), name: this.freshBranchName(), head: id });
+    const owner = branch.head === id ? branch : this.branches[this.branches.length - 1];
+    this.cursor = { branch: owner?.id ?? branch.id, node: id };
+    return entry;
+  }
+
+  private freshBranchId(): string {
+    let k = this.branches.length + 1;
+    while (this.branches.some((b) => b.id === `b${k}`)) k++;
+    return `b${k}`;
+  }
+
+  private freshBranchName(): string {
+    let k = this.branches.length + 1;
+    while (this.branches.some((b) => b.name === `branch ${k}`)) k++;
+    return `branch ${k}`;
+  }
+
+  /** The world after `node` (null: genesis), read once and kept. Leaves the chain at `node`. */
+  async worldAt(node: number | null): Promise<World> {
+    if (node === null) {
+      await this.moveChainTo(null);
+      return this.genesis.world;
+    }
+    const e = this.entry(node);
+    await this.moveChainTo(node);
+    e.world ??= await readWorld(this.sb);
+    return e.world;
+  }
+
+  private async moveChainTo(node: number | null): Promise<void> {
+    const at = node === null ? this.genesis : this.entry(node);
+    await restore(this.sb.chain, at.snap);
+    this.sb.names = cloneNames(at.names);
+  }
+
+  /** Moves the cursor (undo, redo, scrubbing, switching branches): a snapshot restore, no replay. */
+  async goto(cursor: Cursor): Promise<SessionUpdate> {
+    const branch = this.branch(cursor.branch);
+    if (cursor.node !== null && !this.pathTo(branch.head).includes(cursor.node))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `step ${cursor.node} is not on branch "${branch.name}"`,
+      });
+    await this.worldAt(cursor.node);
+    this.cursor = { branch: branch.id, node: cursor.node };
+    return this.update([]);
+  }
+
+  /** A new branch starting at the cursor; the cursor moves onto it. */
+  newBranch(name: string): SessionUpdate {
+    const trimmed = name.trim();
+    if (trimmed === '' || this.branches.some((b) => b.name === trimmed))
+      throw new SessionError({
+        kind: 'invalid',
+        message: trimmed === '' ? 'a branch needs a name' : `a branch named "${trimmed}" already exists`,
+      });
+    const branch = { id: this.freshBranchId(), name: trimmed, head: this.cursor.node };
+    this.branches.push(branch);
+    this.cursor = { branch: branch.id, node: this.cursor.node };
+    return this.update([]);
+  }
+
+  renameBranch(id: string, name: string): SessionUpdate {
+    const trimmed = name.trim();
+    if (trimmed === '' || this.branches.some((b) => b.name === trimmed && b.id !== id))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `"${trimmed}" cannot name a branch: it is empty or taken`,
+      });
+    this.branch(id).name = trimmed;
+    return this.update([]);
+  }
+
+  /** Removes a branch other than the current one (its steps stay reachable from any branch sharing them). */
+  async deleteBranch(id: string): Promise<SessionUpdate> {
+    if (id === this.cursor.branch)
+      throw new SessionError({
+        kind: 'invalid',
+        message: 'switch to another branch before deleting this one',
+      });
+    this.branch(id);
+    this.branches = this.branches.filter((b) => b.id !== id);
+    return this.update([]);
+  }
+
+  /** The worlds at two branches' ends, for a side-by-side comparison. The chain returns to the cursor. */
+  async compare(a: string, b: string): Promise<{ a: World; b: World }> {
+    const worlds = { a: await this.worldAt(this.branch(a).head), b: await this.worldAt(this.branch(b).head) };
+    await this.moveChainTo(this.cursor.node);
+    return worlds;
+  }
+
+  /** Key quantities at every position of a branch, reading (and caching) the worlds not read yet. */
+  async series(branchId: string): Promise<SeriesPoint[]> {
+    const path = [null, ...this.pathTo(this.branch(branchId).head)];
+    const points: SeriesPoint[] = [];
+    for (const [position, node] of path.entries())
+      points.push(seriesPoint(await this.worldAt(node), position, node));
+    await this.moveChainTo(this.cursor.node);
+    return points;
+  }
+
+  /**
+   * Rebuilds saved history on a freshly loaded session (header only): every node is performed again after
+   * its parent, keeping its id, then the saved branches and cursor are put back. Deterministic chains make
+   * the replay land on the same states; a step that no longer succeeds means the saved history is corrupt.
+   */
+  async replay(
+    nodes: readonly { id: number; parent: number | null; step: StepJson }[],
+    branches: readonly Branch[],
+    cursor: Cursor,
+  ): Promise<void> {
+    for (const n of [...nodes].sort((x, y) => x.id - y.id)) {
+      if (n.parent !== null && !this.entries.has(n.parent))
+        throw new SessionError({
+          kind: 'invalid',
+          message: `saved step ${n.id} follows a missing step ${n.parent}`,
+        });
+      await this.moveChainTo(n.parent);
+      this.branches = [{ ...MAIN, head: n.parent }];
+      this.cursor = { branch: MAIN.id, node: n.parent };
+      const out = await this.act(n.step, n.id);
+      if (!out.ok)
+        throw new SessionError({ ...out.problem, message: `saved step ${n.id}: ${out.problem.message}` });
+    }
+    if (!branches.some((b) => b.id === cursor.branch))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `the saved cursor names a missing branch "${cursor.branch}"`,
+      });
+    for (const b of branches)
+      if (b.head !== null && !this.entries.has(b.head))
+        throw new SessionError({
+          kind: 'invalid',
+          message: `branch "${b.name}" ends at a missing step ${b.head}`,
+        });
+    this.branches = branches.map((b) => ({ ...b }));
+    await this.goto(cursor);
+  }
+
+  /** Everything needed to rebuild this session: the header, each node's step and parent, branches, cursor. */
+  history(): {
+    nodes: { id: number; parent: number | null; step: StepJson }[];
+    branches: Branch[];
+    cursor: Cursor;
+  } {
+    return {
+      nodes: [...this.entries.values()].map(({ node }) => ({
+        id: node.id,
+        parent: node.parent,
+        step: node.step,
+      })),
+      branches: this.branches.map((b) => ({ ...b })),
+      cursor: { ...this.cursor },
+    };
+  }
+
+  /** The update that describes the whole session (after a load or a reload). */
+  full(): SessionUpdate {
+    return {
+      ...this.update([...this.entries.values()].map((e) => e.node)),
+      reset: true,
+      header: {
+        title: this.scenario.title,
+        description: this.scenario.description,
+        config: this.config(),
+        actors: Object.values(this.sb.actors).map((a) => ({
+          id: a.id,
+          role: a.role,
+          address: a.address,
+          operator: a.operator ?? null,
+          contract: a.contract ?? null,
+        })),
+        source: this.source,
+      },
+    };
+  }
+
+  private update(nodes: HistoryNode[]): SessionUpdate {
+    const at = this.cursor.node === null ? this.genesis.world : this.entry(this.cursor.node).world;
+    if (at === null) throw new Error('the world at the cursor was not read');
+    return {
+      reset: false,
+      nodes,
+      branches: this.branches.map((b) => ({ ...b })),
+      cursor: { ...this.cursor },
+      world: at,
+    };
+  }
+}
