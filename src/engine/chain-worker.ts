@@ -5,7 +5,7 @@ import highsWasm from 'highs/runtime?url';
 import { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
 import { configureHighs } from '../analysis/highs.ts';
 import { formatValidationError, validateNetwork } from '../analysis/network.ts';
-import { evmSpeedupsInstalled } from '../chain/runtime.ts';
+import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { Host } from './host.ts';
@@ -40,6 +40,9 @@ const api = {
   exportScenario: (wholeBranch = false) => host.exportScenario(wholeBranch),
   exportSession: () => host.exportSession(),
   shareTarget: () => host.shareTarget(),
+  contracts: () => host.contracts(),
+  /** A miniature's ABI by artifact name (`contracts()[i].contract`), for viem's readContract / writeContract. */
+  abi: (contract: string) => abiOf(contract),
   rpc: (method: string, params: readonly unknown[] = []) => host.rpc(method, params),
   /** Analyses a network@1 document (the security analyzer runs here too, off the page's thread). */
   async analyze(

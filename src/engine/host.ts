@@ -11,6 +11,18 @@ import type { World } from '../protocol/world-types.ts';
 
 export const DEFAULT_PRESET = 'playground';
 
+/** The miniature behind each protocol address (see protocol/boot.ts). */
+const CONTRACT_OF: Record<string, string> = {
+  strategyManager: 'MiniStrategyManager',
+  delegationManager: 'MiniDelegationManager',
+  allocationManager: 'MiniAllocationManager',
+  eigenPodManager: 'MiniEigenPodManager',
+  beaconChain: 'MockBeaconChain',
+  rewardsCoordinator: 'MiniRewardsCoordinator',
+  lst: 'MiniLST',
+  wstETH: 'MiniWstETH',
+};
+
 export type Loaded =
   { ok: true; update: SessionUpdate; notice: string | null } | { ok: false; problem: Problem };
 
@@ -217,6 +229,32 @@ export class Host {
     const preset = presetId === null ? undefined : getPreset(presetId);
     const same = preset !== undefined && JSON.stringify(preset.json) === JSON.stringify(scenario);
     return { preset: same ? presetId : null, scenario, position };
+  }
+
+  /**
+   * The deployed contracts for scripting: name, address and the miniature's artifact name (its ABI is
+   * `abis()[contract]`). AVS and vault actors' own contracts are listed under the actor's id.
+   */
+  contracts(): { name: string; address: string; contract: string }[] {
+    const { addresses, actors } = this.live().sb;
+    const { strategies, ...singletons } = addresses;
+    return [
+      ...Object.entries(singletons).map(([name, address]) => ({
+        name,
+        address,
+        contract: CONTRACT_OF[name] ?? '',
+      })),
+      ...Object.entries(strategies).map(([name, address]) => ({
+        name: `${name}Strategy`,
+        address,
+        contract: name === 'stETH' ? 'MiniStrategy' : '',
+      })),
+      ...Object.values(actors).flatMap((a) =>
+        a.contract === undefined
+          ? []
+          : [{ name: a.id, address: a.contract, contract: a.role === 'vault' ? 'MiniLRT' : 'MiniAVS' }],
+      ),
+    ];
   }
 
   rpc(method: string, params: readonly unknown[] = []): Promise<RpcAnswer> {

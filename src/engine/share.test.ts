@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../protocol/scenarios/index.ts';
+import { decodeShare, encodeShare, MAX_LINK_CHARS } from './share.ts';
+
+describe('share links', () => {
+  it('round-trips a preset and a position', async () => {
+    const fragment = await encodeShare({ kind: 'preset', preset: 'single-avs-slash', position: 7 });
+    expect(fragment).toBe('preset=single-avs-slash&at=7');
+    expect(await decodeShare(`#${fragment}`)).toEqual({
+      ok: true,
+      target: { kind: 'preset', preset: 'single-avs-slash', position: 7 },
+    });
+  });
+
+  it('round-trips a whole scenario, short enough for a QR code', async () => {
+    const scenario = getPreset('lrt-rate-after-slash')?.json;
+    const fragment = await encodeShare({ kind: 'scenario', scenario, position: null });
+    // A QR code holds up to 2953 bytes; the deflated file must stay well below.
+    expect(fragment.length).toBeLessThan(MAX_LINK_CHARS);
+    expect(fragment.length).toBeLessThan(JSON.stringify(scenario).length / 2);
+    expect(await decodeShare(fragment)).toEqual({
+      ok: true,
+      target: { kind: 'scenario', scenario, position: null },
+    });
+  });
+
+  it('is not a share link without preset or scenario', async () => {
+    expect(await decodeShare('')).toBeNull();
+    expect(await decodeShare('#lesson=3')).toBeNull();
+  });
+
+  it('names what is wrong with a broken link', async () => {
+    const fragment = await encodeShare({
+      kind: 'scenario',
+      scenario: getPreset('playground')?.json,
+      position: 3,
+    });
+    const cut = fragment.slice(0, fragment.indexOf('&') - 40);
+    const r = await decodeShare(cut);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/damaged or cut short/) });
+    expect(await decodeShare('scenario=%%%')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/cannot be opened/),
+    });
+    expect(await decodeShare('preset=x&at=-1')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/at=-1/),
+    });
+  });
+});
