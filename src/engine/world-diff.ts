@@ -101,6 +101,9 @@ function fall(before: string | undefined, after: string | undefined): bigint {
   return a !== null && b !== null && a > b ? a - b : 0n;
 }
 
+/** after − before when both are integers and the value rose; else 0. */
+const rise = (before: string | undefined, after: string | undefined): bigint => fall(after, before);
+
 /**
  * Who lost what in a slash of `slash.operator` by `slash.avs`'s set `slash.set`, and where it went, between
  * two worlds (typically just before and just after the slash, or after `slashing.clear`). Losers are the
@@ -109,8 +112,10 @@ function fall(before: string | undefined, after: string | undefined): bigint {
  */
 export function slashAttribution(before: World, after: World, slash: SlashRef): SlashAttribution {
   const { operator, avs, set } = slash;
-  const strategies = before.avs[avs]?.sets[set]?.strategies ??
-    after.avs[avs]?.sets[set]?.strategies ?? Object.keys(before.operators[operator]?.shares ?? {});
+  const strategies =
+    before.avs[avs]?.sets[set]?.strategies ??
+    after.avs[avs]?.sets[set]?.strategies ??
+    Object.keys(before.operators[operator]?.shares ?? {});
   const losses: SlashLoss[] = [];
   for (const [who, staker] of Object.entries(before.stakers)) {
     if (staker.delegatedTo !== operator) continue;
@@ -139,11 +144,11 @@ export function slashAttribution(before: World, after: World, slash: SlashRef): 
   });
   let burned = 0n;
   for (const token of new Set([...Object.keys(before.burned), ...Object.keys(after.burned)])) {
-    burned += fall(after.burned[token], before.burned[token]);
+    burned += rise(before.burned[token], after.burned[token]);
   }
   const redistributed: SlashAttribution['redistributed'] = [];
   if (slash.recipient != null) {
-    const got = fall(after.accounts[slash.recipient]?.stETH, before.accounts[slash.recipient]?.stETH);
+    const got = rise(before.accounts[slash.recipient]?.stETH, after.accounts[slash.recipient]?.stETH);
     if (got > 0n) redistributed.push({ to: slash.recipient, amount: String(got) });
   }
   return {
@@ -154,7 +159,7 @@ export function slashAttribution(before: World, after: World, slash: SlashRef): 
     magnitudes,
     losses,
     burned: String(burned),
-    lockedNative: String(fall(after.lockedSlashedNativeShares, before.lockedSlashedNativeShares)),
+    lockedNative: String(rise(before.lockedSlashedNativeShares, after.lockedSlashedNativeShares)),
     redistributed,
   };
 }

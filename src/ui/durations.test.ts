@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { describeDelay, describeUntil, formatSeconds } from './durations.ts';
+
+describe('formatSeconds', () => {
+  it.each([
+    [0n, '0 s'],
+    [1n, '1 s'],
+    [59n, '59 s'],
+    [60n, '1 min'],
+    [3_600n, '1 h'],
+    [86_400n, '1 day'],
+    [172_800n, '2 days'],
+    // 1 day + 2 h + 3 min + 4 s = 86400 + 7200 + 180 + 4
+    [93_784n, '1 day 2 h 3 min 4 s'],
+    // 1 day + 1 h = 86400 + 3600; the zero units are left out
+    [90_000n, '1 day 1 h'],
+    [86_401n, '1 day 1 s'],
+    ['4032', '1 h 7 min 12 s'],
+  ])('%s s is "%s"', (seconds, text) => {
+    expect(formatSeconds(seconds)).toBe(text);
+  });
+
+  it('refuses negative and non-integer input', () => {
+    expect(() => formatSeconds(-1n)).toThrow(RangeError);
+    expect(() => formatSeconds('1.5')).toThrow(RangeError);
+    expect(() => formatSeconds('1e3')).toThrow(RangeError);
+  });
+});
+
+describe('describeDelay', () => {
+  it('classroom withdrawal delay: 336 blocks of 12 s here, one hour each in reality', () => {
+    // 336 · 12 = 4032 s = 1 h (3600) + 7 min (420) + 12 s; 336 · 3600 = 1209600 s = 14 · 86400.
+    expect(describeDelay(336n, 12n, 3600n)).toEqual({
+      compressed: '336 blocks (1 h 7 min 12 s on this chain)',
+      real: '14 days',
+    });
+  });
+
+  it('mainnet withdrawal delay: 100800 blocks of 12 s', () => {
+    // 100800 · 12 = 1209600 s = 14 days, on this chain and in reality alike.
+    expect(describeDelay('100800', '12', '12')).toEqual({
+      compressed: '100800 blocks (14 days on this chain)',
+      real: '14 days',
+    });
+  });
+
+  it('allocation configuration delay: 17.5 days under both presets', () => {
+    // 420 · 3600 = 1512000 s = 17 · 86400 (1468800) + 43200 (12 h); 420 · 12 = 5040 s = 1 h 24 min.
+    expect(describeDelay(420n, 12n, 3600n)).toEqual({
+      compressed: '420 blocks (1 h 24 min on this chain)',
+      real: '17 days 12 h',
+    });
+    // 126000 · 12 = 1512000 s.
+    expect(describeDelay(126000n, 12n, 12n).real).toBe('17 days 12 h');
+  });
+
+  it('one block, and no delay at all', () => {
+    expect(describeDelay(1n, 12n, 3600n)).toEqual({
+      compressed: '1 block (12 s on this chain)',
+      real: '1 h',
+    });
+    expect(describeDelay(0n, 12n, 3600n)).toEqual({
+      compressed: '0 blocks (0 s on this chain)',
+      real: '0 s',
+    });
+  });
+
+  it('refuses a malformed block count', () => {
+    expect(() => describeDelay('-5', 12n, 12n)).toThrow(/blocks must be a whole number/);
+    expect(() => describeDelay(-5n, 12n, 12n)).toThrow(/blocks must not be negative/);
+  });
+});
+
+describe('describeUntil', () => {
+  it('counts the blocks left and their real duration', () => {
+    expect(describeUntil('1000012', '1000000', '3600')).toBe('effective in 12 blocks (12 h real time)');
+    // 336 blocks left at one hour each: 14 days.
+    expect(describeUntil(1000336n, 1000000n, 3600n)).toBe('effective in 336 blocks (14 days real time)');
+    expect(describeUntil(1000001n, 1000000n, 12n)).toBe('effective in 1 block (12 s real time)');
+  });
+
+  it('is effective now at and after the target block', () => {
+    expect(describeUntil(1000000n, 1000000n, 3600n)).toBe('effective now');
+    expect(describeUntil(999_990n, 1000000n, 3600n)).toBe('effective now');
+  });
+});

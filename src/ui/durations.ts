@@ -1,0 +1,72 @@
+// Delays as a learner should read them: the block count on this chain with the time those blocks take here,
+// and the real-world duration they stand for (classroom: one block is one hour). Exact integer arithmetic on
+// seconds; a duration is written in every non-zero unit, so nothing shown is rounded ("1 h 7 min 12 s").
+
+/** Integers arrive as bigint or as world@1 decimal strings. */
+export type Integer = string | bigint;
+
+const UNITS: [size: bigint, one: string, many: string][] = [
+  [86_400n, 'day', 'days'],
+  [3_600n, 'h', 'h'],
+  [60n, 'min', 'min'],
+  [1n, 's', 's'],
+];
+
+function integer(x: Integer, what: string): bigint {
+  if (typeof x === 'bigint') {
+    if (x < 0n) throw new RangeError(`${what} must not be negative, got ${x}`);
+    return x;
+  }
+  if (!/^(0|[1-9][0-9]*)$/.test(x)) throw new RangeError(`${what} must be a whole number, got "${x}"`);
+  return BigInt(x);
+}
+
+/** An exact duration in days, h, min and s, largest first, zero units left out: 93784n → "1 day 2 h 3 min 4 s". */
+export function formatSeconds(seconds: Integer): string {
+  let rest = integer(seconds, 'seconds');
+  if (rest === 0n) return '0 s';
+  const parts: string[] = [];
+  for (const [size, one, many] of UNITS) {
+    const count = rest / size;
+    rest %= size;
+    if (count > 0n) parts.push(`${count} ${count === 1n ? one : many}`);
+  }
+  return parts.join(' ');
+}
+
+const blockCount = (n: bigint): string => `${n} ${n === 1n ? 'block' : 'blocks'}`;
+
+/**
+ * A delay of `blocks`: `compressed` is what it takes on this chain ("336 blocks (1 h 7 min 12 s on this
+ * chain)"), `real` what it stands for in the real protocol ("14 days").
+ */
+export function describeDelay(
+  blocks: Integer,
+  chainSecondsPerBlock: Integer,
+  realSecondsPerBlock: Integer,
+): { compressed: string; real: string } {
+  const n = integer(blocks, 'blocks');
+  const chain = integer(chainSecondsPerBlock, 'chainSecondsPerBlock');
+  const real = integer(realSecondsPerBlock, 'realSecondsPerBlock');
+  return {
+    compressed: `${blockCount(n)} (${formatSeconds(n * chain)} on this chain)`,
+    real: formatSeconds(n * real),
+  };
+}
+
+/**
+ * When something scheduled for `targetBlock` (an allocation's effect block) takes effect, seen from
+ * `currentBlock`: "effective in 12 blocks (12 h real time)", or "effective now" once the target is reached.
+ */
+export function describeUntil(
+  targetBlock: Integer,
+  currentBlock: Integer,
+  realSecondsPerBlock: Integer,
+): string {
+  const target = integer(targetBlock, 'targetBlock');
+  const current = integer(currentBlock, 'currentBlock');
+  const real = integer(realSecondsPerBlock, 'realSecondsPerBlock');
+  if (target <= current) return 'effective now';
+  const left = target - current;
+  return `effective in ${blockCount(left)} (${formatSeconds(left * real)} real time)`;
+}
