@@ -1,0 +1,54 @@
+// Server-rendered SVG structure (no browser): Svelte's `render` runs the component once, without effects.
+import { render } from 'svelte/server';
+import { expect, test } from 'vitest';
+
+/** The markup without Svelte's hydration comments and scoping classes, so assertions read as plain HTML. */
+const plain = (html: string) =>
+  html
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/ class="svelte-[a-z0-9]+"/g, '')
+    .replace(/ svelte-[a-z0-9]+"/g, '"');
+import FlowView from './FlowView.svelte';
+import { sampleWorld } from './flow-fixture.ts';
+
+const count = (html: string, needle: string) => html.split(needle).length - 1;
+
+test('an img with the exact summary, one path per link, one focusable node per node, a table row per flow', () => {
+  const body = plain(render(FlowView, { props: { world: sampleWorld } }).body);
+  expect(body).toContain(
+    'role="img" aria-label="Stake flow: 4 restakers hold 81 ETH in 2 strategies; 2 operators have 76 ETH delegated; ' +
+      '34 ETH is allocated to 3 operator sets and 42 ETH is unallocated; 5 ETH is undelegated."',
+  );
+  expect(count(body, '<path class="link ')).toBe(12);
+  expect(count(body, 'tabindex="0"')).toBe(11);
+  expect(body).toContain('aria-label="op1: 36 ETH (unallocated 20 ETH)"');
+  expect(body).toContain('<title>op2 → avs2 · set 1: 18 ETH</title>');
+  expect(count(body, '<tr data-amount=')).toBe(13);
+  expect(body).toMatch(/<td>op1<\/td><td>avs1 · set 0 \(stETH\)<\/td><td class="num[^"]*">16 ETH<\/td>/);
+  expect(body).toContain('viewBox="0 0 800 420"');
+  expect(body).not.toContain('figcaption');
+});
+
+test('a slash is attributed in a caption and marks its link and losers; highlights mark nodes', () => {
+  const body = plain(
+    render(FlowView, {
+      props: {
+        world: sampleWorld,
+        highlight: { operators: ['op2'] },
+        slash: {
+          operator: 'op1',
+          set: 'avs1/0',
+          losses: [{ who: 'alice', amount: '4000000000000000000' }],
+          destination: 'burned',
+        },
+      },
+    }).body,
+  );
+  expect(body).toContain('avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed stake was burned.');
+  expect(body).toMatch(
+    /<path class="link allocation[^"]*slashed[^"]*"[^>]*data-amount="16000000000000000000"/,
+  );
+  expect(body).toMatch(/class="node staker[^"]*slashed[^"]*"[^>]*data-id="restaker:alice"/);
+  expect(body).toMatch(/class="node operator[^"]*hot[^"]*"[^>]*data-id="operator:op2"/);
+  expect(body).toMatch(/<path class="link delegation[^"]*dim/);
+});

@@ -1,0 +1,162 @@
+// Geometry of the stake-flow columns: one shared linear px-per-ETH scale for every link and node, the
+// largest that lets every column fit the height, with minimum sizes so no non-zero amount disappears.
+// O(nodes + links) per trial scale, and a fixed number of trials.
+import { scaleLinear } from 'd3';
+import { ethForPixels } from './format.ts';
+
+export interface NodeGeometry {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  labelLines: string[];
+  labelX: number;
+  labelAnchor: 'start' | 'end';
+}
+
+export interface LinkGeometry {
+  width: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface NodeIn {
+  id: string;
+  column: number;
+  name: string;
+  label: string;
+  note: string | null;
+}
+
+interface LinkIn {
+  source: string;
+  target: string | null;
+  amount: string;
+}
+
+export interface Frame {
+  width: number;
+  top: number;
+  /** Height available to the nodes. */
+  area: number;
+  labelWidth: number;
+  minNodeHeight: number;
+  minLinkWidth: number;
+}
+
+const NODE_WIDTH = 10;
+const MAX_GAP = 10;
+const LINE = 12;
+const total = (list: number[], size: number[]): number => list.reduce((t, i) => t + (size[i] ?? 0), 0);
+
+export function fitColumns<N extends NodeIn, L extends LinkIn>(
+  nodes: N[],
+  links: L[],
+  frame: Frame,
+): { nodes: (N & NodeGeometry)[]; links: (L & LinkGeometry)[]; columnX: number[] } {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const outs: number[][] = nodes.map(() => []);
+  const ins: number[][] = nodes.map(() => []);
+  links.forEach((l, i) => {
+    outs[index.get(l.source) ?? -1]?.push(i);
+    if (l.target !== null) ins[index.get(l.target) ?? -1]?.push(i);
+  });
+  const columns: number[][] = [[], [], [], []];
+  nodes.forEach((n, i) => columns[n.column]?.push(i));
+  const gaps = columns.map((c) =>
+    c.length > 1 ? Math.min(MAX_GAP, (0.2 * frame.area) / (c.length - 1)) : 0,
+  );
+  const room = columns.map((c, i) => frame.area - (gaps[i] ?? 0) * Math.max(0, c.length - 1));
+  const eth = links.map((l) => ethForPixels(l.amount));
+
+  let { minNodeHeight: minH, minLinkWidth: minW } = frame;
+  const heights = (k: number): { h: number[]; w: number[] } => {
+    const w = eth.map((e) => Math.max(minW, k * e));
+    const h = nodes.map((_, i) => Math.max(minH, total(outs[i] ?? [], w), total(ins[i] ?? [], w)));
+    return { h, w };
+  };
+  const load = (k: number): number => {
+    const { h } = heights(k);
+    return Math.max(...columns.map((c, i) => total(c, h) / Math.max(1e-9, room[i] ?? 0)));
+  };
+  // Minimum sizes may use at most half a column, so the proportional part always has room.
+  const crowd = 2 * load(0);
+  if (crowd > 1) [minH, minW] = [minH / crowd, minW / crowd];
+  const ethIn = (list: number[]) => list.reduce((t, i) => t + (eth[i] ?? 0), 0);
+  let hi = Infinity;
+  nodes.forEach((n, i) => {
+    const need = Math.max(ethIn(outs[i] ?? []), ethIn(ins[i] ?? []));
+    if (need > 0) hi = Math.min(hi, (room[n.column] ?? 0) / need);
+  });
+  let k = Number.isFinite(hi) ? hi : 0;
+  if (k > 0 && load(k) > 1) {
+    let lo = 0;
+    for (let step = 0; step < 40; step++) {
+      const mid = (lo + hi) / 2;
+      if (load(mid) <= 1) lo = mid;
+      else hi = mid;
+    }
+    k = lo;
+  }
+  const widthOf = scaleLinear([0, 1], [0, k]);
+  const w = eth.map((e) => Math.max(minW, widthOf(e)));
+  const { h } = heights(k);
+
+  const left = frame.labelWidth;
+  const right = Math.max(left, frame.width - frame.labelWidth - NODE_WIDTH);
+  const columnX = [0, 1, 2, 3].map((c) => left + (c * (right - left)) / 3);
+  const placed: (N & NodeGeometry)[] = [];
+  columns.forEach((column, c) => {
+    const gap = gaps[c] ?? 0;
+    let y = frame.top + (frame.area - total(column, h) - gap * Math.max(0, column.length - 1)) / 2;
+    let lastBottom = -Infinity;
+    for (const i of column) {
+      const n = nodes[i] as N;
+      const height = h[i] ?? 0;
+      const first = `${n.name}: ${n.label}`;
+      const centre = y + height / 2;
+      // Greedy: a label shows when it clears the one above it, the note only when two lines fit.
+      const options = n.note === null ? [[first]] : [[first, n.note], [first]];
+      const lines = options.find((l) => centre - (l.length * LINE) / 2 >= lastBottom) ?? [];
+      if (lines.length > 0) lastBottom = centre + (lines.length * LINE) / 2;
+      const x = columnX[c] ?? 0;
+      const labelAtLeft = c === 0;
+      placed[i] = {
+        ...n,
+        x,
+        y,
+        width: NODE_WIDTH,
+        height,
+        labelLines: lines,
+        labelX: labelAtLeft ? x - 4 : x + NODE_WIDTH + 4,
+        labelAnchor: labelAtLeft ? 'end' : 'start',
+      };
+      y += height + gap;
+    }
+  });
+  const stub = Math.min(36, 0.3 * ((columnX[1] ?? 0) - (columnX[0] ?? 0)));
+  const geometry: LinkGeometry[] = links.map(() => ({ width: 0, x0: 0, y0: 0, x1: 0, y1: 0 }));
+  const byOrder = (end: (l: L) => string | null) => (a: number, b: number) =>
+    (index.get(end(links[a] as L) ?? '') ?? Infinity) - (index.get(end(links[b] as L) ?? '') ?? Infinity);
+  placed.forEach((n, i) => {
+    let offset = 0;
+    for (const li of [...(outs[i] ?? [])].sort(byOrder((l) => l.target))) {
+      const g = geometry[li] as LinkGeometry;
+      g.width = w[li] ?? 0;
+      g.x0 = n.x + n.width;
+      g.y0 = n.y + offset + g.width / 2;
+      if (links[li]?.target === null) [g.x1, g.y1] = [g.x0 + stub, g.y0];
+      offset += g.width;
+    }
+    offset = 0;
+    for (const li of [...(ins[i] ?? [])].sort(byOrder((l) => l.source))) {
+      const g = geometry[li] as LinkGeometry;
+      g.x1 = n.x;
+      g.y1 = n.y + offset + (w[li] ?? 0) / 2;
+      offset += w[li] ?? 0;
+    }
+  });
+  return { nodes: placed, links: links.map((l, i) => ({ ...l, ...(geometry[i] as LinkGeometry) })), columnX };
+}

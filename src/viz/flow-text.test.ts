@@ -1,0 +1,63 @@
+import { expect, test } from 'vitest';
+import { sampleWorld } from './flow-fixture.ts';
+import { flowLayout } from './flow-layout.ts';
+import { flowEmphasis, flowSummary, slashCaption, type FlowSlash } from './flow-text.ts';
+
+const graph = flowLayout(sampleWorld, { width: 800, height: 400 });
+const slash: FlowSlash = {
+  operator: 'op1',
+  set: 'avs1/0',
+  losses: [{ who: 'alice', amount: '4000000000000000000' }],
+  destination: 'burned',
+};
+
+test('the summary states the totals exactly', () => {
+  expect(flowSummary(graph)).toBe(
+    'Stake flow: 4 restakers hold 81 ETH in 2 strategies; 2 operators have 76 ETH delegated; ' +
+      '34 ETH is allocated to 3 operator sets and 42 ETH is unallocated; 5 ETH is undelegated.',
+  );
+});
+
+test('a slash caption names the set, the operator, each loss and where the stake went', () => {
+  expect(slashCaption(slash)).toBe(
+    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed stake was burned.',
+  );
+  expect(
+    slashCaption({
+      ...slash,
+      losses: [
+        { who: 'alice', amount: '3999999999999999999' },
+        { who: 'lrt', amount: '500000000000000000' },
+      ],
+      destination: 'treasury',
+    }),
+  ).toBe(
+    'avs1 · set 0 slashed op1: alice lost 3.999999999999999999 ETH, lrt lost 0.5 ETH; ' +
+      'the slashed stake was redistributed to treasury.',
+  );
+});
+
+test('a highlighted operator brings forward exactly its links', () => {
+  const e = flowEmphasis(graph, { operators: ['op2'] }, null, null);
+  expect(e.active).toBe(true);
+  expect([...e.nodes]).toEqual(['operator:op2']);
+  expect([...e.links].sort()).toEqual([
+    'operator:op2->set:avs2/1',
+    'operator:op2->unallocated',
+    'strategy:beaconETH->operator:op2',
+    'strategy:stETH->operator:op2',
+  ]);
+  expect(flowEmphasis(graph, {}, null, null).active).toBe(false);
+});
+
+test('a slash marks the slashed allocation, the operator, the set and the losers', () => {
+  const e = flowEmphasis(graph, {}, slash, null);
+  expect([...e.slashedLinks].sort()).toEqual(['operator:op1->set:avs1/0', 'restaker:alice->strategy:stETH']);
+  expect([...e.slashedNodes].sort()).toEqual(['operator:op1', 'restaker:alice', 'set:avs1/0']);
+  expect(e.active).toBe(false);
+});
+
+test('a selected node counts as highlighted', () => {
+  const e = flowEmphasis(graph, {}, null, 'set:avs1/0');
+  expect([...e.links]).toEqual(['operator:op1->set:avs1/0']);
+});

@@ -1,0 +1,78 @@
+// Words for the stake-flow diagram: the summary a screen reader hears, the caption that attributes a slash,
+// and which nodes and links to emphasise. Amounts come from the graph's exact strings.
+import type { FlowGraph } from './flow-types.ts';
+import { formatEth, setLabel } from './format.ts';
+
+export interface FlowHighlight {
+  operators?: readonly string[];
+  /** `<avs>/<set>` keys. */
+  sets?: readonly string[];
+  restakers?: readonly string[];
+}
+
+export interface FlowSlash {
+  operator: string;
+  /** `<avs>/<set>` key of the slashing operator set. */
+  set: string;
+  losses: readonly { who: string; amount: string }[];
+  /** "burned", or the id of the actor the slashed stake was redistributed to. */
+  destination: string;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function flowSummary(graph: FlowGraph): string {
+  const { totals: t, counts: c } = graph;
+  const parts = [
+    `${count(c.restakers, 'restaker')} hold ${formatEth(t.restaked)} in ${count(c.strategies, 'strategy', 'strategies')}`,
+    `${count(c.operators, 'operator')} have ${formatEth(t.delegated)} delegated`,
+    `${formatEth(t.allocated)} is allocated to ${count(c.sets, 'operator set')} and ${formatEth(t.unallocated)} is unallocated`,
+  ];
+  if (t.undelegated !== '0') parts.push(`${formatEth(t.undelegated)} is undelegated`);
+  return `Stake flow: ${parts.join('; ')}.`;
+}
+
+export function slashCaption(slash: FlowSlash): string {
+  const losses =
+    slash.losses.length === 0
+      ? 'nobody lost stake'
+      : slash.losses.map((l) => `${l.who} lost ${formatEth(l.amount)}`).join(', ');
+  const where = slash.destination === 'burned' ? 'burned' : `redistributed to ${slash.destination}`;
+  return `${setLabel(slash.set)} slashed ${slash.operator}: ${losses}; the slashed stake was ${where}.`;
+}
+
+export interface FlowEmphasis {
+  /** Any highlight or selection at all: everything else is drawn faded. */
+  active: boolean;
+  nodes: Set<string>;
+  links: Set<string>;
+  slashedNodes: Set<string>;
+  slashedLinks: Set<string>;
+}
+
+export function flowEmphasis(
+  graph: FlowGraph,
+  highlight: FlowHighlight,
+  slash: FlowSlash | null,
+  selected: string | null,
+): FlowEmphasis {
+  const nodes = new Set<string>([
+    ...(highlight.operators ?? []).map((id) => `operator:${id}`),
+    ...(highlight.sets ?? []).map((key) => `set:${key}`),
+    ...(highlight.restakers ?? []).map((id) => `restaker:${id}`),
+  ]);
+  if (selected !== null) nodes.add(selected);
+  const slashedNodes = new Set<string>();
+  if (slash !== null) {
+    slashedNodes.add(`operator:${slash.operator}`).add(`set:${slash.set}`);
+    for (const l of slash.losses) slashedNodes.add(`restaker:${l.who}`);
+  }
+  const links = new Set<string>();
+  const slashedLinks = new Set<string>();
+  for (const l of graph.links) {
+    if (nodes.has(l.source) || (l.target !== null && nodes.has(l.target))) links.add(l.id);
+    const losers = slash !== null && l.kind === 'deposit' && slashedNodes.has(l.source);
+    if (losers || l.id === `operator:${slash?.operator}->set:${slash?.set}`) slashedLinks.add(l.id);
+  }
+  return { active: nodes.size > 0, nodes, links, slashedNodes, slashedLinks };
+}
