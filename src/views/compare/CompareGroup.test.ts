@@ -1,0 +1,47 @@
+// Server-rendered markup (no browser): Svelte's `render` runs the components once, without effects.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import CompareGroup from './CompareGroup.svelte';
+import type { CompareGroup as Group } from './compare-rows.ts';
+
+const plain = (html: string) =>
+  html
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/ class="svelte-[a-z0-9]+"/g, '')
+    .replace(/ svelte-[a-z0-9]+"/g, '"');
+
+const group: Group = {
+  id: 'op1',
+  rows: [
+    {
+      path: 'operators.op1.maxMagnitude.stETH',
+      label: 'Max magnitude',
+      term: 'maxMagnitude',
+      context: 'stETH',
+      a: { text: '81%', exact: '810000000000000000 WAD units (10^18 = 100%)', note: null },
+      b: { text: '62%', exact: '620000000000000000 WAD units (10^18 = 100%)', note: null },
+      delta: { text: '-19%', exact: '-190000000000000000 WAD units (10^18 = 100%)', note: null },
+    },
+  ],
+};
+
+describe('CompareGroup', () => {
+  it('draws one row per difference with both branch names in the headers', () => {
+    const body = plain(
+      render(CompareGroup, { props: { group, nameA: 'main', nameB: 'what-if', initiallyOpen: true } }).body,
+    );
+    expect(body).toContain('<th scope="col">A: main</th>');
+    expect(body).toContain('<th scope="col">B: what-if</th>');
+    expect(body).toContain('data-path="operators.op1.maxMagnitude.stETH"');
+    expect(body).toContain('>-19%</span>');
+    expect(body).toContain('<span class="context">stETH</span>');
+    expect(body).toContain('1 difference');
+  });
+
+  it('draws no table while closed', () => {
+    const body = render(CompareGroup, {
+      props: { group, nameA: 'a', nameB: 'b', initiallyOpen: false },
+    }).body;
+    expect(body).not.toContain('<table');
+  });
+});
