@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker.ts';
 import type { Eip1193Provider } from './provider.ts';
+import type { SandboxApp } from './sandbox-app.svelte.ts';
 
 export type ChainClient = Comlink.Remote<ChainWorkerApi>;
 
@@ -14,8 +15,9 @@ declare global {
   interface Window {
     /**
      * A scripting handle for the console and for tests: `provider` is an EIP-1193 provider over the in-page
-     * chain (use it with viem's `custom` transport), `worker` the chain worker's whole API.
+     * chain (use it with viem's `custom` transport), `worker` the chain worker's whole API,
+     * `app` the page's state (the session, undo, act) as the views use it.
      */
-    sandbox?: { worker: ChainClient; provider: Eip1193Provider };
+    sandbox?: { worker: ChainClient; provider: Eip1193Provider; app: SandboxApp };
   }
 }

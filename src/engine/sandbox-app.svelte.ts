@@ -34,6 +34,8 @@ export class SandboxApp {
   presets = $state.raw<Preset[]>([]);
   busy = $state(false);
   problem = $state.raw<Problem | null>(null);
+  /** Whether the problem answers an action from the forms (shown under them) or a load or move (shown on top). */
+  problemFrom = $state<'action' | 'other'>('other');
   notice = $state<string | null>(null);
   series = $state.raw<SeriesPoint[]>([]);
   landed = $state.raw<Landed | null>(null);
@@ -65,6 +67,7 @@ export class SandboxApp {
     if (shared === null) return;
     if (!shared.ok) {
       this.problem = { kind: 'invalid', message: shared.message };
+      this.problemFrom = 'other';
       return;
     }
     const t = shared.target;
@@ -78,6 +81,7 @@ export class SandboxApp {
   private applyLoaded(r: Loaded): void {
     if (!r.ok) {
       this.problem = r.problem;
+      this.problemFrom = 'other';
       return;
     }
     this.apply(r.update);
@@ -113,12 +117,13 @@ export class SandboxApp {
     if (run === this.seriesRun) this.series = points;
   }
 
-  private async run(call: () => Promise<Outcome>): Promise<boolean> {
+  private async run(call: () => Promise<Outcome>, from: 'action' | 'other' = 'other'): Promise<boolean> {
     this.busy = true;
     try {
       const out = await call();
       if (!out.ok) {
         this.problem = out.problem;
+        this.problemFrom = from;
         return false;
       }
       this.problem = null;
@@ -141,7 +146,7 @@ export class SandboxApp {
     }
   }
 
-  act = (step: StepJson) => this.run(() => this.worker.act(step));
+  act = (step: StepJson) => this.run(() => this.worker.act(step), 'action');
   undo = () => this.run(() => this.worker.undo());
   redo = () => this.run(() => this.worker.redo());
   goto = (cursor: Cursor) => this.run(() => this.worker.goto(cursor));
@@ -168,6 +173,7 @@ export class SandboxApp {
       json = JSON.parse(text);
     } catch (e) {
       this.problem = { kind: 'invalid', message: `${fileName} is not valid JSON: ${(e as Error).message}` };
+      this.problemFrom = 'other';
       return Promise.resolve(false);
     }
     const format = (json as { format?: unknown } | null)?.format;
