@@ -108,10 +108,21 @@ export class SandboxApp {
   }
 
   private seriesRun = 0;
-  /** Chart data for the current branch, fetched after every change (the newest request wins). */
+  private seriesWanted = false;
+
+  /** The charts are on screen (true) or not: series are read only while someone looks at them. */
+  watchSeries(on: boolean): void {
+    this.seriesWanted = on;
+    if (on) void this.refreshSeries();
+  }
+
+  /**
+   * Chart data for the current branch, fetched after every change while the charts are shown (the newest
+   * request wins). Each point needs the world at that step, which the worker reads once and keeps.
+   */
   async refreshSeries(): Promise<void> {
     const s = this.session;
-    if (s === null) return;
+    if (s === null || !this.seriesWanted) return;
     const run = ++this.seriesRun;
     const points = await this.worker.series(s.cursor.branch);
     if (run === this.seriesRun) this.series = points;

@@ -41,7 +41,8 @@ export interface Entry {
 interface Genesis {
   snap: Snapshot;
   names: Names;
-  world: World;
+  /** Read on first use: a loaded scenario usually starts at its end, and reading a world is not free. */
+  world: World | null;
 }
 
 const MAIN: Branch = { id: 'main', name: 'main', head: null };
@@ -87,6 +88,7 @@ export class Session {
       if (raw === undefined) break;
       await session.perform(raw, step, i, i === checked.scenario.steps.length - 1);
     }
+    if (checked.scenario.steps.length === 0) session.genesis.world = await readWorld(sb);
     return session;
   }
 
@@ -143,7 +145,17 @@ export class Session {
    * Performs one step at the cursor. On success the step becomes a node after the cursor (on the current
    * branch, or on a new branch when the cursor is not at its end); on failure nothing changes.
    */
-  async act(raw: StepJson, forcedId?: number): Promise<Outcome> {
+  async act(raw: StepJson): Promise<Outcome> {
+    const r = await this.attempt(raw, undefined, true);
+    return 'kind' in r ? { ok: false, problem: r } : { ok: true, update: this.update([r.node]) };
+  }
+
+  /** `act` without the outcome's world: replays read the world only where they end. */
+  private async attempt(
+    raw: StepJson,
+    forcedId: number | undefined,
+    readWorldNow: boolean,
+  ): Promise<Entry | Problem> {
     const path = this.pathTo(this.cursor.node);
     const checked = validateScenario({
       ...this.header,
@@ -156,16 +168,14 @@ export class Session {
         ...i,
         path: i.path === prefix ? raw.action : i.path.replace(prefix, '').replace(/^\./, ''),
       }));
-      return { ok: false, problem: { kind: 'invalid', message: formatIssues(issues) } };
+      return { kind: 'invalid', message: formatIssues(issues) };
     }
     const step = checked.scenario.steps[path.length];
-    if (step === undefined)
-      return { ok: false, problem: { kind: 'invalid', message: 'the step did not parse' } };
+    if (step === undefined) return { kind: 'invalid', message: 'the step did not parse' };
     try {
-      const node = await this.perform(raw, step, path.length, true, forcedId);
-      return { ok: true, update: this.update([node.node]) };
+      return await this.perform(raw, step, path.length, readWorldNow, forcedId);
     } catch (e) {
-      if (e instanceof SessionError) return { ok: false, problem: e.problem };
+      if (e instanceof SessionError) return e.problem;
       throw e;
     }
   }
@@ -234,6 +244,7 @@ export class Session {
   async worldAt(node: number | null): Promise<World> {
     if (node === null) {
       await this.moveChainTo(null);
+      this.genesis.world ??= await readWorld(this.sb);
       return this.genesis.world;
     }
     const e = this.entry(node);
@@ -334,9 +345,9 @@ export class Session {
       await this.moveChainTo(n.parent);
       this.branches = [{ ...MAIN, head: n.parent }];
       this.cursor = { branch: MAIN.id, node: n.parent };
-      const out = await this.act(n.step, n.id);
-      if (!out.ok)
-        throw new SessionError({ ...out.problem, message: `saved step ${n.id}: ${out.problem.message}` });
+      // Worlds are read on demand afterwards (the cursor's below): replaying reads none.
+      const out = await this.attempt(n.step, n.id, false);
+      if ('kind' in out) throw new SessionError({ ...out, message: `saved step ${n.id}: ${out.message}` });
     }
     if (!branches.some((b) => b.id === cursor.branch))
       throw new SessionError({
@@ -392,7 +403,7 @@ export class Session {
   }
 
   private update(nodes: HistoryNode[]): SessionUpdate {
-    const at = this.cursor.node === null ? this.genesis.world : this.entry(this.cursor.node).world;
+    const at = (this.cursor.node === null ? this.genesis : this.entry(this.cursor.node)).world;
     if (at === null) throw new Error('the world at the cursor was not read');
     return {
       reset: false,
