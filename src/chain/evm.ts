@@ -45,6 +45,10 @@ export interface ChainOptions {
   balance?: bigint;
   /** Read caches on the state manager (on by default; off only to measure a Remix-style configuration). */
   caches?: boolean;
+  /** Fund the accounts (default); an image-backed chain gets its balances from the image instead. */
+  fund?: boolean;
+  /** The accounts' addresses, already derived (a chain image carries them). */
+  addresses?: readonly Address[];
 }
 
 export interface Chain {
@@ -78,10 +82,22 @@ export function accountKey(i: number): Hex {
   return keccak256(stringToHex(`restaking-sandbox/account/${i}`));
 }
 
-function deriveAccounts(count: number): Account[] {
+/** Account addresses by index: deriving one is an elliptic-curve multiplication, so each is derived once. */
+const derived = new Map<number, Address>();
+
+/**
+ * The first `count` deterministic accounts. `known` may supply their addresses (from a chain image built by
+ * this same derivation), which spares the derivation on a page's first start.
+ */
+function deriveAccounts(count: number, known: readonly Address[] = []): Account[] {
   return Array.from({ length: count }, (_, i) => {
     const privateKey = accountKey(i);
-    return { address: privateKeyToAddress(privateKey), privateKey };
+    let address = derived.get(i) ?? known[i];
+    if (address === undefined) {
+      address = privateKeyToAddress(privateKey);
+      derived.set(i, address);
+    }
+    return { address, privateKey };
   });
 }
 
@@ -97,7 +113,7 @@ export async function createChain(options: ChainOptions = {}): Promise<Chain> {
   });
   const vm = await createVM({ common, stateManager });
   if (options.caches !== false) await enableEvmSpeedups(vm);
-  const accounts = deriveAccounts(options.accounts ?? 20);
+  const accounts = deriveAccounts(options.accounts ?? 20, options.addresses);
   const chain: Chain = {
     vm,
     common,
@@ -109,7 +125,8 @@ export async function createChain(options: ChainOptions = {}): Promise<Chain> {
       timestamp: options.startTimestamp ?? DEFAULT_START_TIMESTAMP,
     },
   };
-  for (const a of accounts) await setBalance(chain, a.address, options.balance ?? DEFAULT_BALANCE);
+  if (options.fund !== false)
+    for (const a of accounts) await setBalance(chain, a.address, options.balance ?? DEFAULT_BALANCE);
   await chain.stateManager.checkpoint(); // the pending level: see stateRoot()
   return chain;
 }

@@ -5,3 +5,4 @@ export * from './call.ts';
 export * from './snapshot.ts';
 export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';
 export { evmSpeedupsInstalled } from './evm-speedups.ts';
+export { chainFromImage, imageOf, type ChainImage } from './image.ts';

@@ -1,18 +1,21 @@
 // The Web Worker that owns the chain: the protocol layer runs here unchanged, exactly as in Node, and the
 // page talks to it through Comlink with plain data only (session updates, worlds, analyses).
 import * as Comlink from 'comlink';
-import highsWasm from 'highs/runtime?url';
-import { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
-import { configureHighs } from '../analysis/highs.ts';
-import { formatValidationError, validateNetwork } from '../analysis/network.ts';
 import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { Host } from './host.ts';
 import { indexedDbStore } from './store.ts';
 
-// The bundler serves HiGHS's WebAssembly as an asset; tell the loader where.
-configureHighs({ locateFile: () => highsWasm });
+/**
+ * The security analyzer, loaded on first use: the sandbox is live before its code is even fetched.
+ * The bundler serves HiGHS's WebAssembly as an asset; the loader is told where.
+ */
+let analyzer: Promise<typeof import('./analyzer-entry.ts')> | null = null;
+function loadAnalyzer() {
+  analyzer ??= import('./analyzer-entry.ts');
+  return analyzer;
+}
 
 const host = new Host(indexedDbStore());
 
@@ -49,6 +52,7 @@ const api = {
     network: unknown,
     method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
   ): Promise<AnalyzeAnswer> {
+    const { analyzeNetwork, formatValidationError, toAnalysisJson, validateNetwork } = await loadAnalyzer();
     const checked = validateNetwork(network);
     if (!checked.ok) return { ok: false, problems: checked.errors.map(formatValidationError) };
     return { ok: true, network, analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method })) };

@@ -2,14 +2,15 @@
 // the saved copy in step after every change, and refusing bad input without touching the live session (a
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
+import { DEFAULT_PRESET } from './default-image.ts';
+import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
+import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
 import { KEYS, type KeyValueStore } from './store.ts';
 import type { World } from '../protocol/world-types.ts';
-
-export const DEFAULT_PRESET = 'playground';
 
 /** The miniature behind each protocol address (see protocol/boot.ts). */
 const CONTRACT_OF: Record<string, string> = {
@@ -56,16 +57,16 @@ export class Host {
         await this.store.set(KEYS.corrupt, saved);
         const why = e instanceof SyntaxError ? 'it is not valid JSON' : problemOf(e).message;
         const notice = `The saved sandbox could not be restored (${why}), so a clean one was started. The damaged copy is kept in the browser's storage under "${KEYS.corrupt}".`;
-        const fresh = await this.replaceWith(
-          () => Session.load(getPreset(DEFAULT_PRESET)?.json, `preset:${DEFAULT_PRESET}`),
-          false,
-        );
-        if (!fresh.ok) throw new Error(fresh.problem.message);
-        return { ...fresh, notice };
+        return { ...(await this.startClean()), notice };
       }
     }
+    return this.startClean();
+  }
+
+  /** The default session, from its prebuilt image: no deployment and no replay on a first visit. */
+  private async startClean(): Promise<Loaded & { ok: true }> {
     const fresh = await this.replaceWith(
-      () => Session.load(getPreset(DEFAULT_PRESET)?.json, `preset:${DEFAULT_PRESET}`),
+      () => sessionFromImage(defaultImage as unknown as SessionImage),
       false,
     );
     if (!fresh.ok) throw new Error(fresh.problem.message);

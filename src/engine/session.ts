@@ -38,7 +38,18 @@ export interface Entry {
   world: World | null;
 }
 
-interface Genesis {
+export interface SessionParts {
+  sb: Sandbox;
+  header: ScenarioHeader;
+  scenario: Scenario;
+  source: string;
+  genesis: Genesis;
+  entries: Entry[];
+  branches: Branch[];
+  cursor: Cursor;
+}
+
+export interface Genesis {
   snap: Snapshot;
   names: Names;
   /** Read on first use: a loaded scenario usually starts at its end, and reading a world is not free. */
@@ -90,6 +101,29 @@ export class Session {
     }
     if (checked.scenario.steps.length === 0) session.genesis.world = await readWorld(sb);
     return session;
+  }
+
+  /** The session's parts, for an image (session-image.ts): built ahead of time, restored without replay. */
+  parts(): SessionParts {
+    return {
+      sb: this.sb,
+      header: this.header,
+      scenario: this.scenario,
+      source: this.source,
+      genesis: this.genesis,
+      entries: [...this.entries.values()],
+      branches: this.branches,
+      cursor: this.cursor,
+    };
+  }
+
+  static assemble(p: SessionParts): Session {
+    const s = new Session(p.sb, p.header, p.scenario, p.source, p.genesis);
+    for (const e of p.entries) s.entries.set(e.node.id, e);
+    s.nextId = Math.max(0, ...p.entries.map((e) => e.node.id)) + 1;
+    s.branches = p.branches.map((b) => ({ ...b }));
+    s.cursor = { ...p.cursor };
+    return s;
   }
 
   /** Runs `fn` after every earlier call has finished: the chain is never touched by two calls at once. */

@@ -1,0 +1,76 @@
+// A session as a file that restores without running anything: the chain's trie (every state its history
+// snapshots point at), the sandbox's addresses and actors, and each history node with its snapshot, names
+// and transactions. The page's default scenario ships as one (images/), built by `npm run images` and checked
+// against a fresh run by a test, so the page is live without deploying or replaying on a first visit.
+import { chainFromImage, imageOf, restore, type ChainImage, type Snapshot } from '../chain/runtime.ts';
+import { cloneNames, type Names, type Sandbox } from '../protocol/sandbox.ts';
+import { validateScenario } from '../protocol/scenario-schema.ts';
+import type { World } from '../protocol/world-types.ts';
+import { Session, type Entry } from './session.ts';
+import type { Branch, Cursor } from './session-types.ts';
+import { fromTagged, toTagged } from './tagged-json.ts';
+
+export const IMAGE_FORMAT = 'restaking-sandbox/session-image@1';
+
+export interface SessionImage {
+  format: typeof IMAGE_FORMAT;
+  source: string;
+  /** The scenario file the session was loaded from (header and steps). */
+  scenario: unknown;
+  chain: ChainImage;
+  sandbox: Pick<Sandbox, 'addresses' | 'actors' | 'system'>;
+  /** Tagged JSON (tagged-json.ts) of the genesis snapshot and names. */
+  genesis: unknown;
+  /** Tagged JSON of each entry; only the cursor's keeps its world. */
+  entries: unknown[];
+  branches: Branch[];
+  cursor: Cursor;
+}
+
+export async function imageOfSession(s: Session): Promise<SessionImage> {
+  const p = s.parts();
+  return {
+    format: IMAGE_FORMAT,
+    source: p.source,
+    scenario: s.scenarioAt(s.branch('main').head),
+    chain: await imageOf(p.sb.chain),
+    sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
+    genesis: toTagged({ snap: p.genesis.snap, names: p.genesis.names }),
+    entries: p.entries.map((e) => toTagged({ ...e, world: e.node.id === p.cursor.node ? e.world : null })),
+    branches: p.branches,
+    cursor: p.cursor,
+  };
+}
+
+export async function sessionFromImage(image: SessionImage): Promise<Session> {
+  if (image.format !== IMAGE_FORMAT) throw new Error(`not a session image: ${String(image.format)}`);
+  const checked = validateScenario(image.scenario);
+  if (!checked.ok) throw new Error('the session image holds an invalid scenario');
+  const { steps: _steps, ...header } = image.scenario as Record<string, unknown>;
+  const chain = await chainFromImage(image.chain);
+  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names };
+  const entries = image.entries.map((e) => fromTagged(e) as Entry);
+  const at = entries.find((e) => e.node.id === image.cursor.node) ?? {
+    ...genesis,
+    world: null as World | null,
+  };
+  const sb: Sandbox = {
+    chain,
+    config: checked.scenario.config,
+    addresses: image.sandbox.addresses,
+    actors: image.sandbox.actors,
+    system: image.sandbox.system,
+    names: cloneNames(at.names),
+  };
+  await restore(chain, at.snap);
+  return Session.assemble({
+    sb,
+    header,
+    scenario: checked.scenario,
+    source: image.source,
+    genesis: { ...genesis, world: null },
+    entries,
+    branches: image.branches,
+    cursor: image.cursor,
+  });
+}
