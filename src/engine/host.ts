@@ -2,7 +2,6 @@
 // the saved copy in step after every change, and refusing bad input without touching the live session (a
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
-import { DEFAULT_PRESET } from './default-image.ts';
 import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
 import { sessionFromImage, type SessionImage } from './session-image.ts';
@@ -206,8 +205,7 @@ export class Host {
   }
 
   series(branch: string): Promise<SeriesPoint[]> {
-    const s = this.live();
-    return s.exclusive(() => s.series(branch));
+    return this.live().series(branch);
   }
 
   /** The current branch up to the cursor as a scenario file, or the whole branch with `wholeBranch`. */

@@ -350,13 +350,22 @@ export class Session {
     return worlds;
   }
 
-  /** Key quantities at every position of a branch, reading (and caching) the worlds not read yet. */
+  /**
+   * Key quantities at every position of a branch, reading (and caching) the worlds not read yet. Each world
+   * is read in its own turn of `exclusive`, so a step a person takes meanwhile does not wait for all of them.
+   */
   async series(branchId: string): Promise<SeriesPoint[]> {
-    const path = [null, ...this.pathTo(this.branch(branchId).head)];
+    const path = await this.exclusive(async () => [null, ...this.pathTo(this.branch(branchId).head)]);
     const points: SeriesPoint[] = [];
-    for (const [position, node] of path.entries())
-      points.push(seriesPoint(await this.worldAt(node), position, node));
-    await this.moveChainTo(this.cursor.node);
+    for (const [position, node] of path.entries()) {
+      const point = await this.exclusive(async () => {
+        if (node !== null && !this.entries.has(node)) return null;
+        const world = await this.worldAt(node);
+        await this.moveChainTo(this.cursor.node);
+        return seriesPoint(world, position, node);
+      });
+      if (point !== null) points.push(point);
+    }
     return points;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackHighlight, verdictText, type AnalysisJson } from './analysis-view.ts';
+import { attackHighlight, readable, verdictText, type AnalysisJson } from './analysis-view.ts';
 
 const base: AnalysisJson = {
   secure: false,
@@ -21,6 +21,17 @@ describe('analyzer panel words', () => {
     expect(verdictText(base)).toBe(
       'Not secure: op1, op2 could corrupt avs1/0, gaining 40 ETH for 35 ETH of stake slashed (net 5 ETH at best).',
     );
-    expect(verdictText({ ...base, secure: true, witness: null, gammaSlack: '1/4' })).toMatch(/γ-slack 1\/4/);
+    expect(verdictText({ ...base, secure: true, witness: null, gammaSlack: '1/4' })).toMatch(/γ-slack 0.25\./);
+  });
+});
+
+describe('readable rationals', () => {
+  it('writes terminating fractions as exact decimals and marks any rounding', () => {
+    // 4499999999999999993 / 2.5e18 = 1.7999999999999999972 exactly (2.5e18 = 2^17 · 5^19).
+    expect(readable('4499999999999999993/2500000000000000000')).toBe('1.7999999999999999972');
+    expect(readable('3')).toBe('3');
+    expect(readable('-1/8')).toBe('-0.125');
+    expect(readable('1/3')).toBe('1/3 (≈ 0.333333)');
+    expect(readable('200/3')).toBe('200/3 (≈ 66.666666)');
   });
 });
