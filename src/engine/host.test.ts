@@ -11,11 +11,42 @@ describe('Host', () => {
     const out = await first.act({ action: 'lst.stake', by: 'carol', amount: '5 ETH' });
     expect(out.ok).toBe(true);
     await first.undo();
-    // A new host over the same store is a reload: same branches, same cursor, same world.
-    const again = await new Host(store).start();
+    // A new host over the same store is a reload: same branches, same cursor, same world, from the image
+    // when it was saved, else by replaying the steps.
+    await first.flush();
+    const fast = new Host(store);
+    const viaImage = await fast.start();
+    expect(fast.startedFrom).toBe('image');
+    store.data.delete(KEYS.image);
+    const slow = new Host(store);
+    const again = await slow.start();
+    expect(slow.startedFrom).toBe('replay');
+    expect(viaImage.update).toEqual(again.update);
     expect(again.notice).toBeNull();
     expect(again.update.cursor).toEqual({ branch: 'main', node: 20 });
     expect(again.update.nodes).toHaveLength(21);
+  });
+
+  it('ignores an image that does not belong to the saved session and replays instead', async () => {
+    const store = memoryStore();
+    const first = new Host(store);
+    await first.start();
+    await first.act({ action: 'chain.advance', blocks: 3 });
+    await first.flush();
+    const image = store.data.get(KEYS.image);
+    await first.act({ action: 'chain.advance', blocks: 4 });
+    await first.flush();
+    // An image of an earlier state, as after a crash between the two saves.
+    store.data.set(KEYS.image, image ?? '');
+    const host = new Host(store);
+    const r = await host.start();
+    expect(host.startedFrom).toBe('replay');
+    // 1000040 at the playground's end, then 3 and 4 blocks.
+    expect(r.update.world.block).toBe('1000047');
+    store.data.set(KEYS.image, '{"digest": 1, "image": ');
+    const broken = new Host(store);
+    await broken.start();
+    expect(broken.startedFrom).toBe('replay');
   });
 
   it('reports a corrupt saved session, keeps it aside and starts clean', async () => {

@@ -2,6 +2,7 @@
 // the saved copy in step after every change, and refusing bad input without touching the live session (a
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
+import { ImageCache } from './image-cache.ts';
 import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
 import { sessionFromImage, type SessionImage } from './session-image.ts';
@@ -33,8 +34,18 @@ function problemOf(e: unknown): Problem {
 
 export class Host {
   private session: Session | null = null;
+  private readonly images: ImageCache;
+  /** How the last start got its session (tests and diagnostics). */
+  startedFrom: 'image' | 'replay' | 'default' | null = null;
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly store: KeyValueStore) {
+    this.images = new ImageCache(store);
+  }
+
+  /** Waits until the fast-reload image of the latest change is saved. */
+  flush(): Promise<void> {
+    return this.images.flush();
+  }
 
   private live(): Session {
     if (this.session === null) throw new SessionError({ kind: 'error', message: 'no sandbox is loaded yet' });
@@ -42,7 +53,10 @@ export class Host {
   }
 
   private async save(): Promise<void> {
-    if (this.session !== null) await this.store.set(KEYS.session, JSON.stringify(toDoc(this.session)));
+    if (this.session === null) return;
+    const doc = JSON.stringify(toDoc(this.session));
+    await this.store.set(KEYS.session, doc);
+    this.images.schedule(this.session, doc);
   }
 
   /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
@@ -50,7 +64,10 @@ export class Host {
     const saved = await this.store.get(KEYS.session);
     if (typeof saved === 'string') {
       try {
-        this.session = await fromDoc(JSON.parse(saved));
+        const fast = await this.images.restore(saved);
+        if (fast !== null) await fast.worldAt(fast.cursor.node);
+        this.session = fast ?? (await fromDoc(JSON.parse(saved)));
+        this.startedFrom = fast === null ? 'replay' : 'image';
         return { ok: true, update: this.session.full(), notice: null };
       } catch (e) {
         await this.store.set(KEYS.corrupt, saved);

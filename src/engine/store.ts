@@ -31,6 +31,8 @@ export const KEYS = {
   session: 'session',
   /** The session a loaded preset, file or link replaced: one step back, so nothing made is lost. */
   previous: 'session-previous',
+  /** The saved session as an image, for fast reloads (image-cache.ts). */
+  image: 'session-image',
   /** A saved session that could not be restored, kept for inspection instead of being overwritten. */
   corrupt: 'session-corrupt',
 } as const;
