@@ -5,6 +5,7 @@ import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
 import { ImageCache } from './image-cache.ts';
 import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
+import { deleteBranch, newBranch, renameBranch } from './session-branches.ts';
 import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
@@ -201,15 +202,15 @@ export class Host {
   }
 
   newBranch(name: string): Promise<Outcome> {
-    return this.change(async (s) => s.newBranch(name));
+    return this.change(async (s) => newBranch(s, name));
   }
 
   renameBranch(id: string, name: string): Promise<Outcome> {
-    return this.change(async (s) => s.renameBranch(id, name));
+    return this.change(async (s) => renameBranch(s, id, name));
   }
 
   deleteBranch(id: string): Promise<Outcome> {
-    return this.change((s) => s.deleteBranch(id));
+    return this.change(async (s) => deleteBranch(s, id));
   }
 
   switchBranch(id: string): Promise<Outcome> {

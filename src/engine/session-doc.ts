@@ -2,7 +2,8 @@
 // step and parent, the branches and the cursor. It is what survives a reload (IndexedDB) and what an
 // exported session file holds. Chain states are not saved: they are rebuilt by replaying the steps.
 import * as v from 'valibot';
-import { Session, SessionError } from './session.ts';
+import type { Branch, Cursor, StepJson } from './session-types.ts';
+import { MAIN_BRANCH, Session, SessionError } from './session.ts';
 
 export const SESSION_FORMAT = 'restaking-sandbox/session@1';
 
@@ -27,9 +28,54 @@ const DocSchema = v.object({
 
 export type SessionDoc = v.InferOutput<typeof DocSchema>;
 
+type SavedNode = { id: number; parent: number | null; step: StepJson };
+
+/** Everything needed to rebuild a session: each node's step and parent, the branches, the cursor. */
+function historyOf(s: Session): { nodes: SavedNode[]; branches: Branch[]; cursor: Cursor } {
+  return {
+    nodes: [...s.entries.values()].map(({ node }) => ({ id: node.id, parent: node.parent, step: node.step })),
+    branches: s.branches.map((b) => ({ ...b })),
+    cursor: { ...s.cursor },
+  };
+}
+
 export function toDoc(s: Session): SessionDoc {
   const { steps: _steps, ...header } = s.scenarioAt(null);
-  return { format: SESSION_FORMAT, source: s.source, scenario: { format: '', ...header }, ...s.history() };
+  return { format: SESSION_FORMAT, source: s.source, scenario: { format: '', ...header }, ...historyOf(s) };
+}
+
+/**
+ * Rebuilds saved history on a freshly loaded session (header only): every node is performed again after
+ * its parent, keeping its id, then the saved branches and cursor are put back. Deterministic chains make
+ * the replay land on the same states; a step that no longer succeeds means the saved history is corrupt.
+ */
+async function replay(s: Session, nodes: readonly SavedNode[], branches: readonly Branch[], cursor: Cursor) {
+  for (const n of [...nodes].sort((x, y) => x.id - y.id)) {
+    if (n.parent !== null && !s.entries.has(n.parent))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `saved step ${n.id} follows a missing step ${n.parent}`,
+      });
+    await s.moveChainTo(n.parent);
+    s.branches = [{ ...MAIN_BRANCH, head: n.parent }];
+    s.cursor = { branch: MAIN_BRANCH.id, node: n.parent };
+    // Worlds are read on demand afterwards (the cursor's below): replaying reads none.
+    const out = await s.attempt(n.step, n.id, false);
+    if ('kind' in out) throw new SessionError({ ...out, message: `saved step ${n.id}: ${out.message}` });
+  }
+  if (!branches.some((b) => b.id === cursor.branch))
+    throw new SessionError({
+      kind: 'invalid',
+      message: `the saved cursor names a missing branch "${cursor.branch}"`,
+    });
+  for (const b of branches)
+    if (b.head !== null && !s.entries.has(b.head))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `branch "${b.name}" ends at a missing step ${b.head}`,
+      });
+  s.branches = branches.map((b) => ({ ...b }));
+  await s.goto(cursor);
 }
 
 /** Rebuilds a session from a saved document; throws SessionError naming what is wrong with it. */
@@ -42,6 +88,6 @@ export async function fromDoc(json: unknown): Promise<Session> {
   }
   const doc = parsed.output;
   const session = await Session.load({ ...doc.scenario, steps: [] }, doc.source);
-  await session.replay(doc.nodes, doc.branches, doc.cursor);
+  await replay(session, doc.nodes, doc.branches, doc.cursor);
   return session;
 }

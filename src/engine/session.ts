@@ -12,6 +12,7 @@ import { formatIssues, validateScenario, type Scenario } from '../protocol/scena
 import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { seriesPoint } from './series-point.ts';
+import { freshBranchId, freshBranchName } from './session-branches.ts';
 import type {
   Branch,
   ConfigView,
@@ -56,7 +57,8 @@ export interface Genesis {
   world: World | null;
 }
 
-const MAIN: Branch = { id: 'main', name: 'main', head: null };
+/** The branch a loaded scenario's steps form. */
+export const MAIN_BRANCH: Branch = { id: 'main', name: 'main', head: null };
 
 export class SessionError extends Error {
   constructor(readonly problem: Problem) {
@@ -66,8 +68,8 @@ export class SessionError extends Error {
 
 export class Session {
   readonly entries = new Map<number, Entry>();
-  branches: Branch[] = [{ ...MAIN }];
-  cursor: Cursor = { branch: MAIN.id, node: null };
+  branches: Branch[] = [{ ...MAIN_BRANCH }];
+  cursor: Cursor = { branch: MAIN_BRANCH.id, node: null };
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly book: AddressBook;
@@ -184,8 +186,8 @@ export class Session {
     return 'kind' in r ? { ok: false, problem: r } : { ok: true, update: this.update([r.node]) };
   }
 
-  /** `act` without the outcome's world: replays read the world only where they end. */
-  private async attempt(
+  /** `act` returning the entry or the problem; replays pass `readWorldNow` false and read only where they end. */
+  async attempt(
     raw: StepJson,
     forcedId: number | undefined,
     readWorldNow: boolean,
@@ -256,22 +258,15 @@ export class Session {
     this.entries.set(id, entry);
     const branch = this.branch(this.cursor.branch);
     if (branch.head === this.cursor.node) branch.head = id;
-    else this.branches.push({ id: this.freshBranchId(), name: this.freshBranchName(), head: id });
+    else
+      this.branches.push({
+        id: freshBranchId(this.branches),
+        name: freshBranchName(this.branches),
+        head: id,
+      });
     const owner = branch.head === id ? branch : this.branches[this.branches.length - 1];
     this.cursor = { branch: owner?.id ?? branch.id, node: id };
     return entry;
-  }
-
-  private freshBranchId(): string {
-    let k = this.branches.length + 1;
-    while (this.branches.some((b) => b.id === `b${k}`)) k++;
-    return `b${k}`;
-  }
-
-  private freshBranchName(): string {
-    let k = this.branches.length + 1;
-    while (this.branches.some((b) => b.name === `branch ${k}`)) k++;
-    return `branch ${k}`;
   }
 
   /** The world after `node` (null: genesis), read once and kept. Leaves the chain at `node`. */
@@ -287,7 +282,8 @@ export class Session {
     return e.world;
   }
 
-  private async moveChainTo(node: number | null): Promise<void> {
+  /** Restores the chain and the names to a node (null: genesis); the cursor does not move. */
+  async moveChainTo(node: number | null): Promise<void> {
     const at = node === null ? this.genesis : this.entry(node);
     await restore(this.sb.chain, at.snap);
     this.sb.names = cloneNames(at.names);
@@ -303,43 +299,6 @@ export class Session {
       });
     await this.worldAt(cursor.node);
     this.cursor = { branch: branch.id, node: cursor.node };
-    return this.update([]);
-  }
-
-  /** A new branch starting at the cursor; the cursor moves onto it. */
-  newBranch(name: string): SessionUpdate {
-    const trimmed = name.trim();
-    if (trimmed === '' || this.branches.some((b) => b.name === trimmed))
-      throw new SessionError({
-        kind: 'invalid',
-        message: trimmed === '' ? 'a branch needs a name' : `a branch named "${trimmed}" already exists`,
-      });
-    const branch = { id: this.freshBranchId(), name: trimmed, head: this.cursor.node };
-    this.branches.push(branch);
-    this.cursor = { branch: branch.id, node: this.cursor.node };
-    return this.update([]);
-  }
-
-  renameBranch(id: string, name: string): SessionUpdate {
-    const trimmed = name.trim();
-    if (trimmed === '' || this.branches.some((b) => b.name === trimmed && b.id !== id))
-      throw new SessionError({
-        kind: 'invalid',
-        message: `"${trimmed}" cannot name a branch: it is empty or taken`,
-      });
-    this.branch(id).name = trimmed;
-    return this.update([]);
-  }
-
-  /** Removes a branch other than the current one (its steps stay reachable from any branch sharing them). */
-  async deleteBranch(id: string): Promise<SessionUpdate> {
-    if (id === this.cursor.branch)
-      throw new SessionError({
-        kind: 'invalid',
-        message: 'switch to another branch before deleting this one',
-      });
-    this.branch(id);
-    this.branches = this.branches.filter((b) => b.id !== id);
     return this.update([]);
   }
 
@@ -369,61 +328,6 @@ export class Session {
     return points;
   }
 
-  /**
-   * Rebuilds saved history on a freshly loaded session (header only): every node is performed again after
-   * its parent, keeping its id, then the saved branches and cursor are put back. Deterministic chains make
-   * the replay land on the same states; a step that no longer succeeds means the saved history is corrupt.
-   */
-  async replay(
-    nodes: readonly { id: number; parent: number | null; step: StepJson }[],
-    branches: readonly Branch[],
-    cursor: Cursor,
-  ): Promise<void> {
-    for (const n of [...nodes].sort((x, y) => x.id - y.id)) {
-      if (n.parent !== null && !this.entries.has(n.parent))
-        throw new SessionError({
-          kind: 'invalid',
-          message: `saved step ${n.id} follows a missing step ${n.parent}`,
-        });
-      await this.moveChainTo(n.parent);
-      this.branches = [{ ...MAIN, head: n.parent }];
-      this.cursor = { branch: MAIN.id, node: n.parent };
-      // Worlds are read on demand afterwards (the cursor's below): replaying reads none.
-      const out = await this.attempt(n.step, n.id, false);
-      if ('kind' in out) throw new SessionError({ ...out, message: `saved step ${n.id}: ${out.message}` });
-    }
-    if (!branches.some((b) => b.id === cursor.branch))
-      throw new SessionError({
-        kind: 'invalid',
-        message: `the saved cursor names a missing branch "${cursor.branch}"`,
-      });
-    for (const b of branches)
-      if (b.head !== null && !this.entries.has(b.head))
-        throw new SessionError({
-          kind: 'invalid',
-          message: `branch "${b.name}" ends at a missing step ${b.head}`,
-        });
-    this.branches = branches.map((b) => ({ ...b }));
-    await this.goto(cursor);
-  }
-
-  /** Everything needed to rebuild this session: the header, each node's step and parent, branches, cursor. */
-  history(): {
-    nodes: { id: number; parent: number | null; step: StepJson }[];
-    branches: Branch[];
-    cursor: Cursor;
-  } {
-    return {
-      nodes: [...this.entries.values()].map(({ node }) => ({
-        id: node.id,
-        parent: node.parent,
-        step: node.step,
-      })),
-      branches: this.branches.map((b) => ({ ...b })),
-      cursor: { ...this.cursor },
-    };
-  }
-
   /** The update that describes the whole session (after a load or a reload). */
   full(): SessionUpdate {
     return {
@@ -445,7 +349,8 @@ export class Session {
     };
   }
 
-  private update(nodes: HistoryNode[]): SessionUpdate {
+  /** An update naming `nodes` as new, with the branches, the cursor and the world at it. */
+  update(nodes: HistoryNode[]): SessionUpdate {
     const at = (this.cursor.node === null ? this.genesis : this.entry(this.cursor.node)).world;
     if (at === null) throw new Error('the world at the cursor was not read');
     return {
