@@ -2,7 +2,7 @@
 // the session's chain so viem or ethers code in the console can read and write the contracts. Writes become
 // `tx.send` steps: they land in the history like any other step (undo, branches, export all work), and a
 // transaction that would revert is refused with its decoded error instead of being mined.
-import { keccak256, numberToHex, toHex, type Address, type Hex } from 'viem';
+import { numberToHex, type Address, type Hex } from 'viem';
 import {
   callRaw,
   CHAIN_ID,
@@ -12,7 +12,7 @@ import {
   getStorageAt,
   type TxResult,
 } from '../chain/runtime.ts';
-import { BLOCK_GAS_LIMIT } from '../chain/evm.ts';
+import { headBlock, receipt, transaction } from './rpc-shapes.ts';
 import type { Session } from './session.ts';
 import type { SessionUpdate } from './session-types.ts';
 
@@ -85,57 +85,6 @@ function txsOnPath(s: Session): TxResult[] {
   return s.pathTo(s.cursor.node).flatMap((id) => s.entry(id).txs);
 }
 
-function blockHash(number: bigint): Hex {
-  return keccak256(toHex(`restaking-sandbox/block/${number}`));
-}
-
-function receipt(tx: TxResult): Record<string, unknown> {
-  return {
-    transactionHash: tx.hash,
-    transactionIndex: '0x0',
-    blockHash: blockHash(tx.block),
-    blockNumber: numberToHex(tx.block),
-    from: tx.from,
-    to: tx.to,
-    cumulativeGasUsed: numberToHex(tx.gasUsed),
-    gasUsed: numberToHex(tx.gasUsed),
-    effectiveGasPrice: '0x0',
-    contractAddress: tx.createdAddress ?? null,
-    logs: tx.logs.map((l, i) => ({
-      ...l,
-      logIndex: numberToHex(i),
-      blockNumber: numberToHex(tx.block),
-      blockHash: blockHash(tx.block),
-      transactionHash: tx.hash,
-      transactionIndex: '0x0',
-      removed: false,
-    })),
-    logsBloom: `0x${'0'.repeat(512)}`,
-    status: tx.ok ? '0x1' : '0x0',
-    type: '0x2',
-  };
-}
-
-function transaction(tx: TxResult): Record<string, unknown> {
-  return {
-    hash: tx.hash,
-    blockHash: blockHash(tx.block),
-    blockNumber: numberToHex(tx.block),
-    transactionIndex: '0x0',
-    from: tx.from,
-    to: tx.to,
-    nonce: numberToHex(tx.nonce),
-    input: tx.data,
-    value: numberToHex(tx.value),
-    gas: numberToHex(tx.gasUsed),
-    gasPrice: '0x0',
-    maxFeePerGas: '0x0',
-    maxPriorityFeePerGas: '0x0',
-    chainId: numberToHex(CHAIN_ID),
-    type: '0x2',
-  };
-}
-
 async function answer(s: Session, method: string, params: readonly unknown[]): Promise<RpcAnswer> {
   const chain = s.sb.chain;
   const actors = Object.values(s.sb.actors);
@@ -188,26 +137,9 @@ async function answer(s: Session, method: string, params: readonly unknown[]): P
       // 21000 intrinsic gas on top of execution, plus call-data costs rounded up generously.
       return { result: method === 'eth_call' ? r.returnData : numberToHex(r.gasUsed + 21_000n + 50_000n) };
     }
-    case 'eth_getBlockByNumber': {
+    case 'eth_getBlockByNumber':
       latestOnly(s, params[0]);
-      const { number, timestamp } = chain.head;
-      return {
-        result: {
-          number: numberToHex(number),
-          hash: blockHash(number),
-          parentHash: blockHash(number - 1n),
-          timestamp: numberToHex(timestamp),
-          gasLimit: numberToHex(BLOCK_GAS_LIMIT),
-          gasUsed: '0x0',
-          baseFeePerGas: '0x0',
-          miner: '0x0000000000000000000000000000000000000000',
-          difficulty: '0x0',
-          extraData: '0x',
-          transactions: [],
-          uncles: [],
-        },
-      };
-    }
+      return { result: headBlock(chain.head) };
     case 'eth_getTransactionReceipt':
     case 'eth_getTransactionByHash': {
       const hash = param<string>(params, 0, 'hash').toLowerCase();
