@@ -2,6 +2,7 @@
 // the saved copy in step after every change, and refusing bad input without touching the live session (a
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
+import { contractsOf, type ContractEntry } from './contracts.ts';
 import { ImageCache } from './image-cache.ts';
 import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
@@ -12,18 +13,6 @@ import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } f
 import { Session, SessionError } from './session.ts';
 import { KEYS, type KeyValueStore } from './store.ts';
 import type { World } from '../protocol/world-types.ts';
-
-/** The miniature behind each protocol address (see protocol/boot.ts). */
-const CONTRACT_OF: Record<string, string> = {
-  strategyManager: 'MiniStrategyManager',
-  delegationManager: 'MiniDelegationManager',
-  allocationManager: 'MiniAllocationManager',
-  eigenPodManager: 'MiniEigenPodManager',
-  beaconChain: 'MockBeaconChain',
-  rewardsCoordinator: 'MiniRewardsCoordinator',
-  lst: 'MiniLST',
-  wstETH: 'MiniWstETH',
-};
 
 export type Loaded =
   { ok: true; update: SessionUpdate; notice: string | null } | { ok: false; problem: Problem };
@@ -248,30 +237,9 @@ export class Host {
     return { preset: same ? presetId : null, scenario, position };
   }
 
-  /**
-   * The deployed contracts for scripting: name, address and the miniature's artifact name (its ABI is
-   * `abis()[contract]`). AVS and vault actors' own contracts are listed under the actor's id.
-   */
-  contracts(): { name: string; address: string; contract: string }[] {
-    const { addresses, actors } = this.live().sb;
-    const { strategies, ...singletons } = addresses;
-    return [
-      ...Object.entries(singletons).map(([name, address]) => ({
-        name,
-        address,
-        contract: CONTRACT_OF[name] ?? '',
-      })),
-      ...Object.entries(strategies).map(([name, address]) => ({
-        name: `${name}Strategy`,
-        address,
-        contract: name === 'stETH' ? 'MiniStrategy' : '',
-      })),
-      ...Object.values(actors).flatMap((a) =>
-        a.contract === undefined
-          ? []
-          : [{ name: a.id, address: a.contract, contract: a.role === 'vault' ? 'MiniLRT' : 'MiniAVS' }],
-      ),
-    ];
+  /** The deployed contracts, for scripting (`window.sandbox.worker.contracts()`). */
+  contracts(): ContractEntry[] {
+    return contractsOf(this.live().sb);
   }
 
   rpc(method: string, params: readonly unknown[] = []): Promise<RpcAnswer> {
