@@ -9,7 +9,7 @@ const plain = (html: string) =>
     .replace(/ class="svelte-[a-z0-9]+"/g, '')
     .replace(/ svelte-[a-z0-9]+"/g, '"');
 import FlowView from './FlowView.svelte';
-import { sampleWorld } from './flow-fixture.ts';
+import { sampleWorld, slashedWorld } from './flow-fixture.ts';
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
@@ -51,4 +51,17 @@ test('a slash is attributed in a caption and marks its link and losers; highligh
   expect(body).toMatch(/class="node staker[^"]*slashed[^"]*"[^>]*data-id="restaker:alice"/);
   expect(body).toMatch(/class="node operator[^"]*hot[^"]*"[^>]*data-id="operator:op2"/);
   expect(body).toMatch(/<path class="link delegation[^"]*dim/);
+});
+
+test('labels: the exact amount on its own line under the name, notes wrapped, stubs drawn as blocks', () => {
+  const body = plain(render(FlowView, { props: { world: slashedWorld } }).body);
+  expect(body).toMatch(
+    /<text text-anchor="start"><tspan class="name"[^>]*>avs1 · set 0<\/tspan><tspan class="amount"[^>]*>27\.999999999999999972 ETH<\/tspan><\/text>/,
+  );
+  expect(body).toMatch(/<tspan class="note"[^>]*>17\.500000000000000077 ETH<\/tspan>/);
+  expect(body).toMatch(/<tspan class="name"[^>]*>op1: 63 ETH<\/tspan>/);
+  // The unallocated stake of each operator is one closed shape, not a stroke.
+  const stubs = body.match(/<path class="link unallocated[^"]*stub"[^>]*>/g) ?? [];
+  expect(stubs).toHaveLength(2);
+  for (const s of stubs) expect(s).toMatch(/ d="M[^"]*Z"/);
 });

@@ -2,6 +2,8 @@
 // largest that lets every column fit the height, with minimum sizes so no non-zero amount disappears.
 // O(nodes + links) per trial scale, and a fixed number of trials.
 import { scaleLinear } from 'd3';
+import { LABEL_GAP, frameColumns, type ColumnFrame } from './flow-frame.ts';
+import { labelHeight, labelVariants, placeLabel, type LabelLine } from './flow-labels.ts';
 import { ethForPixels } from './format.ts';
 
 export interface NodeGeometry {
@@ -9,8 +11,11 @@ export interface NodeGeometry {
   y: number;
   width: number;
   height: number;
-  labelLines: string[];
+  /** Nothing when the column is too crowded there. */
+  labelLines: LabelLine[];
   labelX: number;
+  /** Top of the label's first line. */
+  labelY: number;
   labelAnchor: 'start' | 'end';
 }
 
@@ -41,21 +46,21 @@ export interface Frame {
   top: number;
   /** Height available to the nodes. */
   area: number;
-  labelWidth: number;
   minNodeHeight: number;
   minLinkWidth: number;
 }
 
-const NODE_WIDTH = 10;
 const MAX_GAP = 10;
-const LINE = 12;
+/** Labels stay below the column titles and above the bottom edge. */
+const LABEL_TOP = 19;
+const LABEL_BOTTOM = 2;
 const total = (list: number[], size: number[]): number => list.reduce((t, i) => t + (size[i] ?? 0), 0);
 
 export function fitColumns<N extends NodeIn, L extends LinkIn>(
   nodes: N[],
   links: L[],
   frame: Frame,
-): { nodes: (N & NodeGeometry)[]; links: (L & LinkGeometry)[]; columnX: number[] } {
+): { nodes: (N & NodeGeometry)[]; links: (L & LinkGeometry)[]; frame: ColumnFrame } {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const outs: number[][] = nodes.map(() => []);
   const ins: number[][] = nodes.map(() => []);
@@ -104,39 +109,39 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
   const w = eth.map((e) => Math.max(minW, widthOf(e)));
   const { h } = heights(k);
 
-  const left = frame.labelWidth;
-  const right = Math.max(left, frame.width - frame.labelWidth - NODE_WIDTH);
-  const columnX = [0, 1, 2, 3].map((c) => left + (c * (right - left)) / 3);
+  const stubs = [0, 1, 2, 3].map((c) =>
+    links.some((l) => l.target === null && nodes[index.get(l.source) ?? -1]?.column === c),
+  );
+  const columnFrame = frameColumns(frame.width, nodes, stubs);
+  const { style, nodeWidth, x: columnX, room: labelRoom } = columnFrame;
   const placed: (N & NodeGeometry)[] = [];
   columns.forEach((column, c) => {
     const gap = gaps[c] ?? 0;
     let y = frame.top + (frame.area - total(column, h) - gap * Math.max(0, column.length - 1)) / 2;
-    let lastBottom = -Infinity;
+    let floor = LABEL_TOP;
+    const ceiling = frame.top + frame.area + LABEL_BOTTOM;
     for (const i of column) {
       const n = nodes[i] as N;
       const height = h[i] ?? 0;
-      const first = `${n.name}: ${n.label}`;
-      const centre = y + height / 2;
-      // Greedy: a label shows when it clears the one above it, the note only when two lines fit.
-      const options = n.note === null ? [[first]] : [[first, n.note], [first]];
-      const lines = options.find((l) => centre - (l.length * LINE) / 2 >= lastBottom) ?? [];
-      if (lines.length > 0) lastBottom = centre + (lines.length * LINE) / 2;
+      // Greedy from the top: a label shows when it clears the one above, dropping its note, then its amount.
+      const label = placeLabel(labelVariants(n, style, labelRoom[c] ?? 0), y + height / 2, floor, ceiling);
+      if (label !== null) floor = label.top + labelHeight(label.lines);
       const x = columnX[c] ?? 0;
-      const labelAtLeft = c === 0;
+      const labelRight = c === 3;
       placed[i] = {
         ...n,
         x,
         y,
-        width: NODE_WIDTH,
+        width: nodeWidth,
         height,
-        labelLines: lines,
-        labelX: labelAtLeft ? x - 4 : x + NODE_WIDTH + 4,
-        labelAnchor: labelAtLeft ? 'end' : 'start',
+        labelLines: label?.lines ?? [],
+        labelX: labelRight ? x + nodeWidth + LABEL_GAP : x - LABEL_GAP,
+        labelY: label?.top ?? y,
+        labelAnchor: labelRight ? 'start' : 'end',
       };
       y += height + gap;
     }
   });
-  const stub = Math.min(36, 0.3 * ((columnX[1] ?? 0) - (columnX[0] ?? 0)));
   const geometry: LinkGeometry[] = links.map(() => ({ width: 0, x0: 0, y0: 0, x1: 0, y1: 0 }));
   const byOrder = (end: (l: L) => string | null) => (a: number, b: number) =>
     (index.get(end(links[a] as L) ?? '') ?? Infinity) - (index.get(end(links[b] as L) ?? '') ?? Infinity);
@@ -147,7 +152,7 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
       g.width = w[li] ?? 0;
       g.x0 = n.x + n.width;
       g.y0 = n.y + offset + g.width / 2;
-      if (links[li]?.target === null) [g.x1, g.y1] = [g.x0 + stub, g.y0];
+      if (links[li]?.target === null) [g.x1, g.y1] = [g.x0 + (columnFrame.stub[n.column] ?? 0), g.y0];
       offset += g.width;
     }
     offset = 0;
@@ -158,5 +163,9 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
       offset += w[li] ?? 0;
     }
   });
-  return { nodes: placed, links: links.map((l, i) => ({ ...l, ...(geometry[i] as LinkGeometry) })), columnX };
+  return {
+    nodes: placed,
+    links: links.map((l, i) => ({ ...l, ...(geometry[i] as LinkGeometry) })),
+    frame: columnFrame,
+  };
 }

@@ -130,3 +130,53 @@ export function crowdedWorld(n: number) {
     vaults: {},
   };
 }
+
+/**
+ * Exact amounts as long as they get: the playground after its slash. alice 36 E, carol 50 E and the vault lrt
+ * 27 E of stETH (113 E); op1 holds 63 E and allocates 27.999999999999999972 E to avs1/0 and
+ * 17.499999999999999951 E to avs2/0, so 63 − 27.999999999999999972 − 17.499999999999999951 =
+ * 17.500000000000000077 E stay unallocated; op2 holds 50 E and allocates 30 E to avs2/0 (20 E free), so
+ * avs2/0 has 47.499999999999999951 E.
+ */
+export const slashedWorld = {
+  stakers: {
+    alice: { strategies: { stETH: { withdrawableShares: s(36n * E) } } },
+    carol: { strategies: { stETH: { withdrawableShares: s(50n * E) } } },
+    lrt: { strategies: { stETH: { withdrawableShares: s(27n * E) } } },
+  },
+  operators: {
+    op1: {
+      shares: { stETH: s(63n * E) },
+      allocations: {
+        'avs1/0': { stETH: { allocatedStake: '27999999999999999972' } },
+        'avs2/0': { stETH: { allocatedStake: '17499999999999999951' } },
+      },
+    },
+    op2: {
+      shares: { stETH: s(50n * E) },
+      allocations: { 'avs2/0': { stETH: { allocatedStake: s(30n * E) } } },
+    },
+  },
+  avs: { avs1: { sets: { '0': {} } }, avs2: { sets: { '0': {} } } },
+  strategies: { stETH: {} },
+  vaults: { lrt: {} },
+};
+
+/** Four operators of 2 E each (their own stake), each allocating 0.18 E to each of 11 AVSs' set 0. */
+export function manySetsWorld() {
+  const stakers: Record<string, { strategies: { stETH: { withdrawableShares: string } } }> = {};
+  const operators: Record<
+    string,
+    { shares: { stETH: string }; allocations: Record<string, Record<string, { allocatedStake: string }>> }
+  > = {};
+  const avs: Record<string, { sets: { '0': object } }> = {};
+  for (let a = 1; a <= 11; a++) avs[`avs${a}`] = { sets: { '0': {} } };
+  for (let o = 1; o <= 4; o++) {
+    stakers[`op${o}`] = { strategies: { stETH: { withdrawableShares: s(2n * E) } } };
+    const allocations = Object.fromEntries(
+      Object.keys(avs).map((a) => [`${a}/0`, { stETH: { allocatedStake: s((18n * E) / 100n) } }]),
+    );
+    operators[`op${o}`] = { shares: { stETH: s(2n * E) }, allocations };
+  }
+  return { stakers, operators, avs, strategies: { stETH: {} }, vaults: {} };
+}

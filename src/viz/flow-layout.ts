@@ -8,6 +8,7 @@
 // - strategy nodes carry what restakers hold; operators' shares can differ from it by rounding dust.
 import { byId, flowAmounts, foldRestakers, type FlowWorld } from './flow-data.ts';
 import { fitColumns, type LinkGeometry, type NodeGeometry } from './flow-fit.ts';
+import { placeTitles } from './flow-frame.ts';
 import { formatEth, setLabel } from './format.ts';
 import type {
   FlowGraph,
@@ -135,19 +136,25 @@ export function flowLayout(
     node(3, 'set', key, setLabel(key), total, null);
   }
 
-  const labelWidth = options.labelWidth ?? Math.min(150, 0.2 * size.width);
   const placed = fitColumns(nodes, links, {
     width: size.width,
     top: TOP,
     area,
-    labelWidth,
     minNodeHeight,
     minLinkWidth: options.minLinkWidth ?? 1,
   });
+  const { x, nodeWidth, style } = placed.frame;
+  const titles = placeTitles(
+    TITLES,
+    x.map((c) => c + nodeWidth / 2),
+    size.width,
+    style.name,
+  );
   return {
     width: size.width,
     height: size.height,
-    columns: placed.columnX.map((x, i) => ({ x, title: TITLES[i] ?? '' })),
+    columns: x.map((c, i) => ({ x: c, title: TITLES[i] ?? '', titleX: titles.x[i] ?? 0 })),
+    titleSize: titles.size,
     nodes: placed.nodes,
     links: placed.links,
     rows,

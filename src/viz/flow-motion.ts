@@ -34,7 +34,9 @@ export function tweenGraph(from: FlowGeometry, target: FlowGraph, t: number): Sh
       [n.x, n.y, n.height],
       t,
     );
-    return { ...n, x, y, height, labelX: n.labelX + x - n.x };
+    // The label keeps its place relative to the node's centre.
+    const labelY = n.labelY + y + height / 2 - (n.y + n.height / 2);
+    return { ...n, x, y, height, labelX: n.labelX + x - n.x, labelY };
   });
   const links = target.links.map((l) => {
     const to = [l.width, l.x0, l.y0, l.x1, l.y1];

@@ -58,7 +58,10 @@ export interface FlowTotals {
 export interface FlowGraph {
   width: number;
   height: number;
-  columns: { x: number; title: string }[];
+  /** Each column's bars' left edge, and its title's left edge. */
+  columns: { x: number; title: string; titleX: number }[];
+  /** Font size of the column titles, px. */
+  titleSize: number;
   nodes: FlowNode[];
   links: FlowLink[];
   rows: FlowRow[];
@@ -75,6 +78,4 @@ export interface FlowOptions {
   maxRestakers?: number;
   /** Restaker ids never folded (highlighted ones, slash losers). */
   keep?: readonly string[];
-  /** Room for labels left of the first and right of the last column, px (default min(150, 20% width)). */
-  labelWidth?: number;
 }
