@@ -3,7 +3,10 @@
 //   readyMs                 navigation start → chain booted, default scenario live, first stake flow drawn (< 500)
 //   initialJsKiBGzip        gzip size of the page's own JavaScript loaded before ready (< 250)
 //   workerJsKiBGzip         gzip size of the chain worker's script (the EVM, contracts, protocol), for reference
-//   longestMainThreadTaskMs the longest main-thread task while 100 steps are performed one after another (< 50)
+//   longestMainThreadTaskMs the longest main-thread task while 100 steps are performed one after another (< 50),
+//                           measured as the longest gap between two turns of a MessageChannel ping loop (so it
+//                           includes rendering), or a task Chromium's long-task observer reported if longer
+//   mainThreadGapP99Ms      the 99th percentile of those gaps; longTasksOver50Ms how many long tasks Chromium saw
 //   flowViewFps             frames per second while the stake flow of 200 restakers animates (≥ 55)
 //   undoMs                  median of undo → world shown, over 20 undos (< 50)
 import { gzipSync } from 'node:zlib';
@@ -19,6 +22,8 @@ try {
   let page: Page | null = null;
   for (let i = 0; i < 3; i++) {
     const context = await site.browser.newContext();
+    // tsx names the functions it compiles with an `__name` helper, which functions sent to the page carry.
+    await context.addInitScript('globalThis.__name = (f) => f;');
     page = await context.newPage();
     const scripts = new Map<string, number>();
     page.on('response', async (r) => {
@@ -69,13 +74,20 @@ try {
     if (app === undefined) throw new Error('no app');
     for (const s of steps) if (!(await app.act(s))) throw new Error(`step refused: ${JSON.stringify(s)}`);
   }, replaySteps(100));
-  result['longestMainThreadTaskMs'] = round(
-    await page.evaluate(() => {
-      const w = window as unknown as { __gaps: number[]; __long: number[]; __stop: boolean };
-      w.__stop = true;
-      return Math.max(0, ...w.__gaps, ...w.__long);
-    }),
-  );
+  const busy = await page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __long: number[]; __stop: boolean };
+    w.__stop = true;
+    const gaps = [...w.__gaps].sort((a, b) => a - b);
+    return {
+      longest: [...w.__long, 0].reduce((m, x) => Math.max(m, x), gaps.at(-1) ?? 0),
+      p99: gaps[Math.floor(gaps.length * 0.99)] ?? 0,
+      over50: w.__long.length,
+    };
+  });
+  result['longestMainThreadTaskMs'] = round(busy.longest);
+  // For context: the 99th percentile of the gaps, and how many tasks Chromium itself reported as long.
+  result['mainThreadGapP99Ms'] = round(busy.p99);
+  result['longTasksOver50Ms'] = busy.over50;
 
   // undoMs: from calling undo to the world shown (the next frame after the update is applied).
   const undos = await page.evaluate(async () => {
