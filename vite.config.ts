@@ -32,7 +32,7 @@ self.addEventListener('activate', (e) =>
 self.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
   if (e.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  e.respondWith(caches.open(CACHE).then((c) => c.match(e.request, { ignoreSearch: true }).then((hit) => hit ?? (e.request.mode === 'navigate' ? c.match('./') : undefined)).then((hit) => hit ?? fetch(e.request))));
+  e.respondWith(caches.open(CACHE).then((c) => c.match(e.request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit ?? (e.request.mode === 'navigate' ? c.match('./') : undefined)).then((hit) => hit ?? fetch(e.request))));
 });
 `;
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });

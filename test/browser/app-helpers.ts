@@ -21,19 +21,9 @@ export interface Opened {
   external: string[];
 }
 
-/**
- * The harness's build, made as `npm run build` makes it. Vite derives `import.meta.env.PROD` from NODE_ENV,
- * which vitest sets to "test": without this the bundle is a development one (no service worker at all).
- */
-export async function serveProductionBuild(): Promise<Site> {
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    return await serveBuild();
-  } finally {
-    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
-    else process.env['NODE_ENV'] = nodeEnv;
-  }
+/** The production build (see harness.ts). */
+export function serveProductionBuild(): Promise<Site> {
+  return serveBuild();
 }
 
 /** Records page errors and requests that leave the site. */

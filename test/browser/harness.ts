@@ -14,9 +14,20 @@ export interface Site {
   close: () => Promise<void>;
 }
 
+/**
+ * The production build, as `npm run build` makes it. Vite derives `import.meta.env.PROD` from NODE_ENV, which
+ * vitest sets to "test"; without this the page would be a development bundle (no service worker).
+ */
 export async function serveBuild(): Promise<Site> {
   const outDir = mkdtempSync(join(tmpdir(), 'rs-dist-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ logLevel: 'error', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   const server: PreviewServer = await preview({
     logLevel: 'error',
     build: { outDir },

@@ -21,7 +21,9 @@ describe('analyzer panel words', () => {
     expect(verdictText(base)).toBe(
       'Not secure: op1, op2 could corrupt avs1/0, gaining 40 ETH for 35 ETH of stake slashed (net 5 ETH at best).',
     );
-    expect(verdictText({ ...base, secure: true, witness: null, gammaSlack: '1/4' })).toMatch(/γ-slack 0.25\./);
+    expect(verdictText({ ...base, secure: true, witness: null, gammaSlack: '1/4' })).toMatch(
+      /γ-slack 0.25\./,
+    );
   });
 });
 
