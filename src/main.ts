@@ -1,3 +1,5 @@
+// First: start the chain worker, so its script loads while the rest of this bundle is evaluated.
+import './worker-start.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

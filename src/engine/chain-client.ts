@@ -1,14 +1,14 @@
 // The page's handle on the chain worker: a typed Comlink proxy.
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker.ts';
+import { startChainWorker } from './chain-worker-start.ts';
 import type { Eip1193Provider } from './provider.ts';
 import type { SandboxApp } from './sandbox-app.svelte.ts';
 
 export type ChainClient = Comlink.Remote<ChainWorkerApi>;
 
 export function connectChain(): ChainClient {
-  const worker = new Worker(new URL('./chain-worker.ts', import.meta.url), { type: 'module' });
-  return Comlink.wrap<ChainWorkerApi>(worker);
+  return Comlink.wrap<ChainWorkerApi>(startChainWorker());
 }
 
 declare global {

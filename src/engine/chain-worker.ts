@@ -18,12 +18,15 @@ function loadAnalyzer() {
 }
 
 const host = new Host(indexedDbStore());
+// The worker opens the saved (or default) session as soon as it runs, while the page is still loading its
+// own script; the page's start() gets this same session.
+const starting = host.start();
 
 export type AnalyzeAnswer =
   { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
 
 const api = {
-  start: () => host.start(),
+  start: () => starting,
   presets: () => host.presets(),
   loadPreset: (id: string, position: number | null = null) => host.loadPreset(id, position),
   loadScenario: (json: unknown, source: string, position: number | null = null) =>
