@@ -49,6 +49,20 @@ describe('Host', () => {
     expect(broken.startedFrom).toBe('replay');
   });
 
+  it('keeps working, and says so, when the browser refuses storage', async () => {
+    const broken = {
+      get: () => Promise.reject(new Error('storage is disabled')),
+      set: () => Promise.reject(new Error('storage is disabled')),
+      del: () => Promise.reject(new Error('storage is disabled')),
+    };
+    const host = new Host(broken);
+    const r = await host.start();
+    expect(host.startedFrom).toBe('default');
+    expect(r.notice).toMatch(/does not let the sandbox save its work \(storage is disabled\)/);
+    const out = await host.act({ action: 'chain.advance', blocks: 1 });
+    expect(out.ok).toBe(true);
+  });
+
   it('reports a corrupt saved session, keeps it aside and starts clean', async () => {
     const store = memoryStore();
     await store.set(KEYS.session, '{"format":"restaking-sandbox/session@1","nodes":');

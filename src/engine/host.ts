@@ -11,7 +11,7 @@ import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
-import { KEYS, type KeyValueStore } from './store.ts';
+import { guardedStore, KEYS, type KeyValueStore } from './store.ts';
 import type { World } from '../protocol/world-types.ts';
 
 export type Loaded =
@@ -28,8 +28,11 @@ export class Host {
   /** How the last start got its session (tests and diagnostics). */
   startedFrom: 'image' | 'replay' | 'default' | null = null;
 
-  constructor(private readonly store: KeyValueStore) {
-    this.images = new ImageCache(store);
+  private readonly store: KeyValueStore & { failure: string | null };
+
+  constructor(store: KeyValueStore) {
+    this.store = guardedStore(store);
+    this.images = new ImageCache(this.store);
   }
 
   /** Waits until the fast-reload image of the latest change is saved. */
@@ -51,6 +54,14 @@ export class Host {
 
   /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
   async start(): Promise<Loaded & { ok: true }> {
+    const started = await this.open();
+    const failure = this.store.failure;
+    if (failure === null) return started;
+    const storage = `This browser does not let the sandbox save its work (${failure}), so it will not survive a reload; export the session to keep it.`;
+    return { ...started, notice: started.notice === null ? storage : `${started.notice} ${storage}` };
+  }
+
+  private async open(): Promise<Loaded & { ok: true }> {
     const saved = await this.store.get(KEYS.session);
     if (typeof saved === 'string') {
       try {
@@ -76,6 +87,7 @@ export class Host {
       false,
     );
     if (!fresh.ok) throw new Error(fresh.problem.message);
+    this.startedFrom = 'default';
     return fresh;
   }
 

@@ -60,11 +60,19 @@ export class SandboxApp {
 
   /** Opens a share link when the URL has one, else the saved sandbox (or the default preset). */
   async start(fragment: string): Promise<void> {
-    const [presets, shared, saved] = await Promise.all([
-      this.worker.presets(),
-      decodeShare(fragment),
-      this.worker.start(),
-    ]);
+    let opened: [Preset[], Awaited<ReturnType<typeof decodeShare>>, Loaded];
+    try {
+      opened = await Promise.all([this.worker.presets(), decodeShare(fragment), this.worker.start()]);
+    } catch (e) {
+      // Never a blank page: say what failed.
+      this.problem = {
+        kind: 'error',
+        message: `The chain could not start in this page: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`,
+      };
+      this.problemFrom = 'other';
+      return;
+    }
+    const [presets, shared, saved] = opened;
     this.presets = presets;
     this.applyLoaded(saved);
     if (shared === null) return;

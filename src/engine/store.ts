@@ -17,6 +17,40 @@ export function indexedDbStore(): KeyValueStore {
   };
 }
 
+/**
+ * A store whose failures (storage disabled, quota exceeded, a private window) never stop the sandbox: a read
+ * that fails reads nothing, a write that fails is skipped, and `failure` keeps the first reason so the
+ * page can say that work will not survive a reload.
+ */
+export function guardedStore(inner: KeyValueStore): KeyValueStore & { failure: string | null } {
+  const guarded = {
+    failure: null as string | null,
+    async get(key: string) {
+      try {
+        return await inner.get(key);
+      } catch (e) {
+        guarded.failure ??= e instanceof Error ? e.message : String(e);
+        return undefined;
+      }
+    },
+    async set(key: string, value: string) {
+      try {
+        await inner.set(key, value);
+      } catch (e) {
+        guarded.failure ??= e instanceof Error ? e.message : String(e);
+      }
+    },
+    async del(key: string) {
+      try {
+        await inner.del(key);
+      } catch (e) {
+        guarded.failure ??= e instanceof Error ? e.message : String(e);
+      }
+    },
+  };
+  return guarded;
+}
+
 export function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return {
