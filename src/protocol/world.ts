@@ -2,7 +2,7 @@
 // from the chain at the head block and rendered as a decimal string; nothing is computed here that the
 // contracts did not compute, except sums and lookups of names.
 import type { Address } from 'viem';
-import { getBalance } from '../chain/runtime.ts';
+import { getBalance, readBatch } from '../chain/runtime.ts';
 import { view } from './world-read.ts';
 import { actorIdOf, type Sandbox } from './sandbox.ts';
 import { readLedger } from './world-ledger.ts';
@@ -74,7 +74,11 @@ async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
   return out;
 }
 
-export async function readWorld(sb: Sandbox): Promise<World> {
+export function readWorld(sb: Sandbox): Promise<World> {
+  return readBatch(sb.chain, () => readAll(sb));
+}
+
+async function readAll(sb: Sandbox): Promise<World> {
   const ledger = await readLedger(sb);
   return {
     format: WORLD_FORMAT,
