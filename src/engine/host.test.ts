@@ -63,6 +63,31 @@ describe('Host', () => {
     expect(out.ok).toBe(true);
   });
 
+  it('a failed move leaves the chain at the cursor: the next step builds on the state the history shows', async () => {
+    const host = new Host(memoryStore());
+    await host.start();
+    await host.goto({ branch: 'main', node: 10 });
+    // main's end is at block 1000040; node 10 (carol delegates) mined block 1000031.
+    await expect(host.compare('main', 'no-such-branch')).rejects.toThrow(/no branch/);
+    const out = await host.act({ action: 'chain.advance', blocks: 1 });
+    expect(out.ok && out.update.world.block).toBe('1000032');
+  });
+
+  it('keeps saving fast-reload images after the main branch is deleted', async () => {
+    const store = memoryStore();
+    const host = new Host(store);
+    await host.start();
+    await host.goto({ branch: 'main', node: 19 });
+    await host.act({ action: 'chain.advance', blocks: 2 });
+    await host.deleteBranch('main');
+    await host.act({ action: 'chain.advance', blocks: 3 });
+    await host.flush();
+    const again = new Host(store);
+    const r = await again.start();
+    expect(again.startedFrom).toBe('image');
+    expect(r.update.world.block).toBe('1000045');
+  });
+
   it('reports a corrupt saved session, keeps it aside and starts clean', async () => {
     const store = memoryStore();
     await store.set(KEYS.session, '{"format":"restaking-sandbox/session@1","nodes":');

@@ -24,6 +24,7 @@ function problemOf(e: unknown): Problem {
 
 export class Host {
   private session: Session | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly images: ImageCache;
   /** How the last start got its session (tests and diagnostics). */
   startedFrom: 'image' | 'replay' | 'default' | null = null;
@@ -32,7 +33,7 @@ export class Host {
 
   constructor(store: KeyValueStore) {
     this.store = guardedStore(store);
-    this.images = new ImageCache(this.store);
+    this.images = new ImageCache(this.store, (defaultImage as unknown as SessionImage).chain.root);
   }
 
   /** Waits until the fast-reload image of the latest change is saved. */
@@ -47,9 +48,8 @@ export class Host {
 
   private async save(): Promise<void> {
     if (this.session === null) return;
-    const doc = JSON.stringify(toDoc(this.session));
-    await this.store.set(KEYS.session, doc);
-    this.images.schedule(this.session, doc);
+    await this.store.set(KEYS.session, JSON.stringify(toDoc(this.session)));
+    this.images.schedule(this.session, (s) => JSON.stringify(toDoc(s)));
   }
 
   /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
@@ -66,7 +66,6 @@ export class Host {
     if (typeof saved === 'string') {
       try {
         const fast = await this.images.restore(saved);
-        if (fast !== null) await fast.worldAt(fast.cursor.node);
         this.session = fast ?? (await fromDoc(JSON.parse(saved)));
         this.startedFrom = fast === null ? 'replay' : 'image';
         return { ok: true, update: this.session.full(), notice: null };
@@ -92,7 +91,25 @@ export class Host {
   }
 
   /** Builds a new session and only then replaces the live one (keeping the replaced one's saved copy). */
-  private async replaceWith(
+  private replaceWith(
+    build: () => Promise<Session>,
+    keepPrevious: boolean,
+    position?: number | null,
+  ): Promise<Loaded> {
+    return this.serial(() => this.replaceNow(build, keepPrevious, position));
+  }
+
+  /**
+   * Loads and changes run one at a time across sessions: an action that started on a session a load is about
+   * to replace finishes (and is saved) before the load takes over, never after it.
+   */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async replaceNow(
     build: () => Promise<Session>,
     keepPrevious: boolean,
     position?: number | null,
@@ -158,18 +175,22 @@ export class Host {
     return this.replaceWith(() => fromDoc(JSON.parse(saved)), true);
   }
 
-  private async change(fn: (s: Session) => Promise<SessionUpdate | Outcome>): Promise<Outcome> {
-    const s = this.session;
-    if (s === null) return { ok: false, problem: { kind: 'error', message: 'no sandbox is loaded yet' } };
-    return s.exclusive(async () => {
-      try {
-        const r = await fn(s);
-        const out: Outcome = 'ok' in r ? r : { ok: true, update: r };
-        if (out.ok) await this.save();
-        return out;
-      } catch (e) {
-        return { ok: false, problem: problemOf(e) };
-      }
+  private change(fn: (s: Session) => Promise<SessionUpdate | Outcome>): Promise<Outcome> {
+    return this.serial(async () => {
+      const s = this.session;
+      if (s === null) return { ok: false, problem: { kind: 'error', message: 'no sandbox is loaded yet' } };
+      return s.exclusive(async () => {
+        try {
+          const r = await fn(s);
+          const out: Outcome = 'ok' in r ? r : { ok: true, update: r };
+          if (out.ok) await this.save();
+          return out;
+        } catch (e) {
+          // A failure may have moved the chain: back to the cursor, so the history and the chain agree.
+          await s.moveChainTo(s.cursor.node).catch(() => undefined);
+          return { ok: false, problem: problemOf(e) };
+        }
+      });
     });
   }
 
@@ -255,11 +276,13 @@ export class Host {
   }
 
   rpc(method: string, params: readonly unknown[] = []): Promise<RpcAnswer> {
-    const s = this.live();
-    return s.exclusive(async () => {
-      const answer = await rpc(s, method, params);
-      if ('update' in answer) await this.save();
-      return answer;
+    return this.serial(() => {
+      const s = this.live();
+      return s.exclusive(async () => {
+        const answer = await rpc(s, method, params);
+        if ('update' in answer) await this.save();
+        return answer;
+      });
     });
   }
 }

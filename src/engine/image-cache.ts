@@ -8,7 +8,12 @@ import { imageOfSession, sessionFromImage, type SessionImage } from './session-i
 import type { Session } from './session.ts';
 import { KEYS, type KeyValueStore } from './store.ts';
 
-const digest = (doc: string) => keccak256(stringToHex(doc));
+/**
+ * The digest ties an image to the saved document and to this build's contracts: `build` is the default
+ * image's state root, which changes whenever the compiled contracts or the protocol's deployment change, so
+ * an image saved by an earlier build is never restored into a later one.
+ */
+const digest = (doc: string, build: string) => keccak256(stringToHex(`${build}\n${doc}`));
 
 export class ImageCache {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -17,19 +22,27 @@ export class ImageCache {
 
   constructor(
     private readonly store: KeyValueStore,
+    private readonly build: string,
     private readonly delayMs = 500,
   ) {}
 
-  /** Saves `session`'s image after a quiet moment; `doc` is the document just saved for it. */
-  schedule(session: Session, doc: string): void {
+  /**
+   * Saves `session`'s image after a quiet moment. The document is rendered again inside the job, from the
+   * very state the image is taken from, so a change that ran meanwhile cannot pair one with the other.
+   */
+  schedule(session: Session, toDoc: (s: Session) => string): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.next = () => {
       this.timer = null;
       this.next = null;
-      this.pending = session.exclusive(async () => {
-        const image = await imageOfSession(session);
-        await this.store.set(KEYS.image, JSON.stringify({ digest: digest(doc), image }));
-      });
+      this.pending = session
+        .exclusive(async () => {
+          const doc = toDoc(session);
+          const image = await imageOfSession(session);
+          await this.store.set(KEYS.image, JSON.stringify({ digest: digest(doc, this.build), image }));
+        })
+        // The image only speeds reloads up; failing to take one leaves the saved document in charge.
+        .catch(() => undefined);
     };
     this.timer = setTimeout(this.next, this.delayMs);
   }
@@ -47,8 +60,10 @@ export class ImageCache {
       const raw = await this.store.get(KEYS.image);
       if (typeof raw !== 'string') return null;
       const cached = JSON.parse(raw) as { digest?: unknown; image?: SessionImage };
-      if (cached.digest !== digest(doc) || cached.image === undefined) return null;
-      return await sessionFromImage(cached.image);
+      if (cached.digest !== digest(doc, this.build) || cached.image === undefined) return null;
+      const session = await sessionFromImage(cached.image);
+      await session.worldAt(session.cursor.node);
+      return session;
     } catch {
       return null;
     }

@@ -33,6 +33,8 @@ export class SandboxApp {
   session = $state.raw<SessionState | null>(null);
   presets = $state.raw<Preset[]>([]);
   busy = $state(false);
+  /** Calls in flight: busy until the last of overlapping calls ends. */
+  private inFlight = 0;
   problem = $state.raw<Problem | null>(null);
   /** Whether the problem answers an action from the forms (shown under them) or a load or move (shown on top). */
   problemFrom = $state<'action' | 'other'>('other');
@@ -142,6 +144,7 @@ export class SandboxApp {
   }
 
   private async run(call: () => Promise<Outcome>, from: 'action' | 'other' = 'other'): Promise<boolean> {
+    this.inFlight++;
     this.busy = true;
     try {
       const out = await call();
@@ -154,11 +157,12 @@ export class SandboxApp {
       this.apply(out.update);
       return true;
     } finally {
-      this.busy = false;
+      this.busy = --this.inFlight > 0;
     }
   }
 
   private async load(call: () => Promise<Loaded>): Promise<boolean> {
+    this.inFlight++;
     this.busy = true;
     try {
       const r = await call();
@@ -166,7 +170,7 @@ export class SandboxApp {
       this.applyLoaded(r);
       return r.ok;
     } finally {
-      this.busy = false;
+      this.busy = --this.inFlight > 0;
     }
   }
 

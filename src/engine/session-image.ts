@@ -15,7 +15,7 @@ export const IMAGE_FORMAT = 'restaking-sandbox/session-image@1';
 export interface SessionImage {
   format: typeof IMAGE_FORMAT;
   source: string;
-  /** The scenario file the session was loaded from (header and steps). */
+  /** The scenario file's header (title, description, config, actors) with no steps. */
   scenario: unknown;
   chain: ChainImage;
   sandbox: Pick<Sandbox, 'addresses' | 'actors' | 'system'>;
@@ -32,7 +32,8 @@ export async function imageOfSession(s: Session): Promise<SessionImage> {
   return {
     format: IMAGE_FORMAT,
     source: p.source,
-    scenario: s.scenarioAt(s.branch('main').head),
+    // The header is what a restore needs (config, actors); the steps are in the entries.
+    scenario: s.scenarioAt(null),
     chain: await imageOf(p.sb.chain),
     sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
     genesis: toTagged({ snap: p.genesis.snap, names: p.genesis.names }),

@@ -130,7 +130,17 @@ export class Session {
 
   /** Runs `fn` after every earlier call has finished: the chain is never touched by two calls at once. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const guarded = async () => {
+      try {
+        return await fn();
+      } catch (e) {
+        // Whatever failed may have moved the chain (a compare, a world read, a step that ran): put it back at
+        // the cursor, so the next step builds on the state the history says it does.
+        await this.moveChainTo(this.cursor.node).catch(() => undefined);
+        throw e;
+      }
+    };
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -304,7 +314,8 @@ export class Session {
 
   /** The worlds at two branches' ends, for a side-by-side comparison. The chain returns to the cursor. */
   async compare(a: string, b: string): Promise<{ a: World; b: World }> {
-    const worlds = { a: await this.worldAt(this.branch(a).head), b: await this.worldAt(this.branch(b).head) };
+    const [ba, bb] = [this.branch(a), this.branch(b)];
+    const worlds = { a: await this.worldAt(ba.head), b: await this.worldAt(bb.head) };
     await this.moveChainTo(this.cursor.node);
     return worlds;
   }
