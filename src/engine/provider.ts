@@ -15,6 +15,8 @@ export class ProviderRpcError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** Revert data of a reverted call, for clients that decode custom errors. */
+    readonly data?: string,
   ) {
     super(message);
     this.name = 'ProviderRpcError';
@@ -27,7 +29,8 @@ export function createProvider(worker: ChainClient, onUpdate: (u: SessionUpdate)
     async request({ method, params }) {
       const list = Array.isArray(params) ? params : params === undefined ? [] : [params];
       const answer = await worker.rpc(method, list);
-      if ('error' in answer) throw new ProviderRpcError(answer.error.code, answer.error.message);
+      if ('error' in answer)
+        throw new ProviderRpcError(answer.error.code, answer.error.message, answer.error.data);
       if (answer.update !== undefined) onUpdate(answer.update);
       return answer.result;
     },

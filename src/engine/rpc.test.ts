@@ -1,5 +1,13 @@
 // The EIP-1193 provider's methods, driven by viem exactly as console code would drive the page.
-import { createPublicClient, createWalletClient, custom, parseAbi, parseEther } from 'viem';
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  createPublicClient,
+  createWalletClient,
+  custom,
+  parseAbi,
+  parseEther,
+} from 'viem';
 import { describe, expect, it } from 'vitest';
 import { Host } from './host.ts';
 import { memoryStore } from './store.ts';
@@ -15,7 +23,8 @@ async function setup() {
   const provider = {
     request: async ({ method, params }: { method: string; params?: unknown }) => {
       const a = await host.rpc(method, (params as unknown[] | undefined) ?? []);
-      if ('error' in a) throw Object.assign(new Error(a.error.message), { code: a.error.code });
+      if ('error' in a)
+        throw Object.assign(new Error(a.error.message), { code: a.error.code, data: a.error.data });
       return a.result;
     },
   };
@@ -75,6 +84,33 @@ describe('the EIP-1193 provider', () => {
       })
       .catch((e: Error) => e.message);
     expect(err).toMatch(/nothing was sent/);
+    // A reverting call carries its revert data, which viem decodes into the custom error by name.
+    const pub = createPublicClient({ transport: custom(provider) });
+    const dm = host.contracts().find((c) => c.name === 'delegationManager');
+    if (dm === undefined) throw new Error('no delegation manager');
+    const abi = parseAbi(['function delegateTo(address operator)', 'error ActivelyDelegated()']);
+    const reverted = await pub
+      .simulateContract({
+        address: dm.address as `0x${string}`,
+        abi,
+        functionName: 'delegateTo',
+        args: [actor('op2')],
+        account: actor('alice'),
+      })
+      .then(
+        () => null,
+        (e: BaseError) => e.walk((x) => x instanceof ContractFunctionRevertedError),
+      );
+    expect((reverted as ContractFunctionRevertedError | null)?.data?.errorName).toBe('ActivelyDelegated');
+    // An AVS's own account is not its contract: a transfer to it lands on the account.
+    const avsAccount = actor('avs1');
+    const before = await pub.getBalance({ address: avsAccount });
+    await createWalletClient({ transport: custom(provider), account: actor('bob') }).sendTransaction({
+      to: avsAccount,
+      value: 5n,
+      chain: null,
+    });
+    expect(await pub.getBalance({ address: avsAccount })).toBe(before + 5n);
     const unknown = await host.rpc('eth_mining', []);
     expect('error' in unknown && unknown.error.code).toBe(4200);
   });

@@ -19,6 +19,8 @@ import type { SessionUpdate } from './session-types.ts';
 export interface RpcError {
   code: number;
   message: string;
+  /** The revert data, so a client such as viem can decode the custom error itself. */
+  data?: Hex;
 }
 
 export type RpcAnswer = { result: unknown; update?: SessionUpdate } | { error: RpcError };
@@ -132,7 +134,11 @@ async function answer(s: Session, method: string, params: readonly unknown[]): P
       });
       if (!r.ok)
         return {
-          error: { code: EXECUTION_REVERTED, message: `execution reverted: ${r.error?.message ?? ''}` },
+          error: {
+            code: EXECUTION_REVERTED,
+            message: `execution reverted: ${r.error?.message ?? ''}`,
+            data: r.returnData,
+          },
         };
       // 21000 intrinsic gas on top of execution, plus call-data costs rounded up generously.
       return { result: method === 'eth_call' ? r.returnData : numberToHex(r.gasUsed + 21_000n + 50_000n) };
@@ -162,11 +168,9 @@ async function answer(s: Session, method: string, params: readonly unknown[]): P
           code: INVALID_PARAMS,
           message: 'deployments are not supported: send to a contract',
         });
-      const to = actors.find(
-        (a) =>
-          a.contract?.toLowerCase() === p.to?.toLowerCase() ||
-          a.address.toLowerCase() === p.to?.toLowerCase(),
-      );
+      // An actor id stands for its contract (an AVS's or a vault's) or else its account, as tx.send reads it;
+      // an actor's own account when it has a contract stays a plain address.
+      const to = actors.find((a) => (a.contract ?? a.address).toLowerCase() === p.to?.toLowerCase());
       const step = {
         action: 'tx.send',
         by: sender.id,

@@ -52,12 +52,13 @@ const world = {
 } as unknown as World;
 
 describe('pendingItems', () => {
-  it("lists what waits, in the order it becomes ready, with the contracts' first usable block", () => {
+  it('lists what waits, in the order it becomes ready, with the head from which it is ready', () => {
     expect(pendingItems(world).map((p) => [p.kind, p.readyAt])).toEqual([
-      // a slash request executes after its last veto block; a redemption and a withdrawal after completableAfterBlock
-      ['slash request', 1000051n],
-      ['redemption', 1000101n],
-      ['withdrawal', 1000337n],
+      // Executable or completable in any block after the named one: the next transaction mines head + 1, so
+      // from a head equal to it.
+      ['slash request', 1000050n],
+      ['redemption', 1000100n],
+      ['withdrawal', 1000336n],
       // a pending magnitude change applies at its effect block itself
       ['deallocation', 1000400n],
     ]);

@@ -1,14 +1,15 @@
 // Everything in a world that waits for a block: allocations and deallocations not yet effective, queued
 // withdrawals, vault redemptions and AVS slash requests still inside their windows. The rule for each is the
-// contract's: a withdrawal or a redemption completes in any block after `completableAfterBlock`; a pending
-// magnitude change applies from `effectBlock` on; a slash request can be executed after `vetoableUntilBlock`.
+// contract's: a withdrawal or a redemption completes in any block after `completableAfterBlock`, and a slash
+// request executes in any block after `vetoableUntilBlock`; the next transaction mines head + 1, so they are
+// ready once the head reaches that block. A pending magnitude change applies from `effectBlock` on.
 import type { World } from '../../protocol/world-types.ts';
 
 export interface PendingItem {
   kind: 'allocation' | 'deallocation' | 'withdrawal' | 'redemption' | 'slash request';
   /** Who it belongs to and what it is, in words. */
   what: string;
-  /** The first block in which it takes effect or can be completed. */
+  /** The head from which it is in effect (allocations) or from which the next transaction can complete it. */
   readyAt: bigint;
 }
 
@@ -31,7 +32,7 @@ export function pendingItems(world: World): PendingItem[] {
         items.push({
           kind: 'withdrawal',
           what: `${staker}'s withdrawal ${name} (${w.strategy})`,
-          readyAt: BigInt(w.completableAfterBlock) + 1n,
+          readyAt: BigInt(w.completableAfterBlock),
         });
   for (const [vault, v] of Object.entries(world.vaults))
     for (const [name, r] of Object.entries(v.requests))
@@ -39,7 +40,7 @@ export function pendingItems(world: World): PendingItem[] {
         items.push({
           kind: 'redemption',
           what: `${r.owner}'s redemption ${name} from ${vault}`,
-          readyAt: BigInt(r.completableAfterBlock) + 1n,
+          readyAt: BigInt(r.completableAfterBlock),
         });
   for (const [avs, a] of Object.entries(world.avs))
     for (const [name, r] of Object.entries(a.slashRequests))
@@ -47,7 +48,7 @@ export function pendingItems(world: World): PendingItem[] {
         items.push({
           kind: 'slash request',
           what: `${avs}'s request ${name} to slash ${r.operator} in set ${r.set}`,
-          readyAt: BigInt(r.vetoableUntilBlock) + 1n,
+          readyAt: BigInt(r.vetoableUntilBlock),
         });
   return items.sort((x, y) => (x.readyAt < y.readyAt ? -1 : x.readyAt > y.readyAt ? 1 : 0));
 }
