@@ -54,7 +54,8 @@ function startWorkerEarly(
   const worker = Object.keys(bundle).find((f) => /^assets\/chain-worker-[\w-]+\.js$/.test(f));
   const html = bundle['index.html'];
   if (worker === undefined || html === undefined || typeof html.source !== 'string') return;
-  const fileName = 'assets/start-worker.js';
+  // Named after the worker's own hashed name, so a host caching assets forever never serves a stale one.
+  const fileName = worker.replace('chain-worker-', 'start-worker-');
   ctx.emitFile({
     type: 'asset',
     fileName,
@@ -62,10 +63,13 @@ function startWorkerEarly(
 globalThis.__restakingSandboxWorker ??= new Worker(new URL('./${worker.slice('assets/'.length)}', import.meta.url), { type: 'module' });
 `,
   });
-  html.source = html.source.replace(
-    '<script type="module"',
-    `<script type="module" src="./${fileName}"></script>\n    <script type="module"`,
-  );
+  html.source = html.source
+    .replace(
+      '<script type="module"',
+      `<script type="module" src="./${fileName}"></script>\n    <script type="module"`,
+    )
+    // The development server's hot reload needs WebSockets; the built site connects to nothing.
+    .replace("connect-src 'self' ws:", "connect-src 'self'");
 }
 
 // Vite worker builds ignore top-level plugins, so the worker gets its own list.

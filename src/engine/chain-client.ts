@@ -11,6 +11,15 @@ export function connectChain(): ChainClient {
   return Comlink.wrap<ChainWorkerApi>(startChainWorker());
 }
 
+/** Rejects when the worker fails to load or run its script (a 404, a CSP refusal, a syntax error). */
+export function workerFailure(): Promise<never> {
+  return new Promise((_, reject) => {
+    startChainWorker().addEventListener('error', (e) =>
+      reject(new Error(e.message || 'the chain worker failed to load')),
+    );
+  });
+}
+
 declare global {
   interface Window {
     /**

@@ -1,7 +1,7 @@
 // The page's state of the sandbox, as Svelte runes: the session the worker reports (merged from its
 // updates), what is running, and the last refusal. Views read these fields and call these methods; nothing
 // here touches the chain, which lives in the worker. Raw state: worlds are replaced, never mutated.
-import type { ChainClient } from './chain-client.ts';
+import { workerFailure, type ChainClient } from './chain-client.ts';
 import type { Loaded } from './host.ts';
 import type {
   Cursor,
@@ -41,6 +41,8 @@ export class SandboxApp {
   notice = $state<string | null>(null);
   series = $state.raw<SeriesPoint[]>([]);
   landed = $state.raw<Landed | null>(null);
+  /** A load (preset, file, link) replaced a sandbox, which can be brought back. */
+  previousAvailable = $state(false);
 
   /** Node ids of the current branch, genesis excluded. */
   path = $derived.by(() => {
@@ -64,7 +66,10 @@ export class SandboxApp {
   async start(fragment: string): Promise<void> {
     let opened: [Preset[], Awaited<ReturnType<typeof decodeShare>>, Loaded];
     try {
-      opened = await Promise.all([this.worker.presets(), decodeShare(fragment), this.worker.start()]);
+      opened = await Promise.race([
+        Promise.all([this.worker.presets(), decodeShare(fragment), this.worker.start()]),
+        workerFailure(),
+      ]);
     } catch (e) {
       // Never a blank page: say what failed.
       this.problem = {
@@ -84,7 +89,7 @@ export class SandboxApp {
       return;
     }
     const t = shared.target;
-    await this.load(() =>
+    await this.replacing(() =>
       t.kind === 'preset'
         ? this.worker.loadPreset(t.preset, t.position)
         : this.worker.loadScenario(t.scenario, 'shared link', t.position),
@@ -191,8 +196,15 @@ export class SandboxApp {
   renameBranch = (id: string, name: string) => this.run(() => this.worker.renameBranch(id, name));
   deleteBranch = (id: string) => this.run(() => this.worker.deleteBranch(id));
   switchBranch = (id: string) => this.run(() => this.worker.switchBranch(id));
-  loadPreset = (id: string) => this.load(() => this.worker.loadPreset(id));
-  restorePrevious = () => this.load(() => this.worker.restorePrevious());
+  loadPreset = (id: string) => this.replacing(() => this.worker.loadPreset(id));
+  restorePrevious = () => this.replacing(() => this.worker.restorePrevious());
+
+  /** A load that replaces the sandbox: the one it replaced is kept by the worker and can be brought back. */
+  private async replacing(call: () => Promise<Loaded>): Promise<boolean> {
+    const ok = await this.load(call);
+    if (ok) this.previousAvailable = true;
+    return ok;
+  }
 
   /** Imports a scenario@1 or session@1 file; a broken one is refused with the reason, nothing changes. */
   importText(text: string, fileName: string): Promise<boolean> {
@@ -205,8 +217,9 @@ export class SandboxApp {
       return Promise.resolve(false);
     }
     const format = (json as { format?: unknown } | null)?.format;
-    if (format === 'restaking-sandbox/session@1') return this.load(() => this.worker.importSession(json));
-    return this.load(() => this.worker.loadScenario(json, `file ${fileName}`));
+    if (format === 'restaking-sandbox/session@1')
+      return this.replacing(() => this.worker.importSession(json));
+    return this.replacing(() => this.worker.loadScenario(json, `file ${fileName}`));
   }
 
   /** The fragment of a link that reproduces the scenario and the current position. */

@@ -13,7 +13,8 @@ export function seriesPoint(world: World, position: number, node: number | null)
   const operatorStake: Record<string, string> = {};
   const slashable = new Map<string, bigint>();
   for (const [id, op] of Object.entries(world.operators)) {
-    operatorStake[id] = sum(Object.values(op.shares));
+    // One line per strategy: shares of different strategies are different things and are never added.
+    for (const [strategy, shares] of Object.entries(op.shares)) operatorStake[`${id} · ${strategy}`] = shares;
     for (const [set, per] of Object.entries(op.allocations)) {
       const stake = BigInt(sum(Object.values(per).map((a) => a.allocatedStake)));
       slashable.set(set, (slashable.get(set) ?? 0n) + stake);

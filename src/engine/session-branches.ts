@@ -4,10 +4,10 @@ import type { Session } from './session.ts';
 import { SessionError } from './session.ts';
 import type { Branch, SessionUpdate } from './session-types.ts';
 
+/** One above the highest id in use: an id is reused only if the newest branch was deleted. */
 export function freshBranchId(branches: readonly Branch[]): string {
-  let k = branches.length + 1;
-  while (branches.some((b) => b.id === `b${k}`)) k++;
-  return `b${k}`;
+  const highest = Math.max(1, ...branches.map((b) => Number(/^b(\d+)$/.exec(b.id)?.[1] ?? 0)));
+  return `b${highest + 1}`;
 }
 
 export function freshBranchName(branches: readonly Branch[]): string {

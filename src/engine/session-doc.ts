@@ -2,6 +2,7 @@
 // step and parent, the branches and the cursor. It is what survives a reload (IndexedDB) and what an
 // exported session file holds. Chain states are not saved: they are rebuilt by replaying the steps.
 import * as v from 'valibot';
+import { formatIssues, validateScenario, type Step } from '../protocol/scenario-schema.ts';
 import type { Branch, Cursor, StepJson } from './session-types.ts';
 import { MAIN_BRANCH, Session, SessionError } from './session.ts';
 
@@ -44,12 +45,55 @@ export function toDoc(s: Session): SessionDoc {
   return { format: SESSION_FORMAT, source: s.source, scenario: { format: '', ...header }, ...historyOf(s) };
 }
 
+/** The most steps a saved or imported session may hold: replaying more would keep the page busy for minutes. */
+export const MAX_SAVED_STEPS = 5_000;
+
+/**
+ * Validates every node's step once, with the path that leads to it: each path from the start to a node with
+ * no children is one scenario, so the cost is that of validating each line of history once rather than the
+ * whole path again for every step. Throws SessionError naming the first problem.
+ */
+function validatePaths(s: Session, nodes: readonly SavedNode[]): Map<number, Step> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parents = new Set(nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
+  const parsed = new Map<number, Step>();
+  for (const leaf of nodes.filter((n) => !parents.has(n.id))) {
+    const path: SavedNode[] = [];
+    for (
+      let at: SavedNode | undefined = leaf;
+      at !== undefined;
+      at = at.parent === null ? undefined : byId.get(at.parent)
+    ) {
+      path.push(at);
+      if (path.length > nodes.length)
+        throw new SessionError({ kind: 'invalid', message: `saved step ${leaf.id} is in a cycle` });
+    }
+    path.reverse();
+    const checked = validateScenario({ ...s.scenarioAt(null), steps: path.map((n) => n.step) });
+    if (!checked.ok) {
+      const first = checked.issues[0];
+      const index = Number(/^steps\[(\d+)\]/.exec(first?.path ?? '')?.[1] ?? -1);
+      const id = path[index]?.id;
+      throw new SessionError({
+        kind: 'invalid',
+        message: `saved step ${id ?? '?'}: ${formatIssues(checked.issues.slice(0, 5))}`,
+      });
+    }
+    path.forEach((n, i) => {
+      const step = checked.scenario.steps[i];
+      if (step !== undefined) parsed.set(n.id, step);
+    });
+  }
+  return parsed;
+}
+
 /**
  * Rebuilds saved history on a freshly loaded session (header only): every node is performed again after
  * its parent, keeping its id, then the saved branches and cursor are put back. Deterministic chains make
  * the replay land on the same states; a step that no longer succeeds means the saved history is corrupt.
  */
 async function replay(s: Session, nodes: readonly SavedNode[], branches: readonly Branch[], cursor: Cursor) {
+  const parsed = validatePaths(s, nodes);
   for (const n of [...nodes].sort((x, y) => x.id - y.id)) {
     if (n.parent !== null && !s.entries.has(n.parent))
       throw new SessionError({
@@ -60,7 +104,7 @@ async function replay(s: Session, nodes: readonly SavedNode[], branches: readonl
     s.branches = [{ ...MAIN_BRANCH, head: n.parent }];
     s.cursor = { branch: MAIN_BRANCH.id, node: n.parent };
     // Worlds are read on demand afterwards (the cursor's below): replaying reads none.
-    const out = await s.attempt(n.step, n.id, false);
+    const out = await s.attempt(n.step, n.id, false, parsed.get(n.id));
     if ('kind' in out) throw new SessionError({ ...out, message: `saved step ${n.id}: ${out.message}` });
   }
   if (!branches.some((b) => b.id === cursor.branch))
@@ -87,6 +131,11 @@ export async function fromDoc(json: unknown): Promise<Session> {
     throw new SessionError({ kind: 'invalid', message: `saved session: ${where}: ${issue.message}` });
   }
   const doc = parsed.output;
+  if (doc.nodes.length > MAX_SAVED_STEPS)
+    throw new SessionError({
+      kind: 'invalid',
+      message: `saved session: ${doc.nodes.length} steps is more than the ${MAX_SAVED_STEPS} a sandbox replays`,
+    });
   const session = await Session.load({ ...doc.scenario, steps: [] }, doc.source);
   await replay(session, doc.nodes, doc.branches, doc.cursor);
   return session;

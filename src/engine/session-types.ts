@@ -131,7 +131,7 @@ export interface SeriesPoint {
   position: number;
   node: number | null;
   block: string;
-  /** Operator id → delegated shares summed over strategies (wei). */
+  /** `<operator> · <strategy>` → the operator's delegated shares in that strategy (base units). */
   operatorStake: Record<string, string>;
   /** Vault id → value of one vault token (WAD). */
   vaultRate: Record<string, string>;

@@ -141,7 +141,7 @@ describe('Session', () => {
     // At genesis no operator has registered yet.
     expect(points[0]?.operatorStake).toEqual({});
     // 20% of op1's 50% to avs1 is 10% of its magnitude: 70 → 63 ETH; the vault's 30 → 27, rate 0.9.
-    expect(points[21]?.operatorStake['op1']).toBe(63n * 10n ** 18n + '');
+    expect(points[21]?.operatorStake['op1 · stETH']).toBe(63n * 10n ** 18n + '');
     expect(points[21]?.vaultRate['lrt']).toBe(9n * 10n ** 17n + '');
     // avs1's set: 40% of 90% max → ⌊63e18 · ⌊0.4e18·1e18/0.9e18⌋ / 1e18⌋ = 63 · 444444444444444444.
     expect(points[21]?.slashableStake['avs1/0']).toBe((63n * 444444444444444444n).toString());

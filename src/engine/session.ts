@@ -201,8 +201,11 @@ export class Session {
     raw: StepJson,
     forcedId: number | undefined,
     readWorldNow: boolean,
+    /** The step already validated with its whole path (replays validate each path once, not per step). */
+    parsed?: Scenario['steps'][number],
   ): Promise<Entry | Problem> {
     const path = this.pathTo(this.cursor.node);
+    if (parsed !== undefined) return this.performChecked(raw, parsed, path.length, readWorldNow, forcedId);
     const checked = validateScenario({
       ...this.header,
       steps: [...path.map((id) => this.entry(id).node.step), raw],
@@ -218,8 +221,18 @@ export class Session {
     }
     const step = checked.scenario.steps[path.length];
     if (step === undefined) return { kind: 'invalid', message: 'the step did not parse' };
+    return this.performChecked(raw, step, path.length, readWorldNow, forcedId);
+  }
+
+  private async performChecked(
+    raw: StepJson,
+    step: Scenario['steps'][number],
+    index: number,
+    readWorldNow: boolean,
+    forcedId: number | undefined,
+  ): Promise<Entry | Problem> {
     try {
-      return await this.perform(raw, step, path.length, readWorldNow, forcedId);
+      return await this.perform(raw, step, index, readWorldNow, forcedId);
     } catch (e) {
       if (e instanceof SessionError) return e.problem;
       throw e;

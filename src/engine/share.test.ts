@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../protocol/scenarios/index.ts';
-import { decodeShare, encodeShare, MAX_LINK_CHARS } from './share.ts';
+import { decodeShare, encodeShare, MAX_QR_CHARS } from './share.ts';
 
 describe('share links', () => {
   it('round-trips a preset and a position', async () => {
@@ -16,7 +16,7 @@ describe('share links', () => {
     const scenario = getPreset('lrt-rate-after-slash')?.json;
     const fragment = await encodeShare({ kind: 'scenario', scenario, position: null });
     // A QR code holds up to 2953 bytes; the deflated file must stay well below.
-    expect(fragment.length).toBeLessThan(MAX_LINK_CHARS);
+    expect(fragment.length).toBeLessThan(MAX_QR_CHARS);
     expect(fragment.length).toBeLessThan(JSON.stringify(scenario).length / 2);
     expect(await decodeShare(fragment)).toEqual({
       ok: true,
@@ -45,6 +45,18 @@ describe('share links', () => {
     expect(await decodeShare('preset=x&at=-1')).toEqual({
       ok: false,
       message: expect.stringMatching(/at=-1/),
+    });
+  });
+
+  it('refuses a link that would inflate into a huge scenario, without inflating it all', async () => {
+    // 8 MB of spaces deflate to a few kilobytes: a small link, a huge document.
+    const bomb = { steps: ' '.repeat(8_000_000) };
+    const fragment = await encodeShare({ kind: 'scenario', scenario: bomb, position: null });
+    expect(fragment.length).toBeLessThan(20_000);
+    expect(await decodeShare(fragment)).toEqual({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(await decodeShare('scenario=' + 'A'.repeat(300_000))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/too long/),
     });
   });
 });

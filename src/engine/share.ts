@@ -7,7 +7,11 @@ export type ShareTarget =
   | { kind: 'preset'; preset: string; position: number | null }
   | { kind: 'scenario'; scenario: unknown; position: number | null };
 
-export const MAX_LINK_CHARS = 2_000;
+/** Longer links do not fit a QR code (2953 bytes at the lowest error correction). */
+export const MAX_QR_CHARS = 2_900;
+/** A link longer than this, or a scenario inflating past MAX_SCENARIO_BYTES, is refused before any work. */
+export const MAX_FRAGMENT_CHARS = 200_000;
+export const MAX_SCENARIO_BYTES = 4_000_000;
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -21,9 +25,32 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    // A few hundred bytes can inflate to gigabytes: stop reading once past what any scenario needs.
+    if (size > limit) {
+      await reader.cancel();
+      throw new RangeError(`inflates past ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The URL fragment (without `#`) for a target. */
@@ -38,6 +65,11 @@ export type DecodedShare = { ok: true; target: ShareTarget } | { ok: false; mess
 
 /** Reads a fragment; null when it is not a share link at all, a message naming the fault when it is broken. */
 export async function decodeShare(fragment: string): Promise<DecodedShare> {
+  if (fragment.length > MAX_FRAGMENT_CHARS)
+    return {
+      ok: false,
+      message: `The shared link is too long (${fragment.length} characters) to be a sandbox link.`,
+    };
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const preset = params.get('preset');
   const scenario = params.get('scenario');
@@ -51,14 +83,20 @@ export async function decodeShare(fragment: string): Promise<DecodedShare> {
   }
   if (preset !== null) return { ok: true, target: { kind: 'preset', preset, position } };
   try {
-    const bytes = await pipe(fromBase64Url(scenario ?? ''), new DecompressionStream('deflate-raw'));
+    const bytes = await pipe(
+      fromBase64Url(scenario ?? ''),
+      new DecompressionStream('deflate-raw'),
+      MAX_SCENARIO_BYTES,
+    );
     const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     return { ok: true, target: { kind: 'scenario', scenario: parsed, position } };
   } catch (e) {
     const why =
       e instanceof SyntaxError
         ? 'its scenario is not valid JSON'
-        : 'its scenario data is damaged or cut short';
+        : e instanceof RangeError
+          ? `its scenario is too large (it ${e.message})`
+          : 'its scenario data is damaged or cut short';
     return { ok: false, message: `The shared link cannot be opened: ${why}. Was it copied completely?` };
   }
 }

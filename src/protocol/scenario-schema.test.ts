@@ -111,6 +111,19 @@ describe('a valid scenario', () => {
 });
 
 describe('an invalid scenario', () => {
+  it('refuses actor ids that are token names or not plain object keys', () => {
+    for (const id of ['stETH', '__proto__', 'constructor']) {
+      const json = example();
+      json.actors.push({ id, role: 'staker' });
+      expect(problems(json)).toEqual([
+        {
+          path: 'actors[4].id',
+          message: `"${id}" is ${id === 'stETH' ? 'a token name' : 'a reserved name'}; accepted: another id`,
+        },
+      ]);
+    }
+  });
+
   it('reports every problem, in file order, with its path', () => {
     const json = example() as Record<string, unknown> & ReturnType<typeof example>;
     json['extra'] = 1;

@@ -36,8 +36,12 @@ export interface Scenario {
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
-/** Names that would make `token` and world paths ambiguous if an actor took them. */
-const RESERVED = new Set(['stETH', 'wstETH', 'beaconETH']);
+/**
+ * Names that would make `token` and world paths ambiguous if an actor took them, and names that are not
+ * plain keys of a JavaScript object (the world is keyed by actor id).
+ */
+const TOKENS = new Set(['stETH', 'wstETH', 'beaconETH']);
+const RESERVED = new Set([...TOKENS, '__proto__', 'constructor', 'prototype']);
 
 const role = v.picklist(
   ['staker', 'operator', 'avs', 'vault'],
@@ -107,7 +111,10 @@ function parseActors(raw: readonly unknown[], issues: ScenarioIssue[]): Map<stri
     if (actors.has(a.id))
       issues.push({ path: at('id'), message: `"${a.id}" is already an actor; accepted: a new id` });
     else if (RESERVED.has(a.id))
-      issues.push({ path: at('id'), message: `"${a.id}" is a token name; accepted: another id` });
+      issues.push({
+        path: at('id'),
+        message: `"${a.id}" is ${TOKENS.has(a.id) ? 'a token name' : 'a reserved name'}; accepted: another id`,
+      });
     const actor: Actor = { id: a.id, role: a.role };
     if (a.eth !== undefined) actor.eth = a.eth;
     if (a.role === 'vault') {
