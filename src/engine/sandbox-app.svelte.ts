@@ -82,6 +82,17 @@ export class SandboxApp {
     const [presets, shared, saved] = opened;
     this.presets = presets;
     this.applyLoaded(saved);
+    await this.openShared(shared);
+  }
+
+  /** Opens a share link pasted into an open page (the fragment changed); false when it is not one. */
+  async openLink(fragment: string): Promise<boolean> {
+    const shared = await decodeShare(fragment);
+    await this.openShared(shared);
+    return shared !== null;
+  }
+
+  private async openShared(shared: Awaited<ReturnType<typeof decodeShare>>): Promise<void> {
     if (shared === null) return;
     if (!shared.ok) {
       this.problem = { kind: 'invalid', message: shared.message };
