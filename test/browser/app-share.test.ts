@@ -55,6 +55,24 @@ describe('links, files, the provider and offline use', () => {
     await b.context.close();
   }, 120_000);
 
+  it('opens a link pasted into an open page, and goes back to the sandbox it replaced', async () => {
+    const { context, page, errors } = await openApp(site.browser, site.url);
+    const before = await snapshot(page);
+    await page.evaluate(() => (location.hash = '#preset=single-avs-slash&at=3'));
+    await page.waitForFunction(
+      () => window.sandbox?.app.session?.source === 'preset:single-avs-slash',
+      null,
+      POLL,
+    );
+    expect((await snapshot(page)).position).toMatch(/^step 3 of /);
+    expect(page.url()).toBe(site.url);
+    await page.getByTestId('restore-previous').click();
+    await page.waitForFunction(() => window.sandbox?.app.session?.source === 'preset:playground', null, POLL);
+    expect((await snapshot(page)).world).toEqual(before.world);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('refuses a damaged link with a message and keeps the saved sandbox', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     await slashViaForm(page, 'avs1', 'op1', '20%');
