@@ -44,7 +44,9 @@ test('a slash is attributed in a caption and marks its link and losers; highligh
       },
     }).body,
   );
-  expect(body).toContain('avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed stake was burned.');
+  expect(body).toContain(
+    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed shares wait to be burned (slashing.clear).',
+  );
   expect(body).toMatch(
     /<path class="link allocation[^"]*slashed[^"]*"[^>]*data-amount="16000000000000000000"/,
   );

@@ -20,7 +20,7 @@ test('the summary states the totals exactly', () => {
 
 test('a slash caption names the set, the operator, each loss and where the stake went', () => {
   expect(slashCaption(slash)).toBe(
-    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed stake was burned.',
+    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed shares wait to be burned (slashing.clear).',
   );
   expect(
     slashCaption({
@@ -33,7 +33,11 @@ test('a slash caption names the set, the operator, each loss and where the stake
     }),
   ).toBe(
     'avs1 · set 0 slashed op1: alice lost 3.999999999999999999 ETH, lrt lost 0.5 ETH; ' +
-      'the slashed stake was redistributed to treasury.',
+      'the slashed shares wait to be redistributed to treasury (slashing.clear).',
+  );
+  // An AVS slash of native ETH locks it in the pods (EigenPodManager); it is never burned.
+  expect(slashCaption({ ...slash, destination: 'locked' })).toBe(
+    'avs1 · set 0 slashed op1: alice lost 4 ETH; slashed native ETH stays locked in the pods (it is never burned).',
   );
 });
 

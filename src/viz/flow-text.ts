@@ -15,7 +15,10 @@ export interface FlowSlash {
   /** `<avs>/<set>` key of the slashing operator set. */
   set: string;
   losses: readonly { who: string; amount: string }[];
-  /** "burned", or the id of the actor the slashed stake was redistributed to. */
+  /**
+   * "burned", "locked" (native ETH, which stays in the pods), or the id of the actor the slashed stake goes to
+   * (its set's redistribution recipient).
+   */
   destination: string;
 }
 
@@ -37,8 +40,14 @@ export function slashCaption(slash: FlowSlash): string {
     slash.losses.length === 0
       ? 'nobody lost stake'
       : slash.losses.map((l) => `${l.who} lost ${formatEth(l.amount)}`).join(', ');
-  const where = slash.destination === 'burned' ? 'burned' : `redistributed to ${slash.destination}`;
-  return `${setLabel(slash.set)} slashed ${slash.operator}: ${losses}; the slashed stake was ${where}.`;
+  // The slash only marks the shares: slashing.clear (clearBurnOrRedistributableShares) moves them later.
+  const where =
+    slash.destination === 'burned'
+      ? 'the slashed shares wait to be burned (slashing.clear)'
+      : slash.destination === 'locked'
+        ? 'slashed native ETH stays locked in the pods (it is never burned)'
+        : `the slashed shares wait to be redistributed to ${slash.destination} (slashing.clear)`;
+  return `${setLabel(slash.set)} slashed ${slash.operator}: ${losses}; ${where}.`;
 }
 
 export interface FlowEmphasis {

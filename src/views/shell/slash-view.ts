@@ -45,6 +45,7 @@ export function slashView(landed: Landed | null, nodes: readonly HistoryNode[]):
     losses: a.losses
       .filter((l) => l.what === 'withdrawableShares')
       .map((l) => ({ who: l.who, amount: l.amount })),
-    destination: recipient ?? 'burned',
+    // Native ETH slashed by an AVS is locked in the pods, never burned (EigenPodManager's burnable shares).
+    destination: recipient ?? (a.strategies.every((x) => x === 'beaconETH') ? 'locked' : 'burned'),
   };
 }
