@@ -35,6 +35,10 @@ test('a slash caption names the set, the operator, each loss and where the stake
     'avs1 · set 0 slashed op1: alice lost 3.999999999999999999 ETH, lrt lost 0.5 ETH; ' +
       'the slashed shares wait to be redistributed to treasury (slashing.clear).',
   );
+  // slashing.clear: where the shares went, by the amount that moved (single-avs-slash: 7 ETH burned).
+  expect(slashCaption({ ...slash, losses: [], cleared: '7000000000000000000' })).toBe(
+    "avs1 · set 0's slash of op1 cleared: 7 ETH burned.",
+  );
   // An AVS slash of native ETH locks it in the pods (EigenPodManager); it is never burned.
   expect(slashCaption({ ...slash, destination: 'locked' })).toBe(
     'avs1 · set 0 slashed op1: alice lost 4 ETH; slashed native ETH stays locked in the pods (it is never burned).',

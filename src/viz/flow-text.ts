@@ -20,6 +20,8 @@ export interface FlowSlash {
    * (its set's redistribution recipient).
    */
   destination: string;
+  /** Set for slashing.clear: the amount it burned or paid to `destination` (base units). */
+  cleared?: string;
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -36,6 +38,10 @@ export function flowSummary(graph: FlowGraph): string {
 }
 
 export function slashCaption(slash: FlowSlash): string {
+  if (slash.cleared !== undefined) {
+    const went = slash.destination === 'burned' ? 'burned' : `paid to ${slash.destination}`;
+    return `${setLabel(slash.set)}'s slash of ${slash.operator} cleared: ${formatEth(slash.cleared)} ${went}.`;
+  }
   const losses =
     slash.losses.length === 0
       ? 'nobody lost stake'
