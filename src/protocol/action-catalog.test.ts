@@ -12,49 +12,9 @@ import {
   WITHOUT_FORM,
 } from './action-catalog.ts';
 import { ACTIONS, stepFields } from './scenario-actions.ts';
+import { ACTORS, emptyWorld, PRELUDE } from './action-catalog-testing.ts';
 import { validateScenario } from './scenario-schema.ts';
 import type { World } from './world-types.ts';
-
-const ACTORS = [
-  { id: 'alice', role: 'staker', eth: '100 ETH' },
-  { id: 'council', role: 'staker' },
-  { id: 'op1', role: 'operator', eth: '10 ETH' },
-  { id: 'avs1', role: 'avs' },
-  { id: 'avs2', role: 'avs' },
-  { id: 'lrt', role: 'vault', operator: 'op1' },
-] as const;
-
-/** Steps that make every name the examples refer to: set 0 of both AVSs, r1, s1, v1, w1, q1. */
-const PRELUDE = [
-  { action: 'lst.stake', by: 'alice', amount: '40 ETH' },
-  { action: 'operator.register', by: 'op1', allocationDelay: 0 },
-  { action: 'avs.createOperatorSet', by: 'avs1', set: 0, strategies: ['stETH'] },
-  { action: 'avs.createOperatorSet', by: 'avs2', set: 0, strategies: ['stETH'] },
-  { action: 'avs.configureVeto', by: 'avs2', blocks: 10, committee: 'council' },
-  {
-    action: 'avs.requestSlash',
-    by: 'avs2',
-    operator: 'op1',
-    set: 0,
-    strategies: ['stETH'],
-    wads: ['10%'],
-    as: 'r1',
-  },
-  {
-    action: 'avs.slash',
-    by: 'avs1',
-    operator: 'op1',
-    set: 0,
-    strategies: ['stETH'],
-    wads: ['10%'],
-    as: 's1',
-  },
-  { action: 'pod.create', by: 'alice' },
-  { action: 'pod.stake', by: 'alice', as: 'v1' },
-  { action: 'withdrawal.queue', by: 'alice', strategy: 'stETH', shares: '1 ETH', as: 'w1' },
-  { action: 'vault.deposit', by: 'alice', vault: 'lrt', amount: '5 ETH' },
-  { action: 'vault.requestRedeem', by: 'alice', vault: 'lrt', amount: '1 ETH', as: 'q1' },
-];
 
 /** One filled step per action, written by hand in the scenario's own forms. */
 const EXAMPLES: Record<string, Record<string, unknown>> = {
@@ -180,22 +140,6 @@ describe('the catalog covers the scenario schema', () => {
     // A vault is a contract's account: all it can do is sit on a veto committee.
     expect(names('vault')).toEqual(['avs.veto']);
   });
-});
-
-const emptyWorld = (): World => ({
-  format: 'restaking-sandbox/world@1',
-  block: '1000010',
-  timestamp: '0',
-  accounts: {},
-  stakers: {},
-  operators: {},
-  avs: {},
-  strategies: {},
-  lst: { totalPooledEther: '0', totalShares: '0' },
-  vaults: {},
-  validators: {},
-  burned: {},
-  lockedSlashedNativeShares: '0',
 });
 
 function sampleWorld(): World {

@@ -3,6 +3,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { ActorView, ConfigView } from '../../engine/session-types.ts';
+import { emptyWorld } from '../../protocol/action-catalog-testing.ts';
 import type { World } from '../../protocol/world-types.ts';
 import ActionPanel from './ActionPanel.svelte';
 
@@ -13,21 +14,7 @@ const actor = (id: string, role: ActorView['role']): ActorView => ({
   operator: null,
   contract: null,
 });
-const world: World = {
-  format: 'restaking-sandbox/world@1',
-  block: '1000000',
-  timestamp: '0',
-  accounts: {},
-  stakers: {},
-  operators: {},
-  avs: {},
-  strategies: {},
-  lst: { totalPooledEther: '0', totalShares: '0' },
-  vaults: {},
-  validators: {},
-  burned: {},
-  lockedSlashedNativeShares: '0',
-};
+const world: World = { ...emptyWorld(), block: '1000000' };
 const config: ConfigView = {
   preset: 'classroom',
   withdrawalDelayBlocks: '336',

@@ -1,50 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, catalogEntry, choicesFor, type CatalogEntry } from '../../protocol/action-catalog.ts';
+import { ACTORS, PRELUDE } from '../../protocol/action-catalog-testing.ts';
 import { validateScenario } from '../../protocol/scenario-schema.ts';
 import type { World } from '../../protocol/world-types.ts';
 import { buildStep, resolveDraft, type Draft } from './form-values.ts';
 
 // A world with what PRELUDE makes: avs1 and avs2 with set 0 (stETH), avs2's veto window and its request r1,
 // alice's validator v1, withdrawal w1 and redemption request q1; the history names the slash s1.
-const PRELUDE = [
-  { action: 'lst.stake', by: 'alice', amount: '40 ETH' },
-  { action: 'operator.register', by: 'op1', allocationDelay: 0 },
-  { action: 'avs.createOperatorSet', by: 'avs1', set: 0, strategies: ['stETH'] },
-  { action: 'avs.createOperatorSet', by: 'avs2', set: 0, strategies: ['stETH'] },
-  { action: 'avs.configureVeto', by: 'avs2', blocks: 10, committee: 'council' },
-  {
-    action: 'avs.requestSlash',
-    by: 'avs2',
-    operator: 'op1',
-    set: 0,
-    strategies: ['stETH'],
-    wads: ['10%'],
-    as: 'r1',
-  },
-  {
-    action: 'avs.slash',
-    by: 'avs1',
-    operator: 'op1',
-    set: 0,
-    strategies: ['stETH'],
-    wads: ['10%'],
-    as: 's1',
-  },
-  { action: 'pod.create', by: 'alice' },
-  { action: 'pod.stake', by: 'alice', as: 'v1' },
-  { action: 'withdrawal.queue', by: 'alice', strategy: 'stETH', shares: '1 ETH', as: 'w1' },
-  { action: 'vault.deposit', by: 'alice', vault: 'lrt', amount: '5 ETH' },
-  { action: 'vault.requestRedeem', by: 'alice', vault: 'lrt', amount: '1 ETH', as: 'q1' },
-];
-const ACTORS = [
-  { id: 'alice', role: 'staker' },
-  { id: 'council', role: 'staker' },
-  { id: 'op1', role: 'operator' },
-  { id: 'avs1', role: 'avs' },
-  { id: 'avs2', role: 'avs' },
-  { id: 'lrt', role: 'vault', operator: 'op1' },
-] as const;
-
 function world(): World {
   const set = { strategies: ['stETH' as const], operators: ['op1'], slashCount: '1' };
   const noVeto = { vetoWindowBlocks: '0', vetoCommittee: null, slashRequests: {} };
