@@ -11,6 +11,7 @@ function account(role: AccountState['role'], n: number): AccountState {
     role,
     eth: eth(10n),
     stETH: '0',
+    stETHShares: '0',
     wstETH: '0',
     vaultTokens: { lrt: '0' },
   };

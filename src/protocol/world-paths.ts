@@ -23,6 +23,7 @@ const PATHS: [string, PathKind][] = [
   ['accounts.*.role', 'string'],
   ['accounts.*.eth', 'amount'],
   ['accounts.*.stETH', 'amount'],
+  ['accounts.*.stETHShares', 'amount'],
   ['accounts.*.wstETH', 'amount'],
   ['accounts.*.vaultTokens.*', 'amount'],
   ['stakers.*.delegatedTo', 'nullableString'],

@@ -35,6 +35,8 @@ export interface AccountState {
   role: ActorRole;
   eth: DecimalString;
   stETH: DecimalString;
+  /** The pool shares behind the stETH balance (Lido's sharesOf): a rebase changes the balance, not these. */
+  stETHShares: DecimalString;
   wstETH: DecimalString;
   /** Liquid restaking tokens held, by vault id. */
   vaultTokens: Record<string, DecimalString>;

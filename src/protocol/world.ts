@@ -28,6 +28,7 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
       role: a.role,
       eth: String(await getBalance(chain, holder)),
       stETH: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'balanceOf', [holder])),
+      stETHShares: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'sharesOf', [holder])),
       wstETH: String(await view<bigint>(chain, addresses.wstETH, 'MiniWstETH', 'balanceOf', [holder])),
       vaultTokens,
     };

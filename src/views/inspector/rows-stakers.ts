@@ -124,6 +124,7 @@ export function balanceCards(world: World): Card[] {
       fact('address', cell(a.address)),
       fact('eth', pathCell(`${p}.eth`, a.eth)),
       fact('stETH', pathCell(`${p}.stETH`, a.stETH)),
+      fact('stETHShares', pathCell(`${p}.stETHShares`, a.stETHShares)),
       fact('wstETH', pathCell(`${p}.wstETH`, a.wstETH)),
       ...Object.entries(a.vaultTokens).map(([v, amount]) =>
         fact('vaultTokens', pathCell(`${p}.vaultTokens.${v}`, amount), `Vault tokens of ${v}`),

@@ -92,6 +92,7 @@ export function vetoCell(until: string, status: string, clock: Clock): Cell {
 export function tokenUnit(path: string): string | null {
   const s = path.split('.');
   if (s[0] === 'accounts' && (s[2] === 'stETH' || s[2] === 'wstETH') && s.length === 3) return s[2];
+  if (s[0] === 'accounts' && s[2] === 'stETHShares' && s.length === 3) return 'stETH shares';
   if (s[0] === 'accounts' && s[2] === 'vaultTokens' && s[3] !== undefined) return `${s[3]} tokens`;
   if (s[0] === 'vaults' && s[2] === 'supply') return `${s[1]} tokens`;
   if (s[0] === 'burned' && s[1] !== undefined) return s[1];

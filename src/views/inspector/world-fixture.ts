@@ -20,6 +20,7 @@ const account = (role: ActorView['role'], eth: string) => ({
   role,
   eth,
   stETH: '0',
+  stETHShares: '0',
   wstETH: '0',
   vaultTokens: {},
 });

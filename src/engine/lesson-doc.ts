@@ -1,0 +1,79 @@
+// lesson.md → the prose of a lesson: YAML front matter (title, summary, minutes, learner), then one
+// `## <state id>` section per machine state. A `> Hint: …` line in a section is that step's first hint (the
+// nudge) and is not shown with the prose. Lesson files are part of the build, never user input.
+import { marked } from 'marked';
+import { parse as parseYaml } from 'yaml';
+
+export interface LessonSection {
+  /** Rendered prose (HTML from the lesson's own Markdown). */
+  html: string;
+  /** The nudge: a hint that points the way without giving the action. */
+  hint: string | null;
+}
+
+export interface LessonDoc {
+  /** Folder name: `01-staking-and-lsts`. */
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  minutes: number;
+  /** The actor the learner plays; the Act panel starts as this actor. */
+  learner: string;
+  /** Section ids in file order, and the sections by id. */
+  order: string[];
+  sections: Record<string, LessonSection>;
+}
+
+export class LessonDocError extends Error {}
+
+const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+function field(front: Record<string, unknown>, name: string, id: string, kind: 'string' | 'number') {
+  const v = front[name];
+  if (typeof v !== kind) throw new LessonDocError(`${id}/lesson.md: front matter needs ${name} (${kind})`);
+  return v as never;
+}
+
+export function parseLessonDoc(id: string, text: string): LessonDoc {
+  const m = FRONT.exec(text);
+  if (m === null) throw new LessonDocError(`${id}/lesson.md: no front matter (--- … ---) at the top`);
+  const front = parseYaml(m[1] ?? '') as Record<string, unknown> | null;
+  if (front === null || typeof front !== 'object')
+    throw new LessonDocError(`${id}/lesson.md: front matter is not a YAML mapping`);
+  const number = Number.parseInt(id, 10);
+  if (!Number.isInteger(number)) throw new LessonDocError(`${id}: a lesson folder starts with its number (NN-slug)`);
+  const order: string[] = [];
+  const sections: Record<string, LessonSection> = {};
+  const body = text.slice(m[0].length);
+  // Split on level-2 headings; anything before the first one is an author's note and not shown.
+  const parts = body.split(/^## +/m).slice(1);
+  for (const part of parts) {
+    const nl = part.indexOf('\n');
+    const sid = (nl < 0 ? part : part.slice(0, nl)).trim();
+    const rest = nl < 0 ? '' : part.slice(nl + 1);
+    if (Object.hasOwn(sections, sid)) throw new LessonDocError(`${id}/lesson.md: two sections named ${sid}`);
+    let hint: string | null = null;
+    const prose = rest
+      .split('\n')
+      .filter((line) => {
+        const h = /^>\s*Hint:\s*(.*)$/.exec(line);
+        if (h === null) return true;
+        hint = (h[1] ?? '').trim();
+        return false;
+      })
+      .join('\n');
+    order.push(sid);
+    sections[sid] = { html: marked.parse(prose.trim(), { async: false }), hint };
+  }
+  return {
+    id,
+    number,
+    title: field(front, 'title', id, 'string'),
+    summary: field(front, 'summary', id, 'string'),
+    minutes: field(front, 'minutes', id, 'number'),
+    learner: field(front, 'learner', id, 'string'),
+    order,
+    sections,
+  };
+}

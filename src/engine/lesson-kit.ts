@@ -1,0 +1,128 @@
+// What a lesson's machine may use from the engine (lessons/NN-slug/machine.ts imports only this, xstate
+// and protocol types): the events the engine sends, the shape of a step's meta, the placeholders the engine
+// replaces with provide(), and exact formatting for the numbers a lesson's feedback quotes.
+import { fromPromise } from 'xstate';
+import { formatUnits } from 'viem';
+import type { StepJson } from './session-types.ts';
+import type { World } from '../protocol/world-types.ts';
+import type { NetworkOptions } from '../protocol/network-from-world.ts';
+
+export type { StepJson } from './session-types.ts';
+export type { World } from '../protocol/world-types.ts';
+export type { NetworkOptions } from '../protocol/network-from-world.ts';
+
+/**
+ * The events a lesson machine receives. ACTED is sent for every action the learner (or "show me") takes in
+ * the sandbox while the lesson runs, landed or refused, with the worlds around it: the machine decides from
+ * chain facts, never from what a button said.
+ */
+export type LessonEvent =
+  | { type: 'NEXT' }
+  | { type: 'ANSWER'; choice: string }
+  /** Move past a question without answering (a presenter's clicker). */
+  | { type: 'SKIP' }
+  /** "Show me": the machine performs the state's exact action through the provided `perform`. */
+  | { type: 'SHOW' }
+  /** Ask the security analyzer about the world as it is (lessons that use it). */
+  | { type: 'ANALYZE' }
+  | {
+      type: 'ACTED';
+      step: StepJson;
+      /** Whether the chain accepted it; a refused step changed nothing. */
+      ok: boolean;
+      /** The custom error or reason when refused, in plain words. */
+      error: string | null;
+      before: World;
+      after: World;
+    };
+
+export type ActedEvent = Extract<LessonEvent, { type: 'ACTED' }>;
+
+/** What the learner is told right now: why an action did not count, or how a prediction fared. */
+export interface Feedback {
+  tone: 'wrong' | 'right' | 'info';
+  text: string;
+}
+
+/** An answer to a prediction question, judged once the chain has acted (null until then). */
+export interface Answer {
+  choice: string;
+  correct: boolean | null;
+}
+
+/** Every lesson's context extends this. Keep it JSON: it is saved with the learner's progress. */
+export interface LessonContext {
+  feedback: Feedback | null;
+  /** Keyed by the question's state id. */
+  answers: Record<string, Answer>;
+}
+
+export const initialLessonContext = (): LessonContext => ({ feedback: null, answers: {} });
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/**
+ * A state's `meta`: what kind of step it is and what the engine, the hints and the tests need. The prose
+ * lives in lesson.md under `## <state id>`.
+ */
+export type StepMeta<C extends LessonContext = LessonContext> =
+  | { kind: 'read' | 'debrief'; holds?: Holds<C> }
+  | { kind: 'predict' | 'quiz'; choices: Choice[]; holds?: Holds<C> }
+  | {
+      kind: 'act';
+      /** The exact action: the second hint spells it out, "show me" performs it, the tests take it. */
+      show: StepJson[];
+      /** A plausible wrong action the tests take to check the explanation (the learner may take any). */
+      tryWrong?: StepJson[];
+      holds?: Holds<C>;
+    }
+  | { kind: 'analyze'; holds?: Holds<C> };
+
+/** What the chain must satisfy while the machine is in a state: null when it agrees, else why not. */
+export type Holds<C extends LessonContext = LessonContext> = (world: World, context: C) => string | null;
+
+export interface AnalyzeInput {
+  options: NetworkOptions;
+}
+
+/** The analyzer's answer as the worker gives it (analysis@1 JSON, or why the network was refused). */
+export type AnalyzeOutput =
+  { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
+
+/** Placeholders for setup(): the engine (and the tests) provide the real chain effects. */
+export const lessonEffects = {
+  /** Performs steps in the sandbox; each lands as an ACTED event. */
+  perform: (_: unknown, _params: { steps: StepJson[] }) => {},
+};
+
+export const analyzePlaceholder = fromPromise<AnalyzeOutput, AnalyzeInput>(() =>
+  Promise.reject(new Error('the analyzer is provided by the engine')),
+);
+
+/** Exact ETH (or any 18-decimal amount) from a base-unit decimal string: "36", "0.9", "1.000000000000000001". */
+export const eth = (wei: string | bigint): string => formatUnits(BigInt(wei), 18);
+
+/** A WAD fraction as an exact percentage: 0.9e18 → "90%". */
+export const percent = (wad: string | bigint): string => `${formatUnits(BigInt(wad) * 100n, 18)}%`;
+
+/** A staker's numbers in a strategy, as bigints (zero when it has none). */
+export function stakerShares(world: World, staker: string, strategy: string) {
+  const s = world.stakers[staker]?.strategies[strategy];
+  return {
+    deposit: BigInt(s?.depositShares ?? '0'),
+    withdrawable: BigInt(s?.withdrawableShares ?? '0'),
+  };
+}
+
+/** The learner's ACTED event was this action, by this actor (optional), and landed. */
+export const landed = (e: ActedEvent, action: string, by?: string): boolean =>
+  e.ok && e.step.action === action && (by === undefined || e.step['by'] === by);
+
+/** The sentence for an action that did not count: the chain's refusal, or that it was another action. */
+export function didNotCount(e: ActedEvent, wanted: string): string {
+  if (!e.ok) return `The chain refused ${e.step.action}: ${e.error ?? 'it reverted'}. Nothing changed. ${wanted}`;
+  return `${e.step.action} landed, but it is not this step. ${wanted}`;
+}
