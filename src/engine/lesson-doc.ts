@@ -42,7 +42,8 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
   if (front === null || typeof front !== 'object')
     throw new LessonDocError(`${id}/lesson.md: front matter is not a YAML mapping`);
   const number = Number.parseInt(id, 10);
-  if (!Number.isInteger(number)) throw new LessonDocError(`${id}: a lesson folder starts with its number (NN-slug)`);
+  if (!Number.isInteger(number))
+    throw new LessonDocError(`${id}: a lesson folder starts with its number (NN-slug)`);
   const order: string[] = [];
   const sections: Record<string, LessonSection> = {};
   const body = text.slice(m[0].length);

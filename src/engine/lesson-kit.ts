@@ -98,6 +98,9 @@ export const lessonEffects = {
   perform: (_: unknown, _params: { steps: StepJson[] }) => {},
 };
 
+/** The SHOW transition of an action step: performs its exact action (the same steps as its meta's `show`). */
+export const showMe = (steps: StepJson[]) => ({ actions: { type: 'perform' as const, params: { steps } } });
+
 export const analyzePlaceholder = fromPromise<AnalyzeOutput, AnalyzeInput>(() =>
   Promise.reject(new Error('the analyzer is provided by the engine')),
 );
@@ -123,6 +126,7 @@ export const landed = (e: ActedEvent, action: string, by?: string): boolean =>
 
 /** The sentence for an action that did not count: the chain's refusal, or that it was another action. */
 export function didNotCount(e: ActedEvent, wanted: string): string {
-  if (!e.ok) return `The chain refused ${e.step.action}: ${e.error ?? 'it reverted'}. Nothing changed. ${wanted}`;
+  if (!e.ok)
+    return `The chain refused ${e.step.action}: ${e.error ?? 'it reverted'}. Nothing changed. ${wanted}`;
   return `${e.step.action} landed, but it is not this step. ${wanted}`;
 }
