@@ -79,7 +79,9 @@ export type StepMeta<C extends LessonContext = LessonContext> =
       tryWrong?: StepJson[];
       holds?: Holds<C>;
     }
-  | { kind: 'analyze'; holds?: Holds<C> };
+  | { kind: 'analyze'; holds?: Holds<C> }
+  /** A state the machine passes while an effect runs (the analyzer thinking); its prose is shown meanwhile. */
+  | { kind: 'wait'; holds?: Holds<C> };
 
 /** What the chain must satisfy while the machine is in a state: null when it agrees, else why not. */
 export type Holds<C extends LessonContext = LessonContext> = (world: World, context: C) => string | null;
