@@ -29,6 +29,15 @@ export interface Landed {
   after: World;
 }
 
+/** An action taken through `act`, landed or refused, with the worlds around it (what a lesson checks). */
+export interface Acted {
+  step: StepJson;
+  ok: boolean;
+  problem: Problem | null;
+  before: World;
+  after: World;
+}
+
 export class SandboxApp {
   session = $state.raw<SessionState | null>(null);
   presets = $state.raw<Preset[]>([]);
@@ -190,7 +199,17 @@ export class SandboxApp {
     }
   }
 
-  act = (step: StepJson) => this.run(() => this.worker.act(step), 'action');
+  /** Told of every action taken through `act` (a running lesson listens). */
+  onActed: ((a: Acted) => void) | null = null;
+
+  act = async (step: StepJson): Promise<boolean> => {
+    const before = this.session?.world;
+    const ok = await this.run(() => this.worker.act(step), 'action');
+    const after = this.session?.world;
+    if (before !== undefined && after !== undefined)
+      this.onActed?.({ step, ok, problem: ok ? null : this.problem, before, after: ok ? after : before });
+    return ok;
+  };
   undo = () => this.run(() => this.worker.undo());
   redo = () => this.run(() => this.worker.redo());
   goto = (cursor: Cursor) => this.run(() => this.worker.goto(cursor));
@@ -209,6 +228,10 @@ export class SandboxApp {
   switchBranch = (id: string) => this.run(() => this.worker.switchBranch(id));
   loadPreset = (id: string) => this.replacing(() => this.worker.loadPreset(id));
   restorePrevious = () => this.replacing(() => this.worker.restorePrevious());
+  /** Loads a scenario the app itself holds (a lesson's start), naming where it came from. */
+  loadScenario = (json: unknown, source: string) =>
+    this.replacing(() => this.worker.loadScenario(json, source));
+  importSession = (json: unknown) => this.replacing(() => this.worker.importSession(json));
 
   /** A load that replaces the sandbox: the one it replaced is kept by the worker and can be brought back. */
   private async replacing(call: () => Promise<Loaded>): Promise<boolean> {

@@ -69,4 +69,6 @@ export const KEYS = {
   image: 'session-image',
   /** A saved session that could not be restored, kept for inspection instead of being overwritten. */
   corrupt: 'session-corrupt',
+  /** The open lesson: its steps paired with chain positions (lesson-run.svelte.ts). */
+  lesson: 'lesson-progress',
 } as const;

@@ -1,0 +1,29 @@
+// Lesson links: `#lesson=<id>&step=<n>` opens a lesson at its n-th step (1 is the first), the chain brought
+// there by the lesson's own walk-through. Short enough for a QR code on a projector, so a class can follow
+// the presenter's step on their own machines.
+
+export type DecodedLessonLink =
+  { ok: true; lesson: string; step: number } | { ok: false; message: string } | null;
+
+export function encodeLessonLink(lesson: string, step: number): string {
+  return `lesson=${encodeURIComponent(lesson)}&step=${step}`;
+}
+
+/** Null when the fragment is not a lesson link; a message naming the fault when it is a broken one. */
+export function decodeLessonLink(fragment: string, known: readonly string[]): DecodedLessonLink {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const lesson = params.get('lesson');
+  if (lesson === null) return null;
+  if (!known.includes(lesson))
+    return {
+      ok: false,
+      message: `The link names a lesson "${lesson.slice(0, 60)}" that this sandbox does not have.`,
+    };
+  const stepText = params.get('step') ?? '1';
+  if (!/^\d{1,3}$/.test(stepText) || Number(stepText) < 1)
+    return {
+      ok: false,
+      message: `The lesson link's step "${stepText.slice(0, 20)}" is not a step number (1, 2, …).`,
+    };
+  return { ok: true, lesson, step: Number(stepText) };
+}
