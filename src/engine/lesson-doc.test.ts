@@ -22,6 +22,9 @@ describe('parseLessonDoc', () => {
     expect(d.sections['intro']).toEqual({ html: '<p>Hello <strong>you</strong>.</p>\n', hint: null });
     expect(d.sections['stake']?.hint).toBe('look left');
     expect(d.sections['stake']?.html).not.toContain('look left');
+    expect(parseLessonDoc('01-a', doc('## a\nSee [docs](https://docs.lido.fi).')).sections['a']?.html).toBe(
+      '<p>See <a href="https://docs.lido.fi" target="_blank" rel="noopener noreferrer">docs</a>.</p>\n',
+    );
   });
 
   it('names what is wrong with a broken file', () => {
@@ -31,5 +34,6 @@ describe('parseLessonDoc', () => {
     );
     expect(() => parseLessonDoc('01-a', doc('## a\nx\n## a\ny'))).toThrow(LessonDocError);
     expect(() => parseLessonDoc('xx', doc('## a\n'))).toThrow(/starts with its number/);
+    expect(() => parseLessonDoc('01-a', doc('## a\nHi <img src=x onerror=alert(1)>\n'))).toThrow(/raw HTML/);
   });
 });

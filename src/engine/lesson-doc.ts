@@ -35,6 +35,23 @@ function field(front: Record<string, unknown>, name: string, id: string, kind: '
   return v as never;
 }
 
+/**
+ * Markdown to HTML, refusing raw HTML in the source: the page shows this HTML as is, so everything in it
+ * must come from Markdown's own constructs (and links open outside the sandbox).
+ */
+function render(markdown: string, where: string): string {
+  const tokens = marked.lexer(markdown);
+  marked.walkTokens(tokens, (t) => {
+    if (t.type === 'html')
+      throw new LessonDocError(
+        `${where}: raw HTML is not allowed in lesson prose (${t.raw.trim().slice(0, 40)})`,
+      );
+  });
+  return marked
+    .parser(tokens)
+    .replace(/<a href="(https?:[^"]*)"/g, '<a href="$1" target="_blank" rel="noopener noreferrer"');
+}
+
 export function parseLessonDoc(id: string, text: string): LessonDoc {
   const m = FRONT.exec(text);
   if (m === null) throw new LessonDocError(`${id}/lesson.md: no front matter (--- … ---) at the top`);
@@ -65,7 +82,7 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
       })
       .join('\n');
     order.push(sid);
-    sections[sid] = { html: marked.parse(prose.trim(), { async: false }), hint };
+    sections[sid] = { html: render(prose.trim(), `${id}/lesson.md, section ${sid}`), hint };
   }
   return {
     id,

@@ -204,8 +204,14 @@ export class LessonRun {
     for (const w of waiters) w();
   }
 
+  /** Whether the sandbox on screen is this lesson's (a load from the top bar may have replaced it). */
+  get onItsSandbox(): boolean {
+    return this.app.session?.source === lessonSource(this.id);
+  }
+
   private acted(a: Acted): void {
-    if (!this.open) return;
+    // Actions in the free sandbox, or on another sandbox, are not the lesson's.
+    if (!this.open || !this.onItsSandbox) return;
     const event: LessonEvent = {
       type: 'ACTED',
       step: a.step,

@@ -1,10 +1,10 @@
-// Light, dark or the system's choice, kept across visits. The palette itself is in app.css.
+// Light, dark, high contrast or the system's choice, kept across visits. The palettes are in app.css.
 const KEY = 'restaking-sandbox/theme';
 
 export function savedTheme(): string {
   try {
     const t = localStorage.getItem(KEY);
-    return t === 'light' || t === 'dark' ? t : 'auto';
+    return t === 'light' || t === 'dark' || t === 'contrast' ? t : 'auto';
   } catch {
     return 'auto';
   }
@@ -12,7 +12,7 @@ export function savedTheme(): string {
 
 export function applyTheme(theme: string): void {
   const root = document.documentElement;
-  if (theme === 'light' || theme === 'dark') root.dataset['theme'] = theme;
+  if (theme === 'light' || theme === 'dark' || theme === 'contrast') root.dataset['theme'] = theme;
   else delete root.dataset['theme'];
   try {
     localStorage.setItem(KEY, theme);
