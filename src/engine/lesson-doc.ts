@@ -18,8 +18,10 @@ export interface LessonDoc {
   title: string;
   summary: string;
   minutes: number;
-  /** The actor the learner plays; the Act panel starts as this actor. */
+  /** The actor the learner plays. */
   learner: string;
+  /** The stage tab the lesson opens on (`Flow` unless it says otherwise: lesson 1 has no restaking to draw). */
+  stage: string;
   /** Section ids in file order, and the sections by id. */
   order: string[];
   sections: Record<string, LessonSection>;
@@ -91,6 +93,7 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
     summary: field(front, 'summary', id, 'string'),
     minutes: field(front, 'minutes', id, 'number'),
     learner: field(front, 'learner', id, 'string'),
+    stage: typeof front['stage'] === 'string' ? front['stage'] : 'Flow',
     order,
     sections,
   };
