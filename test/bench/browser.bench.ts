@@ -11,6 +11,8 @@
 //   mainThreadGapP99Ms      the 99th percentile of those gaps; longTasksOver50Ms how many long tasks Chromium saw
 //   flowViewFps             frames per second while the stake flow of 200 restakers animates (≥ 55)
 //   undoMs                  median of undo → world shown, over 20 undos (< 50)
+//   lessonStepMs            median of a learner's action in lesson 1 → the lesson's next step on screen, over
+//                           10 actions (< 100)
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
@@ -110,6 +112,44 @@ try {
     return times;
   });
   result['undoMs'] = round(median(undos));
+
+  // lessonStepMs: lesson 1 at its "stake" step; the learner's stake goes to the chain, the lesson checks the
+  // worlds and shows its next step. Back restores the step (and its chain) for the next round.
+  await page.getByTestId('lessons').click();
+  await page.getByTestId('start-01-staking-and-lsts').click();
+  await page.waitForSelector('[data-testid="lesson"][data-state="intro"]');
+  await page.getByTestId('lesson-next').click();
+  await page.waitForSelector('[data-testid="lesson"][data-state="stake"]');
+  const steps: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    steps.push(
+      await page.evaluate(async () => {
+        const app = window.sandbox?.app;
+        const panel = document.querySelector<HTMLElement>('[data-testid="lesson"]');
+        if (app === undefined || panel === null) throw new Error('no lesson on the page');
+        const shown = new Promise<void>((resolve) => {
+          const seen = new MutationObserver(() => {
+            if (panel.dataset['state'] !== 'stake') {
+              seen.disconnect();
+              resolve();
+            }
+          });
+          seen.observe(panel, { attributes: true, attributeFilter: ['data-state'] });
+        });
+        const t0 = performance.now();
+        const acting = app.act({ action: 'lst.stake', by: 'alice', amount: '4 ETH' });
+        await shown;
+        await new Promise((r) => requestAnimationFrame(r));
+        const ms = performance.now() - t0;
+        await acting;
+        return ms;
+      }),
+    );
+    await page.getByTestId('lesson-back').click();
+    await page.waitForSelector('[data-testid="lesson"][data-state="stake"]');
+    await page.waitForFunction(() => window.sandbox?.app.busy === false);
+  }
+  result['lessonStepMs'] = round(median(steps));
 
   // flowViewFps: 200 restakers on stage; undo and redo alternate so the flow view animates throughout.
   const loaded = await page.evaluate(async (scenario) => {
