@@ -128,7 +128,9 @@ export const landed = (e: ActedEvent, action: string, by?: string): boolean =>
 
 /** The sentence for an action that did not count: the chain's refusal, or that it was another action. */
 export function didNotCount(e: ActedEvent, wanted: string): string {
-  if (!e.ok)
-    return `The chain refused ${e.step.action}: ${e.error ?? 'it reverted'}. Nothing changed. ${wanted}`;
+  if (!e.ok) {
+    const why = (e.error ?? 'it reverted').replace(/[.\s]+$/, '');
+    return `The chain refused ${e.step.action}: ${why}. Nothing changed. ${wanted}`;
+  }
   return `${e.step.action} landed, but it is not this step. ${wanted}`;
 }

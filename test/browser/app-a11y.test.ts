@@ -35,7 +35,7 @@ const TABS: [string, (page: Page) => Promise<unknown>][] = [
   ],
 ];
 
-async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+async function useTheme(page: Page, theme: 'light' | 'dark' | 'contrast'): Promise<void> {
   await page.getByTestId('theme').selectOption(theme);
   await page.waitForFunction((t) => document.documentElement.dataset['theme'] === t, theme);
 }
@@ -126,4 +126,41 @@ describe('the look and the accessibility of the app', () => {
       expect(await axeTabs(page)).toEqual([]);
       await context.close();
     }, 120_000);
+
+  it('reads well with a lesson open in presenter mode and the high-contrast theme', async () => {
+    const { context, page, errors } = await openApp(site.browser, site.url, site.url, {
+      bypassCSP: true,
+      reducedMotion: 'reduce',
+      viewport: { width: 1280, height: 900 },
+    });
+    await useTheme(page, 'contrast');
+    await page.getByTestId('lessons').click();
+    await page.getByTestId('start-01-staking-and-lsts').click();
+    await page.getByTestId('lesson-next').click();
+    // A refusal explained, both hints open: everything the panel can show at once.
+    await choose(page, 'alice', 'lst.wrap');
+    await page
+      .getByRole('complementary', { name: 'Act' })
+      .getByLabel(/stETH to wrap/)
+      .fill('1');
+    await send(page, 'refused');
+    await page.getByTestId('lesson-hint').click();
+    await page.getByTestId('lesson-hint').click();
+    await page.getByTestId('presenter').click();
+    // Presenter mode scales the root font, so every rem-sized part grows with it.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
+    await page.screenshot({ path: `${SHOTS}/lesson-contrast-presenter.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const result = await run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
