@@ -128,4 +128,42 @@ describe('lesson 01 in the browser', () => {
     },
     LONG * 2,
   );
+
+  it(
+    "opens a presenter's step link on a student's machine at the same step",
+    async () => {
+      const teacher = await openApp(site.browser, site.url);
+      await teacher.page.getByTestId('lessons').click();
+      await teacher.page.getByTestId('start-01-staking-and-lsts').click();
+      for (const state of ['stake', 'shares', 'predictRebase', 'report']) {
+        await teacher.page.getByTestId('lesson-forward').click();
+        await atStep(teacher.page, state);
+      }
+      await teacher.page.getByText('Lesson options').click();
+      const link = await teacher.page.getByTestId('lesson-link').inputValue();
+      expect(link).toMatch(/#lesson=01-staking-and-lsts&step=5$/);
+      await expect
+        .poll(
+          () => teacher.page.getByRole('img', { name: 'QR code of the link to this lesson step' }).count(),
+          POLL,
+        )
+        .toBe(1);
+      await teacher.context.close();
+
+      // A fresh browser: the lesson's own walk-through brings the chain to step 5.
+      const student = await openApp(site.browser, site.url, link);
+      await atStep(student.page, 'report');
+      expect(await lesson(student.page).getAttribute('data-step')).toBe('5');
+      expect((await worldOf(student.page)).accounts['alice']?.stETH).toBe(4n * 10n ** 18n + '');
+      // A broken lesson link is refused with its reason, and the sandbox stays usable.
+      await student.page.goto(`${site.url}#lesson=99-nothing&step=2`);
+      await settled(student.page);
+      await expect
+        .poll(() => student.page.getByRole('alert').first().textContent(), POLL)
+        .toMatch(/99-nothing/);
+      expect(student.errors).toEqual([]);
+      await student.context.close();
+    },
+    LONG * 2,
+  );
 });
