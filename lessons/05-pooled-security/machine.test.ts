@@ -1,0 +1,11 @@
+import { describeLessonModel } from '../../test/lessons/model.ts';
+
+describeLessonModel('05-pooled-security', [
+  'intro',
+  'analyzeOne',
+  'predictJoin',
+  'analyzeEleven',
+  'analyzeSets',
+  'fix',
+  'analyzeFix',
+]);

@@ -1,0 +1,442 @@
+// Lesson 5: pooled security. The EigenLayer whitepaper's example on the chain: four operators restake 2 ETH
+// each ($8M, 1 ETH standing for $1M) behind eleven services. With one service worth $2M the network is
+// secure; once all eleven are worth $2M, two operators can corrupt all of them for one slash. Every verdict
+// is the security analyzer's, on the world as it is; the profit from corruption is not an on-chain fact,
+// so the lesson enters it, as a learner would in the Analyzer panel.
+import { assign, setup, spawnChild, stopChild } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  lessonEffects,
+  showMe,
+  type ActedEvent,
+  type AnalyzeOutput,
+  type LessonContext,
+  type LessonEvent,
+  type NetworkOptions,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const LEARNER = 'alice';
+const FIRST = 'avs1';
+const SERVICES = Array.from({ length: 11 }, (_, i) => `avs${i + 1}`);
+const FIX = [{ action: 'staker.delegate', by: LEARNER, operator: 'op1' }];
+
+/** The part of analysis@1 this lesson reads (the analyzer's own JSON: every number an exact rational string). */
+interface AttackJson {
+  services: string[];
+  validators: string[];
+  profit: string;
+  stake: string;
+}
+interface AnalysisJson {
+  secure: boolean;
+  witness: AttackJson | null;
+  maxAttackNetProfit: string;
+  gammaWitness: AttackJson | null;
+}
+
+interface Context extends LessonContext {
+  /** The attack the analyzer found once all eleven services were worth 2 ETH (shared stake). */
+  attack: AttackJson | null;
+  /** The cheapest coalition the analyzer found able to corrupt anything, once the network was secure. */
+  cheapest: AttackJson | null;
+}
+
+// Profit from corruption 2 ETH and a 50% quorum, as in the whitepaper; `worth` says which services hold
+// value yet (the others' profit is 0: nothing to steal).
+const options = (worth: (avs: string) => boolean, stakeModel: 'shared' | 'unique'): NetworkOptions => ({
+  stakeModel,
+  params: Object.fromEntries(
+    SERVICES.map((avs) => [avs, { profit: worth(avs) ? '2' : '0', threshold: '1/2' }]),
+  ),
+});
+const ONE = options((avs) => avs === FIRST, 'shared');
+const ELEVEN = options(() => true, 'shared');
+const ELEVEN_AS_SETS = options(() => true, 'unique');
+
+const analysisOf = (out: AnalyzeOutput): AnalysisJson | null =>
+  out.ok ? (out.analysis as AnalysisJson) : null;
+// The analyzer runs as a child spawned by the wait state (xstate/graph refuses machines that invoke), so
+// its verdict arrives as the child's done event, handled like any other event. A verdict that is not
+// usable (the network refused) sends the learner back to ask again; there is no error transition, because
+// the model-based test would invent error events the chain never sends.
+type VerdictEvent = { type: `xstate.done.actor.${string}`; output: AnalyzeOutput };
+type Event = LessonEvent | VerdictEvent;
+const outputOf = (e: Event) => (e as VerdictEvent).output;
+
+/** An exact rational ("189/50", "22") as a decimal when it terminates, else as the fraction. */
+function exact(r: string): string {
+  const [p = '0', q = '1'] = r.split('/');
+  let num = BigInt(p);
+  const den = BigInt(q);
+  let digits = 0;
+  while (num % den !== 0n && digits < 30) {
+    num *= 10n;
+    digits++;
+  }
+  if (num % den !== 0n) return r;
+  const scaled = num / den;
+  const neg = scaled < 0n;
+  const s = (neg ? -scaled : scaled).toString().padStart(digits + 1, '0');
+  const whole = s.slice(0, s.length - digits);
+  const frac = s.slice(s.length - digits);
+  return `${neg ? '-' : ''}${whole}${digits > 0 ? `.${frac}` : ''}`;
+}
+
+/** Whether an exact rational number of ETH equals a wei amount. */
+function sameEth(wei: bigint, r: string): boolean {
+  const [p = '0', q = '1'] = r.split('/');
+  return wei * BigInt(q) === BigInt(p) * 10n ** 18n;
+}
+
+const operatorStake = (w: World, op: string) =>
+  Object.values(w.operators[op]?.shares ?? {}).reduce((a, s) => a + BigInt(s), 0n);
+const totalStake = (w: World) => Object.keys(w.operators).reduce((a, op) => a + operatorStake(w, op), 0n);
+const coalitionStake = (w: World, ops: string[]) => ops.reduce((a, op) => a + operatorStake(w, op), 0n);
+/** Operator ids of a coalition: unique-stake slices are "op@avs/set". */
+const operatorsOf = (a: AttackJson) => [...new Set(a.validators.map((v) => v.split('@')[0] ?? v))];
+
+/** What the analyzer reads from the chain: every operator's stake, set memberships and allocations. */
+function network(w: World): string {
+  return JSON.stringify({
+    shares: Object.entries(w.operators).map(([id, o]) => [id, o.shares]),
+    allocations: Object.entries(w.operators).map(([id, o]) => [
+      id,
+      Object.entries(o.allocations).map(([set, per]) => [
+        set,
+        Object.values(per).map((x) => x.allocatedStake),
+      ]),
+    ]),
+    sets: Object.entries(w.avs).map(([id, a]) => [id, Object.values(a.sets).map((s) => s.operators)]),
+  });
+}
+
+const acted = (e: LessonEvent) => e as ActedEvent;
+
+/** The attack in words, with the analyzer's numbers. */
+const attackText = (a: AttackJson) =>
+  `${operatorsOf(a).join(' and ')} together hold ${exact(a.stake)} ETH, enough to corrupt ${a.services.length === 1 ? a.services[0] : `all ${a.services.length} services`}; doing so would gain them ${exact(a.profit)} ETH for ${exact(a.stake)} ETH slashed`;
+
+/** A refused network (a verdict of any kind is handled before this). */
+const refused = (out: AnalyzeOutput) =>
+  `The analyzer could not read the network: ${out.ok ? 'no verdict' : out.problems.join('; ')}. Ask again.`;
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as Event,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+  },
+  guards: {
+    secure: ({ event }) => analysisOf(outputOf(event))?.secure === true,
+    insecure: ({ event }) => analysisOf(outputOf(event))?.secure === false,
+    changedNetwork: ({ event }) =>
+      event.type === 'ACTED' && event.ok && network(event.before) !== network(event.after),
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => ({ ...initialLessonContext(), attack: null, cheapest: null }),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'analyzeOne' },
+    },
+    analyzeOne: {
+      meta: {
+        kind: 'analyze',
+        holds: (w) => (totalStake(w) > 0n ? null : 'the operators have no stake'),
+      },
+      on: { ANALYZE: 'waitOne' },
+    },
+    waitOne: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'verdictOne', input: { options: ONE } }),
+      exit: stopChild('verdictOne'),
+      on: {
+        'xstate.done.actor.verdictOne': [
+          {
+            guard: 'secure',
+            target: 'predictJoin',
+            actions: assign({
+              feedback: ({ event }) => {
+                const a = analysisOf(outputOf(event)) as AnalysisJson;
+                const c = a.gammaWitness;
+                return {
+                  tone: 'info' as const,
+                  text:
+                    c === null
+                      ? 'Secure: no coalition of operators can corrupt anything worth corrupting.'
+                      : `Secure. The cheapest way to corrupt ${FIRST} takes ${operatorsOf(c).join(' and ')}: ${exact(c.stake)} ETH would be slashed to gain ${exact(c.profit)} ETH.`,
+                };
+              },
+            }),
+          },
+          {
+            target: 'analyzeOne',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const a = analysisOf(outputOf(event));
+                return {
+                  text:
+                    a?.witness != null
+                      ? `Not secure: ${attackText(a.witness)}. The chain is not the whitepaper's network any more: step back to the start of the lesson (or undo what you changed) and ask again.`
+                      : refused(outputOf(event)),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    predictJoin: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'secure', label: 'Still secure: every service is backed by all 8 ETH' },
+          { id: 'insecure', label: 'No longer secure' },
+        ],
+      },
+      on: {
+        ANSWER: {
+          target: 'analyzeEleven',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictJoin: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: { target: 'analyzeEleven', actions: assign({ feedback: null }) },
+      },
+    },
+    analyzeEleven: {
+      meta: { kind: 'analyze' },
+      on: { ANALYZE: 'waitEleven' },
+    },
+    waitEleven: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'verdictEleven', input: { options: ELEVEN } }),
+      exit: stopChild('verdictEleven'),
+      on: {
+        'xstate.done.actor.verdictEleven': [
+          {
+            guard: ({ event }) => analysisOf(outputOf(event)) !== null,
+            target: 'analyzeSets',
+            actions: assign(({ context, event }) => {
+              const a = analysisOf(outputOf(event)) as AnalysisJson;
+              const truth = a.secure ? 'secure' : 'insecure';
+              const answer = context.answers['predictJoin'];
+              const right = answer === undefined || answer.choice === truth;
+              const said =
+                answer === undefined
+                  ? ''
+                  : right
+                    ? 'You predicted it. '
+                    : `You predicted ${answer.choice === 'secure' ? 'it would stay secure' : 'otherwise'}; the analyzer disagrees. `;
+              const verdict =
+                a.witness === null
+                  ? 'Secure: no coalition can corrupt services worth more than its own stake.'
+                  : `Not secure: ${attackText(a.witness)}, a net gain of ${exact(a.maxAttackNetProfit)} ETH.`;
+              return {
+                answers:
+                  answer === undefined
+                    ? context.answers
+                    : {
+                        ...context.answers,
+                        predictJoin: { choice: answer.choice, correct: answer.choice === truth },
+                      },
+                attack: a.witness,
+                feedback: {
+                  tone:
+                    answer === undefined
+                      ? ('info' as const)
+                      : right
+                        ? ('right' as const)
+                        : ('wrong' as const),
+                  text: `${said}${verdict}`,
+                },
+              };
+            }),
+          },
+          {
+            target: 'analyzeEleven',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => ({ text: refused(outputOf(event)) }),
+            },
+          },
+        ],
+      },
+    },
+    analyzeSets: {
+      meta: {
+        kind: 'analyze',
+        // The attack was found on this chain: its coalition still holds the stake the analyzer counted.
+        holds: (w, c) =>
+          c.attack === null || sameEth(coalitionStake(w, operatorsOf(c.attack)), c.attack.stake)
+            ? null
+            : `the attacking coalition no longer holds ${c.attack.stake} ETH`,
+      },
+      on: { ANALYZE: 'waitSets' },
+    },
+    waitSets: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'verdictSets', input: { options: ELEVEN_AS_SETS } }),
+      exit: stopChild('verdictSets'),
+      on: {
+        'xstate.done.actor.verdictSets': [
+          {
+            guard: 'insecure',
+            target: 'fix',
+            actions: assign({
+              feedback: ({ event }) => {
+                const a = analysisOf(outputOf(event)) as AnalysisJson;
+                const one = a.gammaWitness;
+                const all = a.witness as AttackJson;
+                return {
+                  tone: 'info' as const,
+                  text:
+                    one === null
+                      ? `Still not secure: ${attackText(all)}.`
+                      : `Still not secure, but differently. No slash reaches past its own set: the cheapest attack takes the slices of ${operatorsOf(one).join(' and ')} in ${one.services.join(', ')}, ${exact(one.stake)} ETH, to gain ${exact(one.profit)} ETH. Each of the ${all.services.length} services falls on its own in the same way: ${exact(all.stake)} ETH of slices for ${exact(all.profit)} ETH in all.`,
+                };
+              },
+            }),
+          },
+          {
+            guard: 'secure',
+            target: 'fix',
+            actions: assign({
+              feedback: {
+                tone: 'info' as const,
+                text: 'Read as operator sets, the analyzer finds the network secure already: the allocations on this chain are no longer the 9% slices of the scenario.',
+              },
+            }),
+          },
+          {
+            target: 'analyzeSets',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => ({ text: refused(outputOf(event)) }),
+            },
+          },
+        ],
+      },
+    },
+    fix: {
+      meta: {
+        kind: 'act',
+        show: FIX,
+        tryWrong: [{ action: 'lst.stake', by: LEARNER, amount: '5 ETH' }],
+      },
+      on: {
+        SHOW: showMe(FIX),
+        ACTED: [
+          {
+            guard: 'changedNetwork',
+            target: 'analyzeFix',
+            actions: assign({
+              feedback: ({ event }) => {
+                const e = acted(event);
+                return {
+                  tone: 'info' as const,
+                  text: `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is enough.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ context, event }) => {
+                const e = acted(event);
+                const alice = e.after.stakers[LEARNER];
+                const idle = BigInt(alice?.strategies['stETH']?.depositShares ?? '0');
+                const waiting =
+                  alice?.delegatedTo === null && idle > 0n
+                    ? ` Alice's ${eth(idle)} ETH in the strategy backs no operator until she delegates it.`
+                    : '';
+                if (!e.ok) return { text: didNotCount(e, `Put more stake behind the operators.${waiting}`) };
+                const need =
+                  context.attack === null
+                    ? ''
+                    : `, and the attack needs only ${exact(context.attack.stake)} ETH`;
+                return {
+                  text: `${e.step.action} landed, but nothing the analyzer reads changed: the operators still hold ${eth(totalStake(e.after))} ETH between them${need}.${waiting} ETH or stETH outside the strategy backs nothing at all.`,
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    analyzeFix: {
+      meta: { kind: 'analyze' },
+      on: { ANALYZE: 'waitFix' },
+    },
+    waitFix: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'verdictFix', input: { options: ELEVEN } }),
+      exit: stopChild('verdictFix'),
+      on: {
+        'xstate.done.actor.verdictFix': [
+          {
+            guard: 'secure',
+            target: 'debrief',
+            actions: assign(({ event }) => {
+              const a = analysisOf(outputOf(event)) as AnalysisJson;
+              const c = a.gammaWitness;
+              return {
+                cheapest: c,
+                feedback: {
+                  tone: 'right' as const,
+                  text:
+                    c === null
+                      ? 'Secure: no coalition can corrupt anything worth corrupting.'
+                      : `Secure. The cheapest coalition that can still corrupt services is ${operatorsOf(c).join(' and ')}: it would gain ${exact(c.profit)} ETH and lose ${exact(c.stake)} ETH.`,
+                },
+              };
+            }),
+          },
+          {
+            target: 'fix',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const a = analysisOf(outputOf(event));
+                return {
+                  text:
+                    a?.witness != null
+                      ? `Still not secure: ${attackText(a.witness)}, a net gain of ${exact(a.maxAttackNetProfit)} ETH. Any coalition that can corrupt the services must hold at least as much stake as they are worth together.`
+                      : refused(outputOf(event)),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    debrief: {
+      type: 'final',
+      meta: {
+        kind: 'debrief',
+        holds: (w, c) =>
+          c.cheapest === null || sameEth(coalitionStake(w, operatorsOf(c.cheapest)), c.cheapest.stake)
+            ? null
+            : `the cheapest coalition no longer holds ${c.cheapest.stake} ETH`,
+      },
+    },
+  },
+});
