@@ -1,0 +1,563 @@
+// Lesson 7: slashing cascades. First a slash reaches a liquid restaking token: svc1 slashes the vault's
+// operator op1 by 10% and every holder's rate falls at once, while Bob's queued redemption is paid the lower
+// value. Then the same op1 is a small operator in a shared-stake network that is secure with no margin:
+// losing it entirely (the shock) lets the others corrupt service after service (Durvasula and
+// Roughgarden). A 10% buffer of stake bounds the loss. The rate is the chain's; the cascades are the
+// security analyzer's, on the world as it is.
+import { assign, setup, spawnChild, stopChild } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  landed,
+  lessonEffects,
+  percent,
+  showMe,
+  type ActedEvent,
+  type AnalyzeOutput,
+  type LessonContext,
+  type LessonEvent,
+  type NetworkOptions,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const LEARNER = 'alice';
+const VAULT = 'lrt';
+const OPERATOR = 'op1';
+const SET = 'svc1/0';
+const REQUEST = 'r1';
+const SLASH_STEP = {
+  action: 'avs.slash',
+  by: 'svc1',
+  operator: OPERATOR,
+  set: 0,
+  strategies: ['stETH'],
+  wads: ['10%'],
+  description: 'op1 misbehaved in svc1',
+};
+const SLASH = [SLASH_STEP];
+const CLAIM_STEP = { action: 'vault.claim', by: 'bob', vault: VAULT, request: REQUEST };
+const CLAIM = [CLAIM_STEP];
+const BUFFER = [{ action: 'staker.delegate', by: 'carol', operator: 'op2' }];
+
+// The services' profit from corruption (not an on-chain fact: the lesson's input) makes the network secure
+// with no margin once op1 holds 6.3 ETH: 3 × 102.1 = 306.3, all of the stake. Threshold 1: a service is
+// corrupted only when every operator serving it colludes.
+const service = { profit: '102.1', threshold: '1' };
+const SHOCK: NetworkOptions = {
+  stakeModel: 'shared',
+  params: { svc1: service, svc2: service, svc3: service },
+  shock: { validators: [OPERATOR] },
+};
+/** The buffer asked for: every coalition holds 10% more stake than it could gain (γ-slack ≥ 1/10). */
+const BUFFER_NEEDED = { num: 1n, den: 10n };
+
+/** The part of analysis@1 this lesson reads (every number an exact rational string, in ETH). */
+interface AttackJson {
+  services: string[];
+  validators: string[];
+  profit: string;
+  stake: string;
+}
+interface CascadeJson {
+  shock: { validators: string[]; stake: string; fraction: string };
+  loss: string;
+  totalLossFraction: string;
+  theorem1Bound: string | null;
+  sequence: { round: number; validators: string[]; services: string[]; stake: string; profit: string }[];
+}
+interface AnalysisJson {
+  secure: boolean;
+  witness: AttackJson | null;
+  gammaSlack: string | null;
+  gammaWitness: AttackJson | null;
+  cascade?: CascadeJson;
+}
+
+interface Context extends LessonContext {
+  /** The vault's rate (WAD) just before and after the 10% slash. */
+  rateBefore: string | null;
+  rateAfter: string | null;
+  /** op1's stake (wei) the shock analysis removed, and the stake the cascade took after it (exact ETH). */
+  shockStake: string | null;
+  cascadeLoss: string | null;
+  /** The cascade loss (exact ETH) after the buffer. */
+  bufferedLoss: string | null;
+}
+
+// The analyzer runs as a child spawned by the wait state (xstate/graph refuses machines that invoke), so
+// its verdict arrives as the child's done event, handled like any other event. A refused network sends the
+// learner back to ask again; there is no error transition, because the model-based test would invent error
+// events the chain never sends.
+type VerdictEvent = { type: `xstate.done.actor.${string}`; output: AnalyzeOutput };
+type Event = LessonEvent | VerdictEvent;
+const outputOf = (e: Event) => (e as VerdictEvent).output;
+const analysisOf = (e: Event): AnalysisJson | null => {
+  const out = outputOf(e);
+  return out.ok ? (out.analysis as AnalysisJson) : null;
+};
+const refused = (e: Event) => {
+  const out = outputOf(e);
+  return `The analyzer could not read the network: ${out.ok ? 'no cascade' : out.problems.join('; ')}. Ask again.`;
+};
+
+const parse = (r: string) => {
+  const [p = '0', q = '1'] = r.split('/');
+  return { num: BigInt(p), den: BigInt(q) };
+};
+/** An exact rational as a decimal when it terminates, else as the fraction. */
+function exact(r: string): string {
+  const { num, den } = parse(r);
+  let n = num;
+  let digits = 0;
+  while (n % den !== 0n && digits < 30) {
+    n *= 10n;
+    digits++;
+  }
+  if (n % den !== 0n) return r;
+  const scaled = n / den;
+  const neg = scaled < 0n;
+  const s = (neg ? -scaled : scaled).toString().padStart(digits + 1, '0');
+  const frac = s.slice(s.length - digits);
+  return `${neg ? '-' : ''}${s.slice(0, s.length - digits)}${digits > 0 ? `.${frac}` : ''}`;
+}
+/** A rational fraction as a percentage: exact when it terminates within two decimals, else rounded and marked ≈. */
+function pct(r: string): string {
+  const { num, den } = parse(r);
+  const hundredths = (num * 20000n + den) / (2n * den);
+  const text = exact(`${hundredths}/100`);
+  return hundredths * den === num * 10000n ? `${text}%` : `≈ ${text}%`;
+}
+const atLeast = (r: string, bound: { num: bigint; den: bigint }) => {
+  const { num, den } = parse(r);
+  return num * bound.den >= bound.num * den;
+};
+/** Whether an exact rational number of ETH equals a wei amount. */
+const sameEth = (wei: bigint, r: string) => {
+  const { num, den } = parse(r);
+  return wei * den === num * 10n ** 18n;
+};
+
+const rate = (w: World) => BigInt(w.vaults[VAULT]?.rate ?? '0');
+const tokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
+const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
+const magnitude = (w: World) =>
+  BigInt(w.operators[OPERATOR]?.allocations[SET]?.['stETH']?.currentMagnitude ?? '0');
+const operatorStake = (w: World, op: string) =>
+  Object.values(w.operators[op]?.shares ?? {}).reduce((a, s) => a + BigInt(s), 0n);
+const totalStake = (w: World) => Object.keys(w.operators).reduce((a, op) => a + operatorStake(w, op), 0n);
+const acted = (e: Event) => e as ActedEvent;
+/** A list in words: "op1", "op1 and op2", "op1, op2 and op4". */
+const words = (xs: string[]) =>
+  xs.length <= 1 ? (xs[0] ?? 'nobody') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+const ops = (ids: string[]) => words([...new Set(ids.map((v) => v.split('@')[0] ?? v))]);
+/** Services by their AVS's name: each AVS here has the one operator set 0. */
+const services = (ids: string[]) => ids.map((s) => s.replace(/\/0$/, '')).join(', ');
+
+/** How the rate moved across the slash, as the prediction's choices name it. */
+function rateMove(e: ActedEvent): string {
+  const before = rate(e.before);
+  const after = rate(e.after);
+  if (after === before) return 'same';
+  if (after * 10n === before * 9n) return 'tenth';
+  return after * 10n < before * 9n ? 'more' : 'less';
+}
+
+/** What a cascade's total loss is, as the shock question's choices name it. */
+const cascadeKind = (c: CascadeJson) =>
+  parse(c.loss).num === 0n ? 'none' : c.totalLossFraction === '1' ? 'all' : 'some';
+
+const roundsText = (c: CascadeJson) =>
+  c.sequence
+    .map(
+      (r) =>
+        `round ${r.round}: ${ops(r.validators)} (${exact(r.stake)} ETH) can now corrupt ${services(r.services)} for ${exact(r.profit)} ETH`,
+    )
+    .join('; ');
+
+const cascadeText = (c: CascadeJson) =>
+  `The shock takes ${ops(c.shock.validators)}'s ${exact(c.shock.stake)} ETH (${pct(c.shock.fraction)} of all stake). ` +
+  (c.sequence.length === 0
+    ? 'No service falls after it: nothing more is lost.'
+    : `Then ${roundsText(c)}. ${exact(c.loss)} ETH more is lost: ${pct(c.totalLossFraction)} of all stake in total.`);
+
+const judge = (c: Context, id: string, truth: string) => {
+  const answer = c.answers[id];
+  return answer === undefined
+    ? { answers: c.answers, said: '', tone: 'info' as const }
+    : {
+        answers: { ...c.answers, [id]: { choice: answer.choice, correct: answer.choice === truth } },
+        said: answer.choice === truth ? 'You predicted it. ' : 'Not what you predicted. ',
+        tone: answer.choice === truth ? ('right' as const) : ('wrong' as const),
+      };
+};
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as Event,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+  },
+  guards: {
+    slashedTenPercent: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'avs.slash') &&
+      event.step['operator'] === OPERATOR &&
+      magnitude(event.after) * 10n === magnitude(event.before) * 9n,
+    bobClaimed: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'vault.claim', 'bob') &&
+      event.after.vaults[VAULT]?.requests[REQUEST]?.claimed === true,
+    stakeChanged: ({ event }) =>
+      event.type === 'ACTED' && event.ok && totalStake(event.before) !== totalStake(event.after),
+    cascadeFound: ({ event }) => analysisOf(event)?.cascade !== undefined,
+    // A 10% buffer, and Theorem 1's bound below all of the stake: growing the shocked operator itself
+    // also makes the buffer, but then the shock grows with it and the bound promises nothing.
+    buffered: ({ event }) => {
+      const a = analysisOf(event);
+      return (
+        a !== null &&
+        a.secure &&
+        a.gammaSlack !== null &&
+        atLeast(a.gammaSlack, BUFFER_NEEDED) &&
+        a.cascade?.theorem1Bound != null &&
+        !atLeast(a.cascade.theorem1Bound, { num: 1n, den: 1n })
+      );
+    },
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => ({
+    ...initialLessonContext(),
+    rateBefore: null,
+    rateAfter: null,
+    shockStake: null,
+    cascadeLoss: null,
+    bufferedLoss: null,
+  }),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'predictRate' },
+    },
+    predictRate: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'same', label: 'It stays 1: the slash hits op1, not the vault token' },
+          { id: 'tenth', label: 'It falls by 10%, to 0.9' },
+          {
+            id: 'more',
+            label: "It falls by more than 10%: Bob's queued redemption is still owed its full 3 stETH",
+          },
+        ],
+      },
+      on: {
+        ANSWER: {
+          target: 'slash',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictRate: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'slash',
+      },
+    },
+    slash: {
+      meta: {
+        kind: 'act',
+        show: SLASH,
+        tryWrong: [{ ...SLASH_STEP, by: 'svc2' }],
+      },
+      on: {
+        SHOW: showMe(SLASH),
+        ACTED: [
+          {
+            guard: 'slashedTenPercent',
+            target: 'claim',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const j = judge(context, 'predictRate', rateMove(e));
+              return {
+                answers: j.answers,
+                rateBefore: String(rate(e.before)),
+                rateAfter: String(rate(e.after)),
+                feedback: {
+                  tone: j.tone,
+                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} stETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / 10n ** 18n)} stETH, and no token moved.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const want = 'Act as svc1 and slash op1 by 10% of its allocation (avs.slash).';
+                if (e.ok && e.step.action === 'avs.slash' && e.step['operator'] === OPERATOR)
+                  return {
+                    text: `That slash took op1's allocation from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))} and the rate from ${eth(rate(e.before))} to ${eth(rate(e.after))}. The question was about 10%: undo it in the history and slash 10%.`,
+                  };
+                if (e.ok && e.step.action === 'avs.slash')
+                  return {
+                    text: `That slash hit ${String(e.step['operator'])}, not the vault's operator: the vault's rate is still ${eth(rate(e.after))}. ${want}`,
+                  };
+                return { text: didNotCount(e, want) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    claim: {
+      meta: {
+        kind: 'act',
+        show: CLAIM,
+        tryWrong: [{ ...CLAIM_STEP, by: LEARNER }],
+        holds: (w, c) =>
+          c.rateAfter !== null && rate(w) === BigInt(c.rateAfter)
+            ? null
+            : 'the vault rate is not the slashed one',
+      },
+      on: {
+        SHOW: showMe(CLAIM),
+        ACTED: [
+          {
+            guard: 'bobClaimed',
+            target: 'predictShock',
+            actions: assign({
+              feedback: ({ event }) => {
+                const e = acted(event);
+                const paid = stETH(e.after, 'bob') - stETH(e.before, 'bob');
+                const asked = BigInt(e.after.vaults[VAULT]?.requests[REQUEST]?.valueAtRequest ?? '0');
+                return {
+                  tone: 'info' as const,
+                  text:
+                    paid < asked
+                      ? `Bob's tokens were worth ${eth(asked)} stETH when he asked; he was paid ${eth(paid)}. His redemption was still waiting in the withdrawal queue when op1 was slashed, so it took the same 10% loss as the holders.`
+                      : `Bob was paid ${eth(paid)} stETH, the full ${eth(asked)} he was owed: his withdrawal had left the slashing window before the slash landed.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const want = 'Act as bob and claim his redemption r1 (vault.claim).';
+                if (!e.ok && e.step.action === 'vault.claim' && e.step['by'] !== 'bob')
+                  return {
+                    text: `The chain refused the claim: only Bob, who asked for redemption ${REQUEST}, can claim it. ${want}`,
+                  };
+                return { text: didNotCount(e, want) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    predictShock: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'none', label: 'Nothing more: the network is secure' },
+          { id: 'some', label: 'Some more, but not everything' },
+          { id: 'all', label: 'All of the stake' },
+        ],
+        holds: (w) =>
+          w.vaults[VAULT]?.requests[REQUEST]?.claimed === true ? null : "Bob's redemption is not claimed",
+      },
+      on: {
+        ANSWER: {
+          target: 'analyzeShock',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictShock: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: { target: 'analyzeShock', actions: assign({ feedback: null }) },
+      },
+    },
+    analyzeShock: {
+      meta: { kind: 'analyze' },
+      on: { ANALYZE: 'waitShock' },
+    },
+    waitShock: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'cascadeShock', input: { options: SHOCK } }),
+      exit: stopChild('cascadeShock'),
+      on: {
+        'xstate.done.actor.cascadeShock': [
+          {
+            guard: 'cascadeFound',
+            target: 'cascade',
+            actions: assign(({ context, event }) => {
+              const a = analysisOf(event) as AnalysisJson;
+              const c = a.cascade as CascadeJson;
+              const j = judge(context, 'predictShock', cascadeKind(c));
+              const before = a.secure
+                ? `Before the shock the network is secure${a.gammaSlack === '0' ? ', with no margin: all of the stake could corrupt everything, and gain exactly what it would lose (a tie is not an attack)' : ''}. `
+                : `Before the shock the network is already insecure. `;
+              return {
+                answers: j.answers,
+                shockStake: c.shock.stake,
+                cascadeLoss: c.loss,
+                feedback: { tone: j.tone, text: `${j.said}${before}${cascadeText(c)}` },
+              };
+            }),
+          },
+          {
+            target: 'analyzeShock',
+            actions: { type: 'explain', params: ({ event }) => ({ text: refused(event) }) },
+          },
+        ],
+      },
+    },
+    cascade: {
+      meta: {
+        kind: 'read',
+        // The shock the analyzer removed is op1 as the chain has it now.
+        holds: (w, c) =>
+          c.shockStake !== null && sameEth(operatorStake(w, OPERATOR), c.shockStake)
+            ? null
+            : `op1 does not hold the ${c.shockStake} ETH the shock removed`,
+      },
+      on: { NEXT: 'buffer' },
+    },
+    buffer: {
+      meta: {
+        kind: 'act',
+        show: BUFFER,
+        tryWrong: [{ action: 'lst.stake', by: 'carol', amount: '5 ETH' }],
+      },
+      on: {
+        SHOW: showMe(BUFFER),
+        ACTED: [
+          {
+            guard: 'stakeChanged',
+            target: 'analyzeBuffer',
+            actions: assign({
+              feedback: ({ event }) => {
+                const e = acted(event);
+                return {
+                  tone: 'info' as const,
+                  text: `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is a 10% buffer.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const carol = e.after.stakers['carol'];
+                const idle = BigInt(carol?.strategies['stETH']?.depositShares ?? '0');
+                const waiting =
+                  carol?.delegatedTo === null && idle > 0n
+                    ? ` Carol's ${eth(idle)} stETH in the strategy backs no operator until she delegates it.`
+                    : '';
+                if (!e.ok) return { text: didNotCount(e, `Add stake behind the operators.${waiting}`) };
+                return {
+                  text: `${e.step.action} landed, but the operators still hold ${eth(totalStake(e.after))} ETH between them: no buffer was added.${waiting}`,
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    analyzeBuffer: {
+      meta: { kind: 'analyze' },
+      on: { ANALYZE: 'waitBuffer' },
+    },
+    waitBuffer: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'cascadeBuffer', input: { options: SHOCK } }),
+      exit: stopChild('cascadeBuffer'),
+      on: {
+        'xstate.done.actor.cascadeBuffer': [
+          {
+            guard: 'buffered',
+            target: 'debrief',
+            actions: assign(({ context, event }) => {
+              const a = analysisOf(event) as AnalysisJson;
+              const c = a.cascade;
+              const bound =
+                c?.theorem1Bound == null
+                  ? ''
+                  : ` Theorem 1 guarantees the total loss stays below ${pct(c.theorem1Bound)} of all stake; it is ${pct(c.totalLossFraction)}.`;
+              const was =
+                context.cascadeLoss === null ? '' : ` (${exact(context.cascadeLoss)} ETH before the buffer)`;
+              return {
+                bufferedLoss: c?.loss ?? null,
+                feedback: {
+                  tone: 'right' as const,
+                  text: `Every coalition now holds at least ${pct(a.gammaSlack ?? '0')} more stake than it could gain. ${c === undefined ? '' : `${cascadeText(c)}`} The cascade now takes ${exact(c?.loss ?? '0')} ETH${was}.${bound}`,
+                },
+              };
+            }),
+          },
+          {
+            target: 'buffer',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const a = analysisOf(event);
+                if (a === null) return { text: refused(event) };
+                const after = a.cascade === undefined ? '' : ` ${cascadeText(a.cascade)}`;
+                if (!a.secure && a.witness !== null)
+                  return {
+                    text: `Not secure even before the shock: ${ops(a.witness.validators)} hold ${exact(a.witness.stake)} ETH and could corrupt ${services(a.witness.services)} worth ${exact(a.witness.profit)} ETH. Add stake behind the operators.`,
+                  };
+                const w = a.gammaWitness;
+                if (a.gammaSlack !== null && atLeast(a.gammaSlack, BUFFER_NEEDED)) {
+                  const bound = a.cascade?.theorem1Bound;
+                  return {
+                    text: `That is a ${pct(a.gammaSlack)} buffer, but the shock grew with it: op1 now holds ${a.cascade === undefined ? '?' : pct(a.cascade.shock.fraction)} of all stake, and Theorem 1's bound is ${bound == null ? 'undefined' : pct(bound)}, no guarantee at all.${after} Undo that in the history and put the buffer behind the operators that are left after the shock.`,
+                  };
+                }
+                const thin =
+                  w === null || a.gammaSlack === null
+                    ? ''
+                    : ` ${ops(w.validators)} hold ${exact(w.stake)} ETH and could corrupt ${services(w.services)} worth ${exact(w.profit)} ETH: a buffer of only ${pct(a.gammaSlack)}.`;
+                return {
+                  text: `Not a 10% buffer yet.${thin}${after} Every coalition that can corrupt services needs 10% more stake than they are worth: undo in the history and try another operator.`,
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    debrief: {
+      type: 'final',
+      meta: {
+        kind: 'debrief',
+        // The cascade after the buffer was measured on this chain: op1 is still the 6.3 ETH it shocked.
+        holds: (w, c) =>
+          c.bufferedLoss !== null &&
+          c.shockStake !== null &&
+          sameEth(operatorStake(w, OPERATOR), c.shockStake)
+            ? null
+            : 'the buffered cascade was not measured on this chain',
+      },
+    },
+  },
+});
