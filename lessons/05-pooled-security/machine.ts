@@ -99,6 +99,8 @@ const totalStake = (w: World) => Object.keys(w.operators).reduce((a, op) => a + 
 const coalitionStake = (w: World, ops: string[]) => ops.reduce((a, op) => a + operatorStake(w, op), 0n);
 /** Operator ids of a coalition: unique-stake slices are "op@avs/set". */
 const operatorsOf = (a: AttackJson) => [...new Set(a.validators.map((v) => v.split('@')[0] ?? v))];
+/** Services by their AVS's name: each AVS here has the one operator set 0. */
+const services = (ids: string[]) => ids.map((s) => s.replace(/\/0$/, '')).join(', ');
 
 /** What the analyzer reads from the chain: every operator's stake, set memberships and allocations. */
 function network(w: World): string {
@@ -119,7 +121,7 @@ const acted = (e: LessonEvent) => e as ActedEvent;
 
 /** The attack in words, with the analyzer's numbers. */
 const attackText = (a: AttackJson) =>
-  `${operatorsOf(a).join(' and ')} together hold ${exact(a.stake)} ETH, enough to corrupt ${a.services.length === 1 ? a.services[0] : `all ${a.services.length} services`}; doing so would gain them ${exact(a.profit)} ETH for ${exact(a.stake)} ETH slashed`;
+  `${operatorsOf(a).join(' and ')} together hold ${exact(a.stake)} ETH, enough to corrupt ${a.services.length === 1 ? services(a.services) : `all ${a.services.length} services`}; doing so would gain them ${exact(a.profit)} ETH for ${exact(a.stake)} ETH slashed`;
 
 /** A refused network (a verdict of any kind is handled before this). */
 const refused = (out: AnalyzeOutput) =>
@@ -310,7 +312,7 @@ export const machine = setup({
                   text:
                     one === null
                       ? `Still not secure: ${attackText(all)}.`
-                      : `Still not secure, but differently. No slash reaches past its own set: the cheapest attack takes the slices of ${operatorsOf(one).join(' and ')} in ${one.services.join(', ')}, ${exact(one.stake)} ETH, to gain ${exact(one.profit)} ETH. Each of the ${all.services.length} services falls on its own in the same way: ${exact(all.stake)} ETH of slices for ${exact(all.profit)} ETH in all.`,
+                      : `Still not secure, but differently. No slash reaches past its own set: the cheapest attack takes the slices of ${operatorsOf(one).join(' and ')} in ${services(one.services)}, ${exact(one.stake)} ETH, to gain ${exact(one.profit)} ETH. Each of the ${all.services.length} services falls on its own in the same way: ${exact(all.stake)} ETH of slices for ${exact(all.profit)} ETH in all.`,
                 };
               },
             }),
