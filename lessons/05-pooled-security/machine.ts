@@ -5,13 +5,18 @@
 // so the lesson enters it, as a learner would in the Analyzer panel.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  analysisOf,
   analyzePlaceholder,
   didNotCount,
   eth,
   initialLessonContext,
   lessonEffects,
+  readable,
+  sameEth,
   showMe,
   type ActedEvent,
+  type AnalysisJson,
+  type AttackJson,
   type AnalyzeOutput,
   type LessonContext,
   type LessonEvent,
@@ -24,20 +29,6 @@ const LEARNER = 'alice';
 const FIRST = 'avs1';
 const SERVICES = Array.from({ length: 11 }, (_, i) => `avs${i + 1}`);
 const FIX = [{ action: 'staker.delegate', by: LEARNER, operator: 'op1' }];
-
-/** The part of analysis@1 this lesson reads (the analyzer's own JSON: every number an exact rational string). */
-interface AttackJson {
-  services: string[];
-  validators: string[];
-  profit: string;
-  stake: string;
-}
-interface AnalysisJson {
-  secure: boolean;
-  witness: AttackJson | null;
-  maxAttackNetProfit: string;
-  gammaWitness: AttackJson | null;
-}
 
 interface Context extends LessonContext {
   /** The attack the analyzer found once all eleven services were worth 2 ETH (shared stake). */
@@ -58,8 +49,6 @@ const ONE = options((avs) => avs === FIRST, 'shared');
 const ELEVEN = options(() => true, 'shared');
 const ELEVEN_AS_SETS = options(() => true, 'unique');
 
-const analysisOf = (out: AnalyzeOutput): AnalysisJson | null =>
-  out.ok ? (out.analysis as AnalysisJson) : null;
 // The analyzer runs as a child spawned by the wait state (xstate/graph refuses machines that invoke), so
 // its verdict arrives as the child's done event, handled like any other event. A verdict that is not
 // usable (the network refused) sends the learner back to ask again; there is no error transition, because
@@ -67,31 +56,6 @@ const analysisOf = (out: AnalyzeOutput): AnalysisJson | null =>
 type VerdictEvent = { type: `xstate.done.actor.${string}`; output: AnalyzeOutput };
 type Event = LessonEvent | VerdictEvent;
 const outputOf = (e: Event) => (e as VerdictEvent).output;
-
-/** An exact rational ("189/50", "22") as a decimal when it terminates, else as the fraction. */
-function exact(r: string): string {
-  const [p = '0', q = '1'] = r.split('/');
-  let num = BigInt(p);
-  const den = BigInt(q);
-  let digits = 0;
-  while (num % den !== 0n && digits < 30) {
-    num *= 10n;
-    digits++;
-  }
-  if (num % den !== 0n) return r;
-  const scaled = num / den;
-  const neg = scaled < 0n;
-  const s = (neg ? -scaled : scaled).toString().padStart(digits + 1, '0');
-  const whole = s.slice(0, s.length - digits);
-  const frac = s.slice(s.length - digits);
-  return `${neg ? '-' : ''}${whole}${digits > 0 ? `.${frac}` : ''}`;
-}
-
-/** Whether an exact rational number of ETH equals a wei amount. */
-function sameEth(wei: bigint, r: string): boolean {
-  const [p = '0', q = '1'] = r.split('/');
-  return wei * BigInt(q) === BigInt(p) * 10n ** 18n;
-}
 
 const operatorStake = (w: World, op: string) =>
   Object.values(w.operators[op]?.shares ?? {}).reduce((a, s) => a + BigInt(s), 0n);
@@ -121,7 +85,7 @@ const acted = (e: LessonEvent) => e as ActedEvent;
 
 /** The attack in words, with the analyzer's numbers. */
 const attackText = (a: AttackJson) =>
-  `${operatorsOf(a).join(' and ')} together hold ${exact(a.stake)} ETH, enough to corrupt ${a.services.length === 1 ? services(a.services) : `all ${a.services.length} services`}; doing so would gain them ${exact(a.profit)} ETH for ${exact(a.stake)} ETH slashed`;
+  `${operatorsOf(a).join(' and ')} together hold ${readable(a.stake)} ETH, enough to corrupt ${a.services.length === 1 ? services(a.services) : `all ${a.services.length} services`}; doing so would gain them ${readable(a.profit)} ETH for ${readable(a.stake)} ETH slashed`;
 
 /** A refused network (a verdict of any kind is handled before this). */
 const refused = (out: AnalyzeOutput) =>
@@ -178,7 +142,7 @@ export const machine = setup({
                   text:
                     c === null
                       ? 'Secure: no coalition of operators can corrupt anything worth corrupting.'
-                      : `Secure. The cheapest way to corrupt ${FIRST} takes ${operatorsOf(c).join(' and ')}: ${exact(c.stake)} ETH would be slashed to gain ${exact(c.profit)} ETH.`,
+                      : `Secure. The cheapest way to corrupt ${FIRST} takes ${operatorsOf(c).join(' and ')}: ${readable(c.stake)} ETH would be slashed to gain ${readable(c.profit)} ETH.`,
                 };
               },
             }),
@@ -250,7 +214,7 @@ export const machine = setup({
               const verdict =
                 a.witness === null
                   ? 'Secure: no coalition can corrupt services worth more than its own stake.'
-                  : `Not secure: ${attackText(a.witness)}, a net gain of ${exact(a.maxAttackNetProfit)} ETH.`;
+                  : `Not secure: ${attackText(a.witness)}, a net gain of ${readable(a.maxAttackNetProfit)} ETH.`;
               return {
                 answers:
                   answer === undefined
@@ -312,7 +276,7 @@ export const machine = setup({
                   text:
                     one === null
                       ? `Still not secure: ${attackText(all)}.`
-                      : `Still not secure, but differently. No slash reaches past its own set: the cheapest attack takes the slices of ${operatorsOf(one).join(' and ')} in ${services(one.services)}, ${exact(one.stake)} ETH, to gain ${exact(one.profit)} ETH. Each of the ${all.services.length} services falls on its own in the same way: ${exact(all.stake)} ETH of slices for ${exact(all.profit)} ETH in all.`,
+                      : `Still not secure, but differently. No slash reaches past its own set: the cheapest attack takes the slices of ${operatorsOf(one).join(' and ')} in ${services(one.services)}, ${readable(one.stake)} ETH, to gain ${readable(one.profit)} ETH. Each of the ${all.services.length} services falls on its own in the same way: ${readable(all.stake)} ETH of slices for ${readable(all.profit)} ETH in all.`,
                 };
               },
             }),
@@ -374,7 +338,7 @@ export const machine = setup({
                 const need =
                   context.attack === null
                     ? ''
-                    : `, and the attack needs only ${exact(context.attack.stake)} ETH`;
+                    : `, and the attack needs only ${readable(context.attack.stake)} ETH`;
                 return {
                   text: `${e.step.action} landed, but nothing the analyzer reads changed: the operators still hold ${eth(totalStake(e.after))} ETH between them${need}.${waiting} ETH or stETH outside the strategy backs nothing at all.`,
                 };
@@ -407,7 +371,7 @@ export const machine = setup({
                   text:
                     c === null
                       ? 'Secure: no coalition can corrupt anything worth corrupting.'
-                      : `Secure. The cheapest coalition that can still corrupt services is ${operatorsOf(c).join(' and ')}: it would gain ${exact(c.profit)} ETH and lose ${exact(c.stake)} ETH.`,
+                      : `Secure. The cheapest coalition that can still corrupt services is ${operatorsOf(c).join(' and ')}: it would gain ${readable(c.profit)} ETH and lose ${readable(c.stake)} ETH.`,
                 },
               };
             }),
@@ -421,7 +385,7 @@ export const machine = setup({
                 return {
                   text:
                     a?.witness != null
-                      ? `Still not secure: ${attackText(a.witness)}, a net gain of ${exact(a.maxAttackNetProfit)} ETH. Any coalition that can corrupt the services must hold at least as much stake as they are worth together.`
+                      ? `Still not secure: ${attackText(a.witness)}, a net gain of ${readable(a.maxAttackNetProfit)} ETH. Any coalition that can corrupt the services must hold at least as much stake as they are worth together.`
                       : refused(outputOf(event)),
                 };
               },

@@ -6,6 +6,7 @@
 // security analyzer's, on the world as it is.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  analysisOf,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -13,8 +14,14 @@ import {
   landed,
   lessonEffects,
   percent,
+  rational,
+  readable,
+  readablePercent,
+  sameEth,
   showMe,
   type ActedEvent,
+  type AnalysisJson,
+  type CascadeJson,
   type AnalyzeOutput,
   type LessonContext,
   type LessonEvent,
@@ -54,28 +61,6 @@ const SHOCK: NetworkOptions = {
 /** The buffer asked for: every coalition holds 10% more stake than it could gain (γ-slack ≥ 1/10). */
 const BUFFER_NEEDED = { num: 1n, den: 10n };
 
-/** The part of analysis@1 this lesson reads (every number an exact rational string, in ETH). */
-interface AttackJson {
-  services: string[];
-  validators: string[];
-  profit: string;
-  stake: string;
-}
-interface CascadeJson {
-  shock: { validators: string[]; stake: string; fraction: string };
-  loss: string;
-  totalLossFraction: string;
-  theorem1Bound: string | null;
-  sequence: { round: number; validators: string[]; services: string[]; stake: string; profit: string }[];
-}
-interface AnalysisJson {
-  secure: boolean;
-  witness: AttackJson | null;
-  gammaSlack: string | null;
-  gammaWitness: AttackJson | null;
-  cascade?: CascadeJson;
-}
-
 interface Context extends LessonContext {
   /** The vault's rate (WAD) just before and after the 10% slash. */
   rateBefore: string | null;
@@ -94,52 +79,16 @@ interface Context extends LessonContext {
 type VerdictEvent = { type: `xstate.done.actor.${string}`; output: AnalyzeOutput };
 type Event = LessonEvent | VerdictEvent;
 const outputOf = (e: Event) => (e as VerdictEvent).output;
-const analysisOf = (e: Event): AnalysisJson | null => {
-  const out = outputOf(e);
-  return out.ok ? (out.analysis as AnalysisJson) : null;
-};
+const analysisIn = (e: Event) => analysisOf(outputOf(e));
 const refused = (e: Event) => {
   const out = outputOf(e);
   return `The analyzer could not read the network: ${out.ok ? 'no cascade' : out.problems.join('; ')}. Ask again.`;
 };
 
-const parse = (r: string) => {
-  const [p = '0', q = '1'] = r.split('/');
-  return { num: BigInt(p), den: BigInt(q) };
-};
-/** An exact rational as a decimal when it terminates, else as the fraction. */
-function exact(r: string): string {
-  const { num, den } = parse(r);
-  let n = num;
-  let digits = 0;
-  while (n % den !== 0n && digits < 30) {
-    n *= 10n;
-    digits++;
-  }
-  if (n % den !== 0n) return r;
-  const scaled = n / den;
-  const neg = scaled < 0n;
-  const s = (neg ? -scaled : scaled).toString().padStart(digits + 1, '0');
-  const frac = s.slice(s.length - digits);
-  return `${neg ? '-' : ''}${s.slice(0, s.length - digits)}${digits > 0 ? `.${frac}` : ''}`;
-}
-/** A rational fraction as a percentage: exact when it terminates within two decimals, else rounded and marked ≈. */
-function pct(r: string): string {
-  const { num, den } = parse(r);
-  const hundredths = (num * 20000n + den) / (2n * den);
-  const text = exact(`${hundredths}/100`);
-  return hundredths * den === num * 10000n ? `${text}%` : `≈ ${text}%`;
-}
 const atLeast = (r: string, bound: { num: bigint; den: bigint }) => {
-  const { num, den } = parse(r);
+  const { num, den } = rational(r);
   return num * bound.den >= bound.num * den;
 };
-/** Whether an exact rational number of ETH equals a wei amount. */
-const sameEth = (wei: bigint, r: string) => {
-  const { num, den } = parse(r);
-  return wei * den === num * 10n ** 18n;
-};
-
 const rate = (w: World) => BigInt(w.vaults[VAULT]?.rate ?? '0');
 const tokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
 const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
@@ -167,21 +116,21 @@ function rateMove(e: ActedEvent): string {
 
 /** What a cascade's total loss is, as the shock question's choices name it. */
 const cascadeKind = (c: CascadeJson) =>
-  parse(c.loss).num === 0n ? 'none' : c.totalLossFraction === '1' ? 'all' : 'some';
+  rational(c.loss).num === 0n ? 'none' : c.totalLossFraction === '1' ? 'all' : 'some';
 
 const roundsText = (c: CascadeJson) =>
   c.sequence
     .map(
       (r) =>
-        `round ${r.round}: ${ops(r.validators)} (${exact(r.stake)} ETH) can now corrupt ${services(r.services)} for ${exact(r.profit)} ETH`,
+        `round ${r.round}: ${ops(r.validators)} (${readable(r.stake)} ETH) can now corrupt ${services(r.services)} for ${readable(r.profit)} ETH`,
     )
     .join('; ');
 
 const cascadeText = (c: CascadeJson) =>
-  `The shock takes ${ops(c.shock.validators)}'s ${exact(c.shock.stake)} ETH (${pct(c.shock.fraction)} of all stake). ` +
+  `The shock takes ${ops(c.shock.validators)}'s ${readable(c.shock.stake)} ETH (${readablePercent(c.shock.fraction)} of all stake). ` +
   (c.sequence.length === 0
     ? 'No service falls after it: nothing more is lost.'
-    : `Then ${roundsText(c)}. ${exact(c.loss)} ETH more is lost: ${pct(c.totalLossFraction)} of all stake in total.`);
+    : `Then ${roundsText(c)}. ${readable(c.loss)} ETH more is lost: ${readablePercent(c.totalLossFraction)} of all stake in total.`);
 
 const judge = (c: Context, id: string, truth: string) => {
   const answer = c.answers[id];
@@ -217,11 +166,11 @@ export const machine = setup({
       event.after.vaults[VAULT]?.requests[REQUEST]?.claimed === true,
     stakeChanged: ({ event }) =>
       event.type === 'ACTED' && event.ok && totalStake(event.before) !== totalStake(event.after),
-    cascadeFound: ({ event }) => analysisOf(event)?.cascade !== undefined,
+    cascadeFound: ({ event }) => analysisIn(event)?.cascade !== undefined,
     // A 10% buffer, and Theorem 1's bound below all of the stake: growing the shocked operator itself
     // also makes the buffer, but then the shock grows with it and the bound promises nothing.
     buffered: ({ event }) => {
-      const a = analysisOf(event);
+      const a = analysisIn(event);
       return (
         a !== null &&
         a.secure &&
@@ -408,7 +357,7 @@ export const machine = setup({
             guard: 'cascadeFound',
             target: 'cascade',
             actions: assign(({ context, event }) => {
-              const a = analysisOf(event) as AnalysisJson;
+              const a = analysisIn(event) as AnalysisJson;
               const c = a.cascade as CascadeJson;
               const j = judge(context, 'predictShock', cascadeKind(c));
               const before = a.secure
@@ -497,19 +446,21 @@ export const machine = setup({
             guard: 'buffered',
             target: 'debrief',
             actions: assign(({ context, event }) => {
-              const a = analysisOf(event) as AnalysisJson;
+              const a = analysisIn(event) as AnalysisJson;
               const c = a.cascade;
               const bound =
                 c?.theorem1Bound == null
                   ? ''
-                  : ` Theorem 1 guarantees the total loss stays below ${pct(c.theorem1Bound)} of all stake; it is ${pct(c.totalLossFraction)}.`;
+                  : ` Theorem 1 guarantees the total loss stays below ${readablePercent(c.theorem1Bound)} of all stake; it is ${readablePercent(c.totalLossFraction)}.`;
               const was =
-                context.cascadeLoss === null ? '' : ` (${exact(context.cascadeLoss)} ETH before the buffer)`;
+                context.cascadeLoss === null
+                  ? ''
+                  : ` (${readable(context.cascadeLoss)} ETH before the buffer)`;
               return {
                 bufferedLoss: c?.loss ?? null,
                 feedback: {
                   tone: 'right' as const,
-                  text: `Every coalition now holds at least ${pct(a.gammaSlack ?? '0')} more stake than it could gain. ${c === undefined ? '' : `${cascadeText(c)}`} The cascade now takes ${exact(c?.loss ?? '0')} ETH${was}.${bound}`,
+                  text: `Every coalition now holds at least ${readablePercent(a.gammaSlack ?? '0')} more stake than it could gain. ${c === undefined ? '' : `${cascadeText(c)}`} The cascade now takes ${readable(c?.loss ?? '0')} ETH${was}.${bound}`,
                 },
               };
             }),
@@ -519,24 +470,24 @@ export const machine = setup({
             actions: {
               type: 'explain',
               params: ({ event }) => {
-                const a = analysisOf(event);
+                const a = analysisIn(event);
                 if (a === null) return { text: refused(event) };
                 const after = a.cascade === undefined ? '' : ` ${cascadeText(a.cascade)}`;
                 if (!a.secure && a.witness !== null)
                   return {
-                    text: `Not secure even before the shock: ${ops(a.witness.validators)} hold ${exact(a.witness.stake)} ETH and could corrupt ${services(a.witness.services)} worth ${exact(a.witness.profit)} ETH. Add stake behind the operators.`,
+                    text: `Not secure even before the shock: ${ops(a.witness.validators)} hold ${readable(a.witness.stake)} ETH and could corrupt ${services(a.witness.services)} worth ${readable(a.witness.profit)} ETH. Add stake behind the operators.`,
                   };
                 const w = a.gammaWitness;
                 if (a.gammaSlack !== null && atLeast(a.gammaSlack, BUFFER_NEEDED)) {
                   const bound = a.cascade?.theorem1Bound;
                   return {
-                    text: `That is a ${pct(a.gammaSlack)} buffer, but the shock grew with it: op1 now holds ${a.cascade === undefined ? '?' : pct(a.cascade.shock.fraction)} of all stake, and Theorem 1's bound is ${bound == null ? 'undefined' : pct(bound)}, no guarantee at all.${after} Undo that in the history and put the buffer behind the operators that are left after the shock.`,
+                    text: `That is a ${readablePercent(a.gammaSlack)} buffer, but the shock grew with it: op1 now holds ${a.cascade === undefined ? '?' : readablePercent(a.cascade.shock.fraction)} of all stake, and Theorem 1's bound is ${bound == null ? 'undefined' : readablePercent(bound)}, no guarantee at all.${after} Undo that in the history and put the buffer behind the operators that are left after the shock.`,
                   };
                 }
                 const thin =
                   w === null || a.gammaSlack === null
                     ? ''
-                    : ` ${ops(w.validators)} hold ${exact(w.stake)} ETH and could corrupt ${services(w.services)} worth ${exact(w.profit)} ETH: a buffer of only ${pct(a.gammaSlack)}.`;
+                    : ` ${ops(w.validators)} hold ${readable(w.stake)} ETH and could corrupt ${services(w.services)} worth ${readable(w.profit)} ETH: a buffer of only ${readablePercent(a.gammaSlack)}.`;
                 return {
                   text: `Not a 10% buffer yet.${thin}${after} Every coalition that can corrupt services needs 10% more stake than they are worth: undo in the history and try another operator.`,
                 };

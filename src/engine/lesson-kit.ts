@@ -10,6 +10,9 @@ import type { NetworkOptions } from '../protocol/network-from-world.ts';
 export type { StepJson } from './session-types.ts';
 export type { World } from '../protocol/world-types.ts';
 export type { NetworkOptions } from '../protocol/network-from-world.ts';
+export type { AnalysisJson, AttackJson, CascadeJson } from '../analysis/analysis-json.ts';
+export { readable, readablePercent } from '../analysis/analysis-json.ts';
+import type { AnalysisJson } from '../analysis/analysis-json.ts';
 
 /**
  * The events a lesson machine receives. ACTED is sent for every action the learner (or "show me") takes in
@@ -93,6 +96,22 @@ export interface AnalyzeInput {
 /** The analyzer's answer as the worker gives it (analysis@1 JSON, or why the network was refused). */
 export type AnalyzeOutput =
   { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
+
+/** The analysis in an analyzer's answer; null when the network was refused (the reasons are in `problems`). */
+export const analysisOf = (out: AnalyzeOutput): AnalysisJson | null =>
+  out.ok ? (out.analysis as AnalysisJson) : null;
+
+/** An exact rational string ("189/50") as numerator and denominator. */
+export function rational(r: string): { num: bigint; den: bigint } {
+  const [p = '0', q = '1'] = r.split('/');
+  return { num: BigInt(p), den: BigInt(q) };
+}
+
+/** Whether an exact rational number of ETH ("63/10") is exactly this many wei. */
+export function sameEth(wei: bigint, r: string): boolean {
+  const { num, den } = rational(r);
+  return wei * den === num * 10n ** 18n;
+}
 
 /** Placeholders for setup(): the engine (and the tests) provide the real chain effects. */
 export const lessonEffects = {

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { attackHighlight, readable, verdictText, type AnalysisJson } from './analysis-view.ts';
 
 const base: AnalysisJson = {
+  format: 'restaking-sandbox/analysis@1',
   secure: false,
   stakeModel: 'unique',
   method: 'enumeration',
   witness: { services: ['avs1/0'], validators: ['op1@avs1/0', 'op2@avs1/0'], profit: '40', stake: '35' },
   maxAttackNetProfit: '5',
   gammaSlack: null,
+  gammaWitness: null,
   eigenlayerCondition: { holds: false, certifiedGamma: null },
   certificate: { verdict: 'exact', notes: [] },
 };
