@@ -32,6 +32,28 @@ describe('networkFromWorld', () => {
     expect(analysis.secure).toBe(true);
   });
 
+  it("counts a strategy share at what it is worth after rewards, as the strategy's sharesToUnderlyingView", async () => {
+    const world = await exampleWorld();
+    // Rewards rebased the strategy's stETH 10% above its shares: with StrategyBase's offsets of 1e3, a
+    // balance + 1e3 of 1.1 · (totalShares + 1e3) makes each share worth exactly 1.1 wei.
+    const rewarded = {
+      ...world,
+      strategies: {
+        ...world.strategies,
+        stETH: {
+          totalShares: String(36n * 10n ** 18n - 1000n),
+          underlyingBalance: String(396n * 10n ** 17n - 1000n),
+        },
+      },
+    };
+    const doc = networkFromWorld(rewarded, { params: { avs1: { profit: '10', threshold: '1/2' } } });
+    expect(doc['validators']).toEqual([{ id: 'op1', stake: '39.6' }]);
+    // The slice: ⌊15999999999999999984 · 1.1⌋ wei.
+    expect(doc['allocations']).toEqual([
+      { validator: 'op1', service: 'avs1/0', stake: '17.5999999999999999824' },
+    ]);
+  });
+
   it('under shared stake, links every registered operator to its sets with its whole stake', async () => {
     const world = await exampleWorld();
     const doc = networkFromWorld(world, {

@@ -1,7 +1,7 @@
 // Derives a network@1 (the restaking graph the security analyzer reads) from a live world@1: operators are
-// validators, operator sets are services. Stakes come from the chain (operator shares, allocated stake, in
-// ETH exactly); the profit from corrupting each service and its corruption threshold are not on-chain facts,
-// so the caller enters them per AVS (or per operator set).
+// validators, operator sets are services. Stakes come from the chain (operator shares and allocated stake,
+// valued in ETH exactly as the strategy values them); the profit from corrupting each service and its
+// corruption threshold are not on-chain facts, so the caller enters them per AVS (or per operator set).
 import { formatUnits } from 'viem';
 import type { World } from './world-types.ts';
 
@@ -24,14 +24,31 @@ export interface NetworkOptions {
 }
 
 const eth = (wei: bigint) => formatUnits(wei, 18);
-const sum = (values: Iterable<string>) => [...values].reduce((a, v) => a + BigInt(v), 0n);
+const sum = (values: Iterable<bigint>) => [...values].reduce((a, v) => a + v, 0n);
+
+/** StrategyBase's virtual offsets (MiniStrategy's SHARES_OFFSET and BALANCE_OFFSET). */
+const OFFSET = 10n ** 3n;
+
+/**
+ * What strategy shares are worth in ETH, as the strategy's sharesToUnderlyingView rounds it (down). A stETH
+ * balance is ETH after every rebase, so after rewards a share is worth more than 1 wei; beaconETH shares
+ * are wei. Slashing burns what shares are worth, so this is the stake at risk.
+ */
+function underlying(world: World, strategy: string, shares: bigint): bigint {
+  const s = world.strategies[strategy];
+  if (strategy === 'beaconETH' || s === undefined) return shares;
+  return (shares * (BigInt(s.underlyingBalance) + OFFSET)) / (BigInt(s.totalShares) + OFFSET);
+}
+
+const worth = (world: World, per: Record<string, string>) =>
+  sum(Object.entries(per).map(([strategy, shares]) => underlying(world, strategy, BigInt(shares))));
 
 /** The network@1 JSON document (validate it with analysis' validateNetwork before analysing). */
 export function networkFromWorld(world: World, options: NetworkOptions): Record<string, unknown> {
   const model = options.stakeModel ?? 'unique';
   const validators = Object.entries(world.operators).map(([id, o]) => ({
     id,
-    stake: eth(sum(Object.values(o.shares))),
+    stake: eth(worth(world, o.shares)),
   }));
   const services: { id: string; profit: string; threshold: string }[] = [];
   const missing: string[] = [];
@@ -61,7 +78,7 @@ export function networkFromWorld(world: World, options: NetworkOptions): Record<
         .map(([service, per]) => ({
           validator: id,
           service,
-          stake: sum(Object.values(per).map((x) => x.allocatedStake)),
+          stake: worth(world, Object.fromEntries(Object.entries(per).map(([k, x]) => [k, x.allocatedStake]))),
         }))
         .filter((x) => x.stake > 0n && services.some((s) => s.id === x.service))
         .map((x) => ({ ...x, stake: eth(x.stake) })),
