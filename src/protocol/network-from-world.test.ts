@@ -48,9 +48,9 @@ describe('networkFromWorld', () => {
     };
     const doc = networkFromWorld(rewarded, { params: { avs1: { profit: '10', threshold: '1/2' } } });
     expect(doc['validators']).toEqual([{ id: 'op1', stake: '39.6' }]);
-    // The slice: ⌊15999999999999999984 · 1.1⌋ wei.
+    // The slice: ⌊15999999999999999984 · 1.1⌋ = ⌊17599999999999999982.4⌋ wei, rounded down as the strategy does.
     expect(doc['allocations']).toEqual([
-      { validator: 'op1', service: 'avs1/0', stake: '17.5999999999999999824' },
+      { validator: 'op1', service: 'avs1/0', stake: '17.599999999999999982' },
     ]);
   });
 
