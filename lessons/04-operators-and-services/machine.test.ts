@@ -1,0 +1,15 @@
+import { describeLessonModel } from '../../test/lessons/model.ts';
+
+describeLessonModel('04-operators-and-services', [
+  'intro',
+  'register',
+  'delegate',
+  'createSet',
+  'joinA',
+  'allocateA',
+  'advance',
+  'predictB',
+  'joinB',
+  'split',
+  'settle',
+]);

@@ -1,0 +1,596 @@
+// Lesson 4: the three-sided market. A restaker delegates to an operator, an AVS opens an operator set, and
+// the operator decides how much of its delegated stake each service may slash: an allocation of magnitude,
+// slashable only after the operator's allocation delay, and never more than 100% in total.
+import { assign, setup } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  landed,
+  lessonEffects,
+  percent,
+  showMe,
+  type ActedEvent,
+  type LessonContext,
+  type LessonEvent,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const OPERATOR = 'op1';
+const STAKER = 'alice';
+const AVS_A = 'avsA';
+const AVS_B = 'avsB';
+/** Both services use their operator set 0, holding the stETH strategy. */
+const SET = '0';
+const STRATEGY = 'stETH';
+const DELAY_BLOCKS = 24;
+
+const REGISTER = [{ action: 'operator.register', by: OPERATOR, allocationDelay: DELAY_BLOCKS }];
+const DELEGATE = [{ action: 'staker.delegate', by: STAKER, operator: OPERATOR }];
+const CREATE_SET = [{ action: 'avs.createOperatorSet', by: AVS_A, set: 0, strategies: [STRATEGY] }];
+const join = (avs: string) => [{ action: 'operator.registerForSets', by: OPERATOR, avs, sets: [0] }];
+const allocate = (avs: string, magnitude: string) => [
+  { action: 'operator.allocate', by: OPERATOR, avs, set: 0, strategy: STRATEGY, magnitude },
+];
+const ADVANCE = [{ action: 'chain.advance', blocks: DELAY_BLOCKS }];
+const WAD = 10n ** 18n;
+const A_SHARE = (WAD * 30n) / 100n;
+
+type Context = LessonContext;
+
+const acted = (e: LessonEvent) => e as ActedEvent;
+const allocation = (w: World, avs: string) => w.operators[OPERATOR]?.allocations[`${avs}/${SET}`]?.[STRATEGY];
+const current = (w: World, avs: string) => BigInt(allocation(w, avs)?.currentMagnitude ?? '0');
+const pendingDiff = (w: World, avs: string) => BigInt(allocation(w, avs)?.pendingDiff ?? '0');
+/** The magnitude the allocation is heading to: the current one plus what waits for its effect block. */
+const target = (w: World, avs: string) => current(w, avs) + pendingDiff(w, avs);
+const effective = (w: World, avs: string) => current(w, avs) > 0n && pendingDiff(w, avs) === 0n;
+const atRisk = (w: World, avs: string) => BigInt(allocation(w, avs)?.allocatedStake ?? '0');
+const effectBlock = (w: World, avs: string) => BigInt(allocation(w, avs)?.effectBlock ?? '0');
+const stake = (w: World) => BigInt(w.operators[OPERATOR]?.shares[STRATEGY] ?? '0');
+const maxMagnitude = (w: World) => BigInt(w.operators[OPERATOR]?.maxMagnitude[STRATEGY] ?? '0');
+const encumbered = (w: World) => BigInt(w.operators[OPERATOR]?.encumberedMagnitude[STRATEGY] ?? '0');
+const isOperator = (w: World) => w.operators[OPERATOR] !== undefined;
+const setOf = (w: World, avs: string) => w.avs[avs]?.sets[SET];
+const member = (w: World, avs: string) => setOf(w, avs)?.operators.includes(OPERATOR) ?? false;
+const is = (e: ActedEvent, action: string, field: string, value: unknown) =>
+  e.step.action === action && e.step[field] === value;
+
+/**
+ * A delay as the learner should read it. The classroom preset lets one block stand for one hour (the real
+ * 14-day withdrawal delay is 336 blocks), so n blocks are n hours of real time.
+ */
+function realTime(blocks: bigint): string {
+  const days = blocks / 24n;
+  const hours = blocks % 24n;
+  const parts: string[] = [];
+  if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
+  if (hours > 0n || days === 0n) parts.push(`${hours} h`);
+  return parts.join(' ');
+}
+
+/** When a pending allocation will be slashable, in blocks from the head and in real time. */
+function whenEffective(w: World, avs: string): string {
+  if (effective(w, avs)) return 'it is already in effect';
+  const left = effectBlock(w, avs) - BigInt(w.block);
+  return `it takes effect at block ${effectBlock(w, avs)}, ${left} blocks from block ${w.block} (${realTime(left)} of real time)`;
+}
+
+/** Which answer to "how much can avsB slash?" the chain gave, from avsB's allocated stake. */
+function slashableByB(w: World): string {
+  const b = atRisk(w, AVS_B);
+  if (b === 0n) return 'none';
+  if (b === stake(w)) return 'all';
+  return b === stake(w) - atRisk(w, AVS_A) ? 'rest' : 'other';
+}
+
+/** What the step after avsA's allocation has to say when the learner touched avsB or the wrong magnitude. */
+function allocationNotForA(e: ActedEvent): string {
+  if (e.ok && is(e, 'operator.allocate', 'avs', AVS_A))
+    return `op1's allocation to avsA's set is now heading to ${percent(target(e.after, AVS_A))}, but this step asks for 30% (the question that follows is about 30%). An allocation cannot change again while it is pending: undo it and allocate 30%.`;
+  if (e.ok && is(e, 'operator.allocate', 'avs', AVS_B))
+    return `That allocation went to avsB (heading to ${percent(target(e.after, AVS_B))}). avsB comes later: undo it and allocate 30% to avsA's set 0.`;
+  return didNotCount(
+    e,
+    'Act as op1 and allocate 30% of its stETH magnitude to avsA\'s set 0 ("Allocate magnitude to a set").',
+  );
+}
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as LessonEvent,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+  },
+  guards: {
+    registered: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'operator.register', OPERATOR) && isOperator(event.after),
+    delegated: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'staker.delegate', STAKER) &&
+      event.after.stakers[STAKER]?.delegatedTo === OPERATOR,
+    setCreated: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'avs.createOperatorSet', AVS_A) &&
+      setOf(event.before, AVS_A) === undefined &&
+      (setOf(event.after, AVS_A)?.strategies.includes(STRATEGY) ?? false),
+    joinedA: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'operator.registerForSets', OPERATOR) &&
+      !member(event.before, AVS_A) &&
+      member(event.after, AVS_A),
+    allocatedA: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'operator.allocate', OPERATOR) &&
+      event.step['avs'] === AVS_A &&
+      target(event.after, AVS_A) === A_SHARE,
+    effectiveA: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'chain.advance') && effective(event.after, AVS_A),
+    joinedB: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'operator.registerForSets', OPERATOR) &&
+      !member(event.before, AVS_B) &&
+      member(event.after, AVS_B),
+    allocatedB: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'operator.allocate', OPERATOR) &&
+      event.step['avs'] === AVS_B &&
+      target(event.after, AVS_B) > 0n,
+    effectiveB: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'chain.advance') && effective(event.after, AVS_B),
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => initialLessonContext(),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'register' },
+    },
+    register: {
+      meta: {
+        kind: 'act',
+        show: REGISTER,
+        tryWrong: DELEGATE,
+      },
+      on: {
+        SHOW: showMe(REGISTER),
+        ACTED: [
+          {
+            guard: 'registered',
+            target: 'delegate',
+            actions: assign({
+              feedback: ({ event }) => {
+                const delay = BigInt(acted(event).after.operators[OPERATOR]?.allocationDelay ?? '0');
+                return {
+                  tone: 'right' as const,
+                  text: `op1 is an operator now, delegated to itself. Its allocation delay is ${delay} blocks: ${realTime(delay)} of real time on the classroom clock. Every allocation it makes will wait that long before a service can slash it.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && is(e, 'staker.delegate', 'operator', OPERATOR))
+                  return {
+                    text: `The chain refused: a staker can delegate only to a registered operator, and op1 is not one yet (it has no operator record). Register op1 first: act as op1 and use "Register as an operator".`,
+                  };
+                return {
+                  text: didNotCount(e, 'Act as op1 and use "Register as an operator" (operator.register).'),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    delegate: {
+      meta: {
+        kind: 'act',
+        show: DELEGATE,
+        tryWrong: [{ action: 'staker.delegate', by: OPERATOR, operator: OPERATOR }],
+        holds: (w) => (isOperator(w) ? null : 'op1 is not a registered operator'),
+      },
+      on: {
+        SHOW: showMe(DELEGATE),
+        ACTED: [
+          {
+            guard: 'delegated',
+            target: 'createSet',
+            actions: assign({
+              feedback: ({ event }) => ({
+                tone: 'right' as const,
+                text: `Alice's ${eth(stake(acted(event).after))} stETH now count as op1's delegated stake. Her deposit stays hers: op1 cannot withdraw it, only put it at risk.`,
+              }),
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && e.step.action === 'staker.delegate' && e.step['by'] === OPERATOR)
+                  return {
+                    text: `The chain refused: op1 is an operator, delegated to itself for ever, so it cannot delegate. Delegating is what a restaker does: act as alice and delegate to op1.`,
+                  };
+                return { text: didNotCount(e, 'Act as alice and use "Delegate to an operator" with op1.') };
+              },
+            },
+          },
+        ],
+      },
+    },
+    createSet: {
+      meta: {
+        kind: 'act',
+        show: CREATE_SET,
+        tryWrong: join(AVS_A),
+        holds: (w) => (w.stakers[STAKER]?.delegatedTo === OPERATOR ? null : 'alice is not delegated to op1'),
+      },
+      on: {
+        SHOW: showMe(CREATE_SET),
+        ACTED: [
+          {
+            guard: 'setCreated',
+            target: 'joinA',
+            actions: assign({
+              feedback: {
+                tone: 'right' as const,
+                text: 'avsA has operator set 0, holding the stETH strategy, with no operators in it yet.',
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && is(e, 'operator.registerForSets', 'avs', AVS_A))
+                  return {
+                    text: 'The chain refused: avsA has no operator set yet, so there is nothing to join. An operator set is made by the service itself: act as avsA and create set 0 with the stETH strategy.',
+                  };
+                if (e.ok && e.step.action === 'avs.createOperatorSet')
+                  return {
+                    text: `That set was created, but this lesson follows avsA's set 0 with the stETH strategy (the stake op1 holds is stETH). Undo it and create set 0 for stETH as avsA.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    'Act as avsA and use "Create an operator set": set 0, strategy stETH.',
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    joinA: {
+      meta: {
+        kind: 'act',
+        show: join(AVS_A),
+        tryWrong: join(AVS_B),
+        holds: (w) =>
+          setOf(w, AVS_A)?.strategies.includes(STRATEGY) ? null : 'avsA has no set 0 holding stETH',
+      },
+      on: {
+        SHOW: showMe(join(AVS_A)),
+        ACTED: [
+          {
+            guard: 'joinedA',
+            target: 'allocateA',
+            actions: assign({
+              feedback: ({ event }) => ({
+                tone: 'right' as const,
+                text: `op1 is in avsA's set 0. avsA can slash ${eth(atRisk(acted(event).after, AVS_A))} stETH of it so far: registering puts nothing at risk by itself.`,
+              }),
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && is(e, 'operator.registerForSets', 'avs', AVS_B))
+                  return {
+                    text: "op1 joined avsB's set: avsB comes later in this lesson. Undo it and join avsA's set 0 first.",
+                  };
+                if (e.ok && e.step.action === 'operator.allocate')
+                  return {
+                    text: `That allocation landed (heading to ${percent(target(e.after, String(e.step['avs'])))}), but op1 is not in that set, so the service cannot slash it yet. This lesson joins first: undo it and register op1 for avsA's set 0.`,
+                  };
+                return {
+                  text: didNotCount(e, 'Act as op1 and use "Register for operator sets" with avsA\'s set 0.'),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    allocateA: {
+      meta: {
+        kind: 'act',
+        show: allocate(AVS_A, '30%'),
+        tryWrong: allocate(AVS_A, '50%'),
+        holds: (w) => (member(w, AVS_A) ? null : "op1 is not in avsA's set 0"),
+      },
+      on: {
+        SHOW: showMe(allocate(AVS_A, '30%')),
+        ACTED: [
+          {
+            guard: 'allocatedA',
+            target: 'advance',
+            actions: assign({
+              feedback: ({ event }) => {
+                const w = acted(event).after;
+                const when = effective(w, AVS_A)
+                  ? 'it took effect at once, because op1 chose an allocation delay of 0'
+                  : `${whenEffective(w, AVS_A)}. Until then avsA can slash ${eth(atRisk(w, AVS_A))} stETH`;
+                return {
+                  tone: 'right' as const,
+                  text: `op1's magnitude in avsA's set is heading to ${percent(target(w, AVS_A))} of its ${percent(maxMagnitude(w))} max magnitude: ${when}.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: { type: 'explain', params: ({ event }) => ({ text: allocationNotForA(acted(event)) }) },
+          },
+        ],
+      },
+    },
+    advance: {
+      meta: {
+        kind: 'act',
+        show: ADVANCE,
+        tryWrong: [{ action: 'chain.advance', blocks: 1 }],
+        holds: (w) => (target(w, AVS_A) === A_SHARE ? null : "op1's allocation to avsA is not 30%"),
+      },
+      on: {
+        SHOW: showMe(ADVANCE),
+        ACTED: [
+          {
+            guard: 'effectiveA',
+            target: 'predictB',
+            actions: assign({
+              feedback: ({ event }) => {
+                const w = acted(event).after;
+                return {
+                  tone: 'right' as const,
+                  text: `At block ${w.block} the allocation is in effect: avsA can slash ${eth(atRisk(w, AVS_A))} of op1's ${eth(stake(w))} stETH (${percent(current(w, AVS_A))}).`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && e.step.action === 'chain.advance')
+                  return {
+                    text: `Not yet: at block ${e.after.block} the allocation is still pending, and ${whenEffective(e.after, AVS_A)}. Advance time further.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    `This step is about time: use "Advance time" (avsA's allocation: ${whenEffective(e.after, AVS_A)}).`,
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    predictB: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'none', label: 'Nothing, until op1 allocates to avsB' },
+          { id: 'rest', label: 'The other 70%: 42 stETH' },
+          { id: 'all', label: 'All 60 stETH: every service can slash everything' },
+        ],
+        holds: (w) => (effective(w, AVS_A) ? null : "op1's allocation to avsA is not in effect"),
+      },
+      on: {
+        ANSWER: {
+          target: 'joinB',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictB: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'joinB',
+      },
+    },
+    joinB: {
+      meta: {
+        kind: 'act',
+        show: join(AVS_B),
+        tryWrong: join(AVS_A),
+        holds: (w) => (effective(w, AVS_A) ? null : "op1's allocation to avsA is not in effect"),
+      },
+      on: {
+        SHOW: showMe(join(AVS_B)),
+        ACTED: [
+          {
+            guard: 'joinedB',
+            target: 'split',
+            actions: assign(({ context, event }) => {
+              const w = acted(event).after;
+              const truth = slashableByB(w);
+              const answer = context.answers['predictB'];
+              const judged =
+                answer === undefined
+                  ? {}
+                  : { predictB: { choice: answer.choice, correct: answer.choice === truth } };
+              const said =
+                answer === undefined
+                  ? ''
+                  : answer.choice === truth
+                    ? 'You predicted it: '
+                    : 'The chain says otherwise: ';
+              return {
+                answers: { ...context.answers, ...judged },
+                feedback: {
+                  tone:
+                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} stETH of its ${eth(stake(w))}, because op1 has allocated nothing to it. avsA can still slash its ${eth(atRisk(w, AVS_A))} stETH, and nobody else can touch those.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && is(e, 'operator.registerForSets', 'avs', AVS_A))
+                  return {
+                    text: "The chain refused: op1 is already in avsA's set 0. The question is about avsB: register op1 for avsB's set 0.",
+                  };
+                if (e.ok && is(e, 'operator.allocate', 'avs', AVS_B))
+                  return {
+                    text: "That allocation to avsB landed, but the question is what avsB can slash before op1 gives it anything. Undo it and register op1 for avsB's set 0 first.",
+                  };
+                return {
+                  text: didNotCount(e, 'Act as op1 and use "Register for operator sets" with avsB\'s set 0.'),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    split: {
+      meta: {
+        kind: 'act',
+        show: allocate(AVS_B, '70%'),
+        tryWrong: allocate(AVS_B, '80%'),
+        holds: (w) => (member(w, AVS_B) ? null : "op1 is not in avsB's set 0"),
+      },
+      on: {
+        SHOW: showMe(allocate(AVS_B, '70%')),
+        ACTED: [
+          {
+            guard: 'allocatedB',
+            target: 'settle',
+            actions: assign({
+              feedback: ({ event }) => {
+                const w = acted(event).after;
+                const when = effective(w, AVS_B)
+                  ? 'it took effect at once (allocation delay 0)'
+                  : whenEffective(w, AVS_B);
+                return {
+                  tone: 'right' as const,
+                  text: `op1's magnitude in avsB's set is heading to ${percent(target(w, AVS_B))}; with avsA's ${percent(target(w, AVS_A))}, ${percent(encumbered(w))} of its ${percent(maxMagnitude(w))} max magnitude is now allocated. For avsB ${when}.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const w = e.before;
+                if (!e.ok && is(e, 'operator.allocate', 'avs', AVS_B) && pendingDiff(w, AVS_B) !== 0n)
+                  return {
+                    text: `The chain refused: avsB's allocation already has a change pending (${whenEffective(w, AVS_B)}), and an allocation changes once at a time. Undo the earlier allocation to avsB, or advance time and keep it.`,
+                  };
+                if (!e.ok && is(e, 'operator.allocate', 'avs', AVS_B))
+                  return {
+                    text: `The chain refused: ${e.error ?? 'it reverted'} op1's max magnitude is ${percent(maxMagnitude(w))}, and ${percent(encumbered(w))} of it is already allocated to avsA, so at most ${percent(maxMagnitude(w) - encumbered(w))} is free for avsB: one slice of stake answers to one service only.`,
+                  };
+                if (e.ok && is(e, 'operator.allocate', 'avs', AVS_A))
+                  return {
+                    text: `That changed avsA's allocation (now heading to ${percent(target(e.after, AVS_A))}); this step gives avsB its share. Undo it and allocate to avsB's set 0.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    `Act as op1 and allocate some of the free ${percent(maxMagnitude(w) - encumbered(w))} to avsB's set 0.`,
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    settle: {
+      meta: {
+        kind: 'act',
+        show: ADVANCE,
+        tryWrong: [{ action: 'chain.advance', blocks: 1 }],
+        holds: (w) => (target(w, AVS_B) > 0n ? null : 'op1 has allocated nothing to avsB'),
+      },
+      on: {
+        SHOW: showMe(ADVANCE),
+        ACTED: [
+          {
+            guard: 'effectiveB',
+            target: 'debrief',
+            actions: assign({
+              feedback: ({ event }) => {
+                const w = acted(event).after;
+                const a = atRisk(w, AVS_A);
+                const b = atRisk(w, AVS_B);
+                return {
+                  tone: 'right' as const,
+                  text: `Stake at risk per service, of op1's ${eth(stake(w))} stETH: avsA ${eth(a)} (${percent(current(w, AVS_A))}), avsB ${eth(b)} (${percent(current(w, AVS_B))}), slashable by no one ${eth(stake(w) - a - b)}. Together the allocations use ${percent(encumbered(w))} of the ${percent(maxMagnitude(w))} max magnitude.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && e.step.action === 'chain.advance')
+                  return {
+                    text: `Not yet: at block ${e.after.block} avsB's allocation is still pending, and ${whenEffective(e.after, AVS_B)}. Advance time further.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    `This step is about time: use "Advance time" (avsB's allocation: ${whenEffective(e.after, AVS_B)}).`,
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    debrief: {
+      type: 'final',
+      meta: {
+        kind: 'debrief',
+        holds: (w) =>
+          !effective(w, AVS_B)
+            ? "op1's allocation to avsB is not in effect"
+            : current(w, AVS_A) + current(w, AVS_B) > maxMagnitude(w)
+              ? "op1's allocations add up to more than its max magnitude"
+              : null,
+      },
+    },
+  },
+});
