@@ -1,0 +1,519 @@
+// Lesson 6: what a slash does, to whom, and when. The AVS slashes a fraction of one allocation; the
+// operator's max magnitude falls, and with it every delegator's withdrawable shares, while no staker's
+// deposit shares change. Withdrawals queued inside the window pay the slashed rate, older ones do not, and
+// the slashed shares wait in the strategy until someone sends them to the burn address.
+import { assign, setup } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  landed,
+  lessonEffects,
+  percent,
+  showMe,
+  stakerShares,
+  type ActedEvent,
+  type LessonContext,
+  type LessonEvent,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const AVS = 'avs1';
+const OPERATOR = 'op1';
+const STRATEGY = 'stETH';
+const SET_KEY = `${AVS}/0`;
+/** Still delegated when the slash lands: their withdrawable shares all read op1's max magnitude. */
+const DELEGATORS = ['alice', 'bob', 'carol'] as const;
+/** Erin's withdrawal left the slashing window before the slash; Dave's was queued inside it. */
+const LEFT = { staker: 'erin', withdrawal: 'erinExit' };
+const INSIDE = { staker: 'dave', withdrawal: 'daveExit' };
+
+const slashOf = (wad: string, as = 's1') => [
+  {
+    action: 'avs.slash',
+    by: AVS,
+    operator: OPERATOR,
+    set: 0,
+    strategies: [STRATEGY],
+    wads: [wad],
+    description: 'signed two conflicting results',
+    as,
+  },
+];
+const SLASH = slashOf('20%');
+const complete = (who: { staker: string; withdrawal: string }) => [
+  { action: 'withdrawal.complete', by: who.staker, withdrawal: who.withdrawal, receiveAsTokens: true },
+];
+const WAIT = [{ action: 'chain.advance', blocks: 336 }];
+const CLEAR = [{ action: 'slashing.clear', by: AVS, avs: AVS, set: 0, slash: 's1' }];
+
+const WAD = 10n ** 18n;
+const HALF = WAD / 2n;
+
+interface Context extends LessonContext {
+  /** The head once the slash landed. */
+  slashBlock: string | null;
+  /** op1's max magnitude right after the slash. */
+  maxMagnitudeAfter: string | null;
+  /** Shares the slash took from op1's delegated stake (the rest of what is burned came from the queue). */
+  slashedFromOperator: string | null;
+  /** The delegators' deposit shares when the slash landed: the slash must leave them as they were. */
+  deposits: Record<string, string>;
+  /** stETH at the burn address once the slash was cleared. */
+  burned: string | null;
+}
+
+const acted = (e: LessonEvent) => e as ActedEvent;
+const op = (w: World) => w.operators[OPERATOR];
+const maxMagnitude = (w: World) => BigInt(op(w)?.maxMagnitude[STRATEGY] ?? '0');
+const opShares = (w: World) => BigInt(op(w)?.shares[STRATEGY] ?? '0');
+const allocation = (w: World) => op(w)?.allocations[SET_KEY]?.[STRATEGY];
+const magnitude = (w: World) => BigInt(allocation(w)?.currentMagnitude ?? '0');
+const burned = (w: World) => BigInt(w.burned[STRATEGY] ?? '0');
+const withdrawal = (w: World, who: { staker: string; withdrawal: string }) =>
+  w.stakers[who.staker]?.withdrawals[who.withdrawal];
+const completableAfter = (w: World, who: { staker: string; withdrawal: string }) =>
+  BigInt(withdrawal(w, who)?.completableAfterBlock ?? '0');
+const done = (w: World, who: { staker: string; withdrawal: string }) =>
+  withdrawal(w, who)?.completed === true;
+const withdrawable = (w: World, staker: string) => stakerShares(w, staker, STRATEGY).withdrawable;
+
+/** The fraction of the allocation a slash took, from the set's magnitude before and after (WAD). */
+const slashedFraction = (e: ActedEvent) =>
+  magnitude(e.before) === 0n ? 0n : ((magnitude(e.before) - magnitude(e.after)) * WAD) / magnitude(e.before);
+
+/** Before the slash: op1 has allocated half of its untouched stake to avs1. */
+const halfAllocated = (w: World) =>
+  magnitude(w) === HALF && maxMagnitude(w) === WAD ? null : 'op1 has not allocated 50% of 100% to avs1';
+
+/** What a completed withdrawal paid: tokens received, or shares credited back as deposit shares. */
+function paid(e: ActedEvent, staker: string): bigint {
+  const tokens =
+    BigInt(e.after.accounts[staker]?.stETH ?? '0') - BigInt(e.before.accounts[staker]?.stETH ?? '0');
+  return tokens + withdrawable(e.after, staker) - withdrawable(e.before, staker);
+}
+
+/** The fraction of Alice's stake the slash took, as the prediction's choices name it. */
+function lossChoice(e: ActedEvent): string {
+  const before = withdrawable(e.before, 'alice');
+  const lost = before === 0n ? 0n : ((before - withdrawable(e.after, 'alice')) * WAD) / before;
+  if (lost === 0n) return 'none';
+  if (lost === WAD / 10n) return 'ten';
+  return lost === WAD / 5n ? 'twenty' : 'other';
+}
+
+/** What Dave's payout says about the window, as the second prediction's choices name it. */
+function daveChoice(e: ActedEvent): string {
+  const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
+  const got = paid(e, INSIDE.staker);
+  if (got === queued) return 'full';
+  if (got * 10n === queued * 9n) return 'ten';
+  return got * 10n === queued * 8n ? 'twenty' : 'other';
+}
+
+/** Records the judged answer and words the chain's verdict on it. */
+function judge(context: Context, question: string, truth: string) {
+  const answer = context.answers[question];
+  if (answer === undefined) return { answers: context.answers, said: '', tone: 'right' as const };
+  const correct = answer.choice === truth;
+  return {
+    answers: { ...context.answers, [question]: { choice: answer.choice, correct } },
+    said: correct ? 'You predicted it: ' : 'The chain says otherwise: ',
+    tone: correct ? ('right' as const) : ('wrong' as const),
+  };
+}
+
+/**
+ * A delay as the learner should read it. The classroom preset lets one block stand for one hour (the real
+ * 14-day withdrawal delay is 336 blocks), so n blocks are n hours of real time.
+ */
+function realTime(blocks: bigint): string {
+  const days = blocks / 24n;
+  const hours = blocks % 24n;
+  const parts: string[] = [];
+  if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
+  if (hours > 0n || days === 0n) parts.push(`${hours} h`);
+  return parts.join(' ');
+}
+
+/** Why Dave cannot be paid yet, in blocks and in real time. */
+function daveWaits(w: World): string {
+  const after = completableAfter(w, INSIDE);
+  const left = after - BigInt(w.block);
+  if (left <= 0n)
+    return `Dave's withdrawal left the slashing window at block ${after}, so it can be completed now`;
+  return `Dave's withdrawal was queued at block ${withdrawal(w, INSIDE)?.startBlock ?? '?'} and stays in the slashing window through block ${after}; the chain is at block ${w.block}, so ${left} more blocks (${realTime(left)} of real time) must pass before it can be completed`;
+}
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as LessonEvent,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+  },
+  guards: {
+    slashed: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'avs.slash', AVS) &&
+      event.step['operator'] === OPERATOR &&
+      slashedFraction(event) === WAD / 5n,
+    erinPaid: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'withdrawal.complete', LEFT.staker) && done(event.after, LEFT),
+    windowOver: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'chain.advance') &&
+      BigInt(event.after.block) >= completableAfter(event.after, INSIDE),
+    davePaid: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'withdrawal.complete', INSIDE.staker) &&
+      done(event.after, INSIDE),
+    cleared: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'slashing.clear') && burned(event.after) > burned(event.before),
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => ({
+    ...initialLessonContext(),
+    slashBlock: null,
+    maxMagnitudeAfter: null,
+    slashedFromOperator: null,
+    deposits: {},
+    burned: null,
+  }),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'magnitudes' },
+    },
+    magnitudes: {
+      meta: {
+        kind: 'read',
+        holds: halfAllocated,
+      },
+      on: { NEXT: 'predictLoss' },
+    },
+    predictLoss: {
+      meta: {
+        kind: 'predict',
+        holds: halfAllocated,
+        choices: [
+          { id: 'twenty', label: '20%: the fraction avs1 slashes' },
+          { id: 'ten', label: '10%: 20% of the 50% op1 allocated' },
+          { id: 'none', label: 'Nothing: the operator is punished, not its restakers' },
+        ],
+      },
+      on: {
+        ANSWER: {
+          target: 'slash',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictLoss: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'slash',
+      },
+    },
+    slash: {
+      meta: {
+        kind: 'act',
+        show: SLASH,
+        tryWrong: slashOf('10%'),
+      },
+      on: {
+        SHOW: showMe(SLASH),
+        ACTED: [
+          {
+            guard: 'slashed',
+            target: 'everyone',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const j = judge(context, 'predictLoss', lossChoice(e));
+              const drops = DELEGATORS.map(
+                (s) => `${s} ${eth(withdrawable(e.before, s))} → ${eth(withdrawable(e.after, s))}`,
+              ).join(', ');
+              const deposits = DELEGATORS.map((s) => eth(stakerShares(e.after, s, STRATEGY).deposit)).join(
+                ', ',
+              );
+              return {
+                answers: j.answers,
+                slashBlock: e.after.block,
+                maxMagnitudeAfter: String(maxMagnitude(e.after)),
+                slashedFromOperator: String(opShares(e.before) - opShares(e.after)),
+                deposits: Object.fromEntries(
+                  DELEGATORS.map((s) => [s, String(stakerShares(e.after, s, STRATEGY).deposit)]),
+                ),
+                feedback: {
+                  tone: j.tone,
+                  text: `${j.said}op1's max magnitude fell from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, so every delegator lost the same share: withdrawable stETH ${drops}. Their deposit shares are still ${deposits}.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && e.step.action === 'avs.slash')
+                  return {
+                    text: `That slash took ${percent(slashedFraction(e))} of op1's allocation: its magnitude in avs1's set fell from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))}, and Alice's withdrawable stETH from ${eth(withdrawable(e.before, 'alice'))} to ${eth(withdrawable(e.after, 'alice'))}. The fraction is of the allocation, not of op1's whole stake, and the question was about 20%: undo it and slash 20%.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    'Act as avs1 and use "Slash an operator": op1, set 0, stETH, 20% of the allocation.',
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    everyone: {
+      meta: {
+        kind: 'read',
+        holds: (w, c) => {
+          if (c.maxMagnitudeAfter === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAfter))
+            return "op1's max magnitude is not what the slash left";
+          for (const s of DELEGATORS) {
+            const { deposit, withdrawable: a } = stakerShares(w, s, STRATEGY);
+            if (String(deposit) !== c.deposits[s]) return `${s}'s deposit shares changed`;
+            if (a !== (deposit * maxMagnitude(w)) / WAD)
+              return `${s}'s withdrawable shares do not read op1's max magnitude`;
+          }
+          return null;
+        },
+      },
+      on: { NEXT: 'erinExit' },
+    },
+    erinExit: {
+      meta: {
+        kind: 'act',
+        show: complete(LEFT),
+        tryWrong: complete(INSIDE),
+        holds: (w) => (done(w, LEFT) ? "Erin's withdrawal is already completed" : null),
+      },
+      on: {
+        SHOW: showMe(complete(LEFT)),
+        ACTED: [
+          {
+            guard: 'erinPaid',
+            target: 'predictDave',
+            actions: assign({
+              feedback: ({ context, event }) => {
+                const e = acted(event);
+                return {
+                  tone: 'right' as const,
+                  text: `Erin received ${eth(paid(e, LEFT.staker))} stETH, all she queued: her withdrawal left the slashing window at block ${completableAfter(e.after, LEFT)}, before the slash landed at block ${context.slashBlock ?? '?'}.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker)
+                  return {
+                    text: `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. This step is Erin's: act as erin and complete ${LEFT.withdrawal}.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    `Act as erin and use "Complete a withdrawal" with ${LEFT.withdrawal}.`,
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    predictDave: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'full', label: '30 stETH: he was already on his way out' },
+          { id: 'ten', label: '27 stETH: the slash reaches his queued withdrawal' },
+          { id: 'twenty', label: '24 stETH: he pays the whole 20%' },
+        ],
+        holds: (w) => (done(w, LEFT) ? null : "Erin's withdrawal is not completed"),
+      },
+      on: {
+        ANSWER: {
+          target: 'waitWindow',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictDave: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'waitWindow',
+      },
+    },
+    waitWindow: {
+      meta: {
+        kind: 'act',
+        show: WAIT,
+        tryWrong: complete(INSIDE),
+        holds: (w) => (done(w, INSIDE) ? "Dave's withdrawal is already completed" : null),
+      },
+      on: {
+        SHOW: showMe(WAIT),
+        ACTED: [
+          {
+            guard: 'windowOver',
+            target: 'daveExit',
+            actions: assign({
+              feedback: ({ event }) => ({
+                tone: 'right' as const,
+                text: `Block ${acted(event).after.block}: Dave's withdrawal left the window at block ${completableAfter(acted(event).after, INSIDE)}, and it can be completed now.`,
+              }),
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker)
+                  return {
+                    text: `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. Advance time first.`,
+                  };
+                if (e.ok && e.step.action === 'chain.advance')
+                  return { text: `Not yet: ${daveWaits(e.after)}. Advance time further.` };
+                return { text: didNotCount(e, `${daveWaits(e.after)}: use "Advance time".`) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    daveExit: {
+      meta: {
+        kind: 'act',
+        show: complete(INSIDE),
+        tryWrong: complete(LEFT),
+        holds: (w) =>
+          BigInt(w.block) >= completableAfter(w, INSIDE) ? null : "Dave's withdrawal is still in its window",
+      },
+      on: {
+        SHOW: showMe(complete(INSIDE)),
+        ACTED: [
+          {
+            guard: 'davePaid',
+            target: 'burn',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const j = judge(context, 'predictDave', daveChoice(e));
+              const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
+              return {
+                answers: j.answers,
+                feedback: {
+                  tone: j.tone,
+                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(paid(e, INSIDE.staker))} stETH. The slash landed inside his 14-day window, so his withdrawal paid at op1's max magnitude after the slash, ${percent(maxMagnitude(e.after))}, like the stake that stayed.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (
+                  !e.ok &&
+                  e.step.action === 'withdrawal.complete' &&
+                  e.step['by'] === LEFT.staker &&
+                  done(e.before, LEFT)
+                )
+                  return {
+                    text: `The chain refused: Erin's withdrawal was paid already (${eth(BigInt(e.before.accounts[LEFT.staker]?.stETH ?? '0'))} stETH in her account), and a withdrawal completes once. This step is Dave's: act as dave and complete ${INSIDE.withdrawal}.`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    `Act as dave and use "Complete a withdrawal" with ${INSIDE.withdrawal}.`,
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    burn: {
+      meta: {
+        kind: 'act',
+        show: CLEAR,
+        tryWrong: slashOf('20%', 's2'),
+        holds: (w) => (done(w, INSIDE) ? null : "Dave's withdrawal is not completed"),
+      },
+      on: {
+        SHOW: showMe(CLEAR),
+        ACTED: [
+          {
+            guard: 'cleared',
+            target: 'debrief',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const sent = burned(e.after) - burned(e.before);
+              const fromOperator = BigInt(context.slashedFromOperator ?? '0');
+              const owed = DELEGATORS.reduce((sum, st) => sum + withdrawable(e.after, st), 0n);
+              return {
+                burned: String(burned(e.after)),
+                feedback: {
+                  tone: 'right' as const,
+                  text: `${eth(sent)} stETH went to the burn address: ${eth(fromOperator)} from op1's delegated stake and ${eth(sent - fromOperator)} from Dave's queued withdrawal. The stETH strategy now holds ${eth(e.after.strategies[STRATEGY]?.underlyingBalance ?? '0')} stETH, and Alice, Bob and Carol can withdraw ${eth(owed)} of it.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && e.step.action === 'avs.slash')
+                  return {
+                    text: `That was a second slash: op1's max magnitude fell again, from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, and nothing was burned yet (${eth(burned(e.after))} stETH at the burn address). Undo it: this step sends the first slash's shares on, with "Burn or redistribute slashed shares".`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    'Use "Burn or redistribute slashed shares" for avs1\'s set 0 and the slash s1 (anyone may send it).',
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    debrief: {
+      type: 'final',
+      meta: {
+        kind: 'debrief',
+        holds: (w, c) =>
+          c.burned !== null && burned(w) === BigInt(c.burned) && burned(w) > 0n
+            ? null
+            : 'the burned stETH is not what the clearing sent',
+      },
+    },
+  },
+});
