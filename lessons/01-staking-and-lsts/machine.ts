@@ -3,6 +3,7 @@
 // rebasing balance into a fixed count of shares.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -125,13 +126,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'report',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictRebase: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictRebase')),
         },
         SKIP: 'report',
       },

@@ -3,6 +3,7 @@
 // slashable only after the operator's allocation delay, and never more than 100% in total.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -408,13 +409,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'joinB',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictB: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictB')),
         },
         SKIP: 'joinB',
       },

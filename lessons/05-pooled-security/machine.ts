@@ -5,6 +5,7 @@
 // so the lesson enters it, as a learner would in the Analyzer panel.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  answerTo,
   analysisOf,
   analyzePlaceholder,
   didNotCount,
@@ -176,13 +177,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'analyzeEleven',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictJoin: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictJoin')),
         },
         SKIP: { target: 'analyzeEleven', actions: assign({ feedback: null }) },
       },

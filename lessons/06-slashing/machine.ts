@@ -4,6 +4,7 @@
 // the slashed shares wait in the strategy until someone sends them to the burn address.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -213,13 +214,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'slash',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictLoss: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictLoss')),
         },
         SKIP: 'slash',
       },
@@ -355,13 +350,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'waitWindow',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictDave: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictDave')),
         },
         SKIP: 'waitWindow',
       },

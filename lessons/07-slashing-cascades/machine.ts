@@ -6,6 +6,7 @@
 // security analyzer's, on the world as it is.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  answerTo,
   analysisOf,
   analyzePlaceholder,
   didNotCount,
@@ -212,13 +213,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'slash',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictRate: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictRate')),
         },
         SKIP: 'slash',
       },
@@ -332,13 +327,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'analyzeShock',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictShock: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictShock')),
         },
         SKIP: { target: 'analyzeShock', actions: assign({ feedback: null }) },
       },

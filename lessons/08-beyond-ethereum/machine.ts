@@ -5,6 +5,7 @@
 // designs.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -336,13 +337,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'veto',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictVeto: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictVeto')),
         },
         SKIP: 'veto',
       },

@@ -119,6 +119,21 @@ export const lessonEffects = {
   perform: (_: unknown, _params: { steps: StepJson[] }) => {},
 };
 
+/**
+ * The assignment for a question's ANSWER: `actions: assign(answerTo<Context>('predictLoss'))`. It records the choice
+ * under the question's state id, unjudged until the chain acts, and clears the last feedback.
+ */
+export const answerTo =
+  <C extends LessonContext>(question: string) =>
+  ({ context, event }: { context: C; event: LessonEvent }): Partial<C> =>
+    ({
+      answers: {
+        ...context.answers,
+        [question]: { choice: event.type === 'ANSWER' ? event.choice : '', correct: null },
+      },
+      feedback: null,
+    }) as Partial<C>;
+
 /** The SHOW transition of an action step: performs its exact action (the same steps as its meta's `show`). */
 export const showMe = (steps: StepJson[]) => ({ actions: { type: 'perform' as const, params: { steps } } });
 
