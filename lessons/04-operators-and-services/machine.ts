@@ -3,6 +3,7 @@
 // slashable only after the operator's allocation delay, and never more than 100% in total.
 import { assign, setup } from 'xstate';
 import {
+  realTime,
   answerTo,
   analyzePlaceholder,
   didNotCount,
@@ -58,19 +59,6 @@ const setOf = (w: World, avs: string) => w.avs[avs]?.sets[SET];
 const member = (w: World, avs: string) => setOf(w, avs)?.operators.includes(OPERATOR) ?? false;
 const is = (e: ActedEvent, action: string, field: string, value: unknown) =>
   e.step.action === action && e.step[field] === value;
-
-/**
- * A delay as the learner should read it. The classroom preset lets one block stand for one hour (the real
- * 14-day withdrawal delay is 336 blocks), so n blocks are n hours of real time.
- */
-function realTime(blocks: bigint): string {
-  const days = blocks / 24n;
-  const hours = blocks % 24n;
-  const parts: string[] = [];
-  if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
-  if (hours > 0n || days === 0n) parts.push(`${hours} h`);
-  return parts.join(' ');
-}
 
 /** When a pending allocation will be slashable, in blocks from the head and in real time. */
 function whenEffective(w: World, avs: string): string {

@@ -4,6 +4,7 @@
 // the slashed shares wait in the strategy until someone sends them to the burn address.
 import { assign, setup } from 'xstate';
 import {
+  realTime,
   answerTo,
   analyzePlaceholder,
   didNotCount,
@@ -124,19 +125,6 @@ function judge(context: Context, question: string, truth: string) {
     said: correct ? 'You predicted it: ' : 'The chain says otherwise: ',
     tone: correct ? ('right' as const) : ('wrong' as const),
   };
-}
-
-/**
- * A delay as the learner should read it. The classroom preset lets one block stand for one hour (the real
- * 14-day withdrawal delay is 336 blocks), so n blocks are n hours of real time.
- */
-function realTime(blocks: bigint): string {
-  const days = blocks / 24n;
-  const hours = blocks % 24n;
-  const parts: string[] = [];
-  if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
-  if (hours > 0n || days === 0n) parts.push(`${hours} h`);
-  return parts.join(' ');
 }
 
 /** Why Dave cannot be paid yet, in blocks and in real time. */

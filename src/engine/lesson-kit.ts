@@ -6,6 +6,7 @@ import { formatUnits } from 'viem';
 import type { StepJson } from './session-types.ts';
 import type { World } from '../protocol/world-types.ts';
 import type { NetworkOptions } from '../protocol/network-from-world.ts';
+import { realDuration } from '../protocol/scenario-config.ts';
 
 export type { StepJson } from './session-types.ts';
 export type { World } from '../protocol/world-types.ts';
@@ -146,6 +147,19 @@ export const eth = (wei: string | bigint): string => formatUnits(BigInt(wei), 18
 
 /** A WAD fraction as an exact percentage: 0.9e18 → "90%". */
 export const percent = (wad: string | bigint): string => `${formatUnits(BigInt(wad) * 100n, 18)}%`;
+
+/**
+ * What `blocks` stand for in real time under a scenario's preset, in whole days and hours: the classroom
+ * preset lets one block stand for one hour (the real 14-day withdrawal delay is 336 blocks), so 26 → "1 day 2 h".
+ */
+export function realTime(blocks: bigint, preset: 'classroom' | 'mainnet' = 'classroom'): string {
+  const hours = realDuration(blocks, preset) / 3600n;
+  const days = hours / 24n;
+  const parts: string[] = [];
+  if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
+  if (hours % 24n > 0n || days === 0n) parts.push(`${hours % 24n} h`);
+  return parts.join(' ');
+}
 
 /** A staker's numbers in a strategy, as bigints (zero when it has none). */
 export function stakerShares(world: World, staker: string, strategy: string) {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerTo,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  percent,
+  realTime,
+  sameEth,
+  type ActedEvent,
+} from './lesson-kit.ts';
+import type { World } from '../protocol/world-types.ts';
+
+const world = {} as World;
+const refused: ActedEvent = {
+  type: 'ACTED',
+  step: { action: 'lst.wrap', by: 'alice', amount: '1 ETH' },
+  ok: false,
+  error: 'Only 0 ETH of shares are available.',
+  before: world,
+  after: world,
+};
+
+describe('the lesson kit', () => {
+  it('renders exact amounts and fractions', () => {
+    expect(eth('36000000000000000000')).toBe('36');
+    expect(eth(1n)).toBe('0.000000000000000001');
+    expect(percent('900000000000000000')).toBe('90%');
+    expect(sameEth(6_300_000_000_000_000_000n, '63/10')).toBe(true);
+    expect(sameEth(6_300_000_000_000_000_001n, '63/10')).toBe(false);
+  });
+
+  it('says what a number of classroom blocks stands for in real time', () => {
+    expect(realTime(26n)).toBe('1 day 2 h');
+    expect(realTime(336n)).toBe('14 days');
+    expect(realTime(0n)).toBe('0 h');
+    // Mainnet blocks are 12 s: 300 of them are one hour.
+    expect(realTime(300n, 'mainnet')).toBe('1 h');
+  });
+
+  it("quotes the chain's refusal once, then what to try", () => {
+    expect(didNotCount(refused, 'Stake first.')).toBe(
+      'The chain refused lst.wrap: Only 0 ETH of shares are available. Nothing changed. Stake first.',
+    );
+    expect(didNotCount({ ...refused, ok: true, error: null }, 'Stake first.')).toBe(
+      'lst.wrap landed, but it is not this step. Stake first.',
+    );
+  });
+
+  it('records an answer unjudged under its question and clears the feedback', () => {
+    const context = { ...initialLessonContext(), feedback: { tone: 'wrong' as const, text: 'x' } };
+    expect(answerTo('predictLoss')({ context, event: { type: 'ANSWER', choice: 'ten' } })).toEqual({
+      answers: { predictLoss: { choice: 'ten', correct: null } },
+      feedback: null,
+    });
+  });
+});
