@@ -1,0 +1,687 @@
+// Lesson 2: native restaking. Alice's own validator names her pod as its withdrawal address; the pod credits
+// deposit shares only when shown (credentials, then checkpoints), and a beacon-chain slash, once a checkpoint
+// proves it, lowers her beacon-chain slashing factor while her deposit shares stay put.
+import { assign, setup } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  landed,
+  lessonEffects,
+  percent,
+  showMe,
+  stakerShares,
+  type ActedEvent,
+  type LessonContext,
+  type LessonEvent,
+  type StepJson,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const LEARNER = 'alice';
+const OPERATOR = 'op1';
+/** The name the Act panel suggests for Alice's first validator; the machine follows whatever name she picks. */
+const VALIDATOR = 'v1';
+const WAD = 10n ** 18n;
+const GWEI = 10n ** 9n;
+
+// The exact action of each step. Steps that name the validator are built from the name the chain knows it
+// by, so "show me" still works when the learner named it differently; `meta.show` spells out the default.
+const CREATE = [{ action: 'pod.create', by: LEARNER }];
+const STAKE = [{ action: 'pod.stake', by: LEARNER, as: VALIDATOR }];
+const verifySteps = (v: string): StepJson[] => [
+  { action: 'pod.verifyCredentials', by: LEARNER, validators: [v] },
+];
+const DELEGATE = [{ action: 'staker.delegate', by: LEARNER, operator: OPERATOR }];
+const rewardSteps = (v: string): StepJson[] => [{ action: 'beacon.reward', validator: v, amount: '0.1 ETH' }];
+const CHECKPOINT = [
+  { action: 'pod.startCheckpoint', by: LEARNER },
+  { action: 'pod.verifyCheckpoint', by: LEARNER },
+];
+const slashSteps = (v: string): StepJson[] => [{ action: 'beacon.slash', validator: v }];
+
+interface Context extends LessonContext {
+  /** Alice's validator, by the name its pod.stake step gave it. */
+  validator: string;
+  /** Whether Alice's pod had a checkpoint open after the last action the machine saw (from the chain). */
+  checkpointOpen: boolean;
+  /** Alice's beaconETH deposit shares just before the beacon-chain slash. */
+  depositBeforeSlash: string | null;
+}
+
+const acted = (e: LessonEvent) => e as ActedEvent;
+/** The chain's refusal, without its closing full stop, to quote inside a sentence. */
+const answered = (e: ActedEvent) => (e.error ?? 'it reverted').replace(/\.+$/, '');
+const pod = (w: World) => w.stakers[LEARNER]?.pod ?? null;
+const native = (w: World) => stakerShares(w, LEARNER, 'beaconETH');
+const factor = (w: World) => BigInt(w.stakers[LEARNER]?.beaconChainSlashingFactor ?? String(WAD));
+const delegatedTo = (w: World) => w.stakers[LEARNER]?.delegatedTo ?? null;
+const operatorShares = (w: World) => BigInt(w.operators[OPERATOR]?.shares['beaconETH'] ?? '0');
+const balance = (w: World, v: string) => BigInt(w.validators[v]?.balanceGwei ?? '0') * GWEI;
+const effective = (w: World, v: string) => BigInt(w.validators[v]?.effectiveBalanceGwei ?? '0') * GWEI;
+const activeInPod = (w: World) => BigInt(pod(w)?.activeValidators ?? '0');
+const open = (w: World) => pod(w)?.checkpointActive ?? false;
+/** The validator the step acted on, when it is Alice's. */
+const targetOf = (e: ActedEvent): string | null => {
+  const v = e.step['validator'];
+  return typeof v === 'string' && e.after.validators[v]?.owner === LEARNER ? v : null;
+};
+/** The validator a landed pod.stake created (the world names it by the step's `as`). */
+const createdValidator = (e: ActedEvent): string | null =>
+  Object.keys(e.after.validators).find(
+    (id) => e.before.validators[id] === undefined && e.after.validators[id]?.owner === LEARNER,
+  ) ?? null;
+
+const staked = (e: ActedEvent) => landed(e, 'pod.stake', LEARNER) && createdValidator(e) !== null;
+const verified = (e: ActedEvent) =>
+  landed(e, 'pod.verifyCredentials', LEARNER) && native(e.after).deposit > native(e.before).deposit;
+/** The last proof of an open checkpoint landed and closed it. */
+const finalized = (e: ActedEvent, c: Context) =>
+  c.checkpointOpen && landed(e, 'pod.verifyCheckpoint', LEARNER) && !open(e.after);
+const checkpointStarted = (e: ActedEvent) =>
+  (landed(e, 'pod.startCheckpoint', LEARNER) || landed(e, 'pod.verifyStaleBalance')) && open(e.after);
+
+/** What a stake into the liquid staking pool did, for the steps where a learner may reach for lesson 1's path. */
+const lstStakeInstead = (e: ActedEvent) =>
+  `That staked ETH into the liquid staking pool: Alice now holds ${eth(e.after.accounts[LEARNER]?.stETH ?? '0')} stETH (lesson 1's path). Native restaking needs a validator of her own, with its withdrawal credentials pointing at her pod.`;
+
+/** The usual wrong turns around a checkpoint, in the chain's numbers. */
+function checkpointAdvice(e: ActedEvent, c: Context, next: string): string | null {
+  if (e.step.action === 'pod.verifyCheckpoint' && !c.checkpointOpen)
+    return `No checkpoint is open${e.ok ? '' : ` (the chain answered: ${answered(e)})`}: a proof needs a checkpoint to belong to. Start one first, then prove it. ${next}`;
+  if (e.step.action === 'pod.startCheckpoint' && !e.ok && c.checkpointOpen)
+    return `A checkpoint is already open on Alice's pod, and only one can be: prove it. ${next}`;
+  return null;
+}
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as LessonEvent,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+    // Every action the machine sees refreshes this from the chain, so the checkpoint steps know whether a
+    // proof has a checkpoint to finish, whichever step opened it.
+    track: assign({
+      checkpointOpen: ({ event }) => (event.type === 'ACTED' ? open(event.after) : false),
+    }),
+  },
+  guards: {
+    podCreated: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'pod.create', LEARNER) && pod(event.after) !== null,
+    staked: ({ event }) => event.type === 'ACTED' && staked(event),
+    verified: ({ event }) => event.type === 'ACTED' && verified(event),
+    verifiedAlreadyDelegated: ({ event }) =>
+      event.type === 'ACTED' && verified(event) && delegatedTo(event.after) === OPERATOR,
+    delegated: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'staker.delegate', LEARNER) &&
+      delegatedTo(event.after) === OPERATOR,
+    rewarded: ({ event }) => {
+      if (event.type !== 'ACTED' || !landed(event, 'beacon.reward')) return false;
+      const v = targetOf(event);
+      return v !== null && balance(event.after, v) > balance(event.before, v);
+    },
+    checkpointStarted: ({ event }) => event.type === 'ACTED' && checkpointStarted(event),
+    rewardCredited: ({ context, event }) =>
+      event.type === 'ACTED' &&
+      finalized(event, context) &&
+      native(event.after).deposit > native(event.before).deposit,
+    slashed: ({ event }) => {
+      if (event.type !== 'ACTED' || !landed(event, 'beacon.slash')) return false;
+      const v = targetOf(event);
+      return (
+        v !== null &&
+        event.before.validators[v]?.slashed === false &&
+        event.after.validators[v]?.slashed === true
+      );
+    },
+    slashProven: ({ context, event }) =>
+      event.type === 'ACTED' && finalized(event, context) && factor(event.after) < factor(event.before),
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => ({
+    ...initialLessonContext(),
+    validator: VALIDATOR,
+    checkpointOpen: false,
+    depositBeforeSlash: null,
+  }),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'createPod' },
+    },
+    createPod: {
+      meta: {
+        kind: 'act',
+        show: CREATE,
+        tryWrong: [{ action: 'pod.startCheckpoint', by: LEARNER }],
+      },
+      on: {
+        SHOW: showMe(CREATE),
+        ACTED: [
+          {
+            guard: 'podCreated',
+            target: 'stake',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => ({
+                  tone: 'right' as const,
+                  text: `Alice's pod is at ${pod(acted(event).after)?.address ?? '?'}. It holds nothing yet: no validator names it as its withdrawal address.`,
+                }),
+              }),
+            ],
+          },
+          {
+            // EigenPodManager.stake deploys the pod when there is none, so staking first did both steps.
+            guard: 'staked',
+            target: 'verify',
+            actions: [
+              'track',
+              assign(({ event }) => {
+                const e = acted(event);
+                const v = createdValidator(e) ?? VALIDATOR;
+                return {
+                  validator: v,
+                  feedback: {
+                    tone: 'right' as const,
+                    text: `Staking created the pod on the way (the real EigenPodManager.stake does the same when you have none): it is at ${pod(e.after)?.address ?? '?'}, and ${v} holds ${eth(balance(e.after, v))} ETH on the beacon chain. That was the next step too.`,
+                  },
+                };
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ event }) => {
+                  const e = acted(event);
+                  if (landed(e, 'lst.stake')) return { text: lstStakeInstead(e) };
+                  return {
+                    text: didNotCount(
+                      e,
+                      'Alice has no pod yet, and every native-restaking step needs one: act as alice and use "Create an EigenPod" (pod.create).',
+                    ),
+                  };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    stake: {
+      meta: {
+        kind: 'act',
+        show: STAKE,
+        tryWrong: [{ action: 'pod.create', by: LEARNER }],
+        holds: (w) => (pod(w) !== null ? null : 'alice has no pod'),
+      },
+      on: {
+        SHOW: showMe(STAKE),
+        ACTED: [
+          {
+            guard: 'staked',
+            target: 'verify',
+            actions: [
+              'track',
+              assign(({ event }) => {
+                const e = acted(event);
+                const v = createdValidator(e) ?? VALIDATOR;
+                return {
+                  validator: v,
+                  feedback: {
+                    tone: 'right' as const,
+                    text: `${v} is a validator on the beacon chain with ${eth(balance(e.after, v))} ETH, and its withdrawal credentials name Alice's pod. Her beaconETH deposit shares are still ${eth(native(e.after).deposit)}: nobody has shown EigenLayer the validator yet.`,
+                  },
+                };
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ event }) => {
+                  const e = acted(event);
+                  if (e.step.action === 'pod.create' && !e.ok)
+                    return {
+                      text: `Alice already has her pod at ${pod(e.after)?.address ?? '?'}, and an owner gets one pod (the chain answered: ${answered(e)}). Now put a validator behind it: act as alice and use "Stake a 32 ETH validator" (pod.stake).`,
+                    };
+                  if (landed(e, 'lst.stake')) return { text: lstStakeInstead(e) };
+                  return {
+                    text: didNotCount(
+                      e,
+                      'Act as alice and use "Stake a 32 ETH validator" (pod.stake): it sends 32 ETH to the beacon chain with her pod as the withdrawal address.',
+                    ),
+                  };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    verify: {
+      meta: {
+        kind: 'act',
+        show: verifySteps(VALIDATOR),
+        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        holds: (w, c) =>
+          w.validators[c.validator]?.owner === LEARNER ? null : `alice has no validator ${c.validator}`,
+      },
+      on: {
+        SHOW: {
+          actions: { type: 'perform', params: ({ context }) => ({ steps: verifySteps(context.validator) }) },
+        },
+        ACTED: [
+          {
+            // Delegating first is allowed: the operator then receives the shares the moment they appear.
+            guard: 'verifiedAlreadyDelegated',
+            target: 'reward',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => {
+                  const e = acted(event);
+                  return {
+                    tone: 'right' as const,
+                    text: `The pod credited ${eth(native(e.after).deposit)} beaconETH deposit shares, and since Alice had already delegated, op1's beaconETH shares went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))} in the same transaction. That covers the delegation step too.`,
+                  };
+                },
+              }),
+            ],
+          },
+          {
+            guard: 'verified',
+            target: 'delegate',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ context, event }) => {
+                  const e = acted(event);
+                  return {
+                    tone: 'right' as const,
+                    text: `The pod checked ${context.validator}'s withdrawal credentials and credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares: its effective balance, ${eth(effective(e.after, context.validator))} ETH, at 1 share per wei.`,
+                  };
+                },
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ context, event }) => {
+                  const e = acted(event);
+                  const next = `Act as alice and use "Verify withdrawal credentials" (pod.verifyCredentials) with ${context.validator}.`;
+                  if (e.step.action === 'pod.verifyCheckpoint' || e.step.action === 'pod.startCheckpoint')
+                    return {
+                      text: `A checkpoint re-proves the validators the pod already counts, and it counts ${activeInPod(e.after)} so far: ${context.validator} has not been verified. ${next}`,
+                    };
+                  if (landed(e, 'staker.delegate', LEARNER))
+                    return {
+                      text: `Alice is now delegated to ${delegatedTo(e.after) ?? '?'}, which is allowed at any time, but op1 received ${eth(operatorShares(e.after))} beaconETH shares: the pod has credited none yet. ${next}`,
+                    };
+                  return { text: didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    delegate: {
+      meta: {
+        kind: 'act',
+        show: DELEGATE,
+        tryWrong: rewardSteps(VALIDATOR),
+        holds: (w) =>
+          activeInPod(w) >= 1n && native(w).deposit > 0n ? null : "alice's credentials are not verified",
+      },
+      on: {
+        SHOW: showMe(DELEGATE),
+        ACTED: [
+          {
+            guard: 'delegated',
+            target: 'reward',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => {
+                  const e = acted(event);
+                  return {
+                    tone: 'right' as const,
+                    text: `op1's beaconETH shares went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}: Alice's withdrawable shares now count toward its stake. Her ETH did not move; only the accounting did.`,
+                  };
+                },
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ event }) => {
+                  const e = acted(event);
+                  const next = 'Act as alice and use "Delegate to an operator" (staker.delegate) with op1.';
+                  const v = targetOf(e);
+                  if (landed(e, 'beacon.reward') && v !== null)
+                    return {
+                      text: `${v} earned on the beacon chain (balance ${eth(balance(e.before, v))} → ${eth(balance(e.after, v))} ETH), but Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod only learns of it at a checkpoint. Rewards come next; first, delegate. ${next}`,
+                    };
+                  return { text: didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    reward: {
+      meta: {
+        kind: 'act',
+        show: rewardSteps(VALIDATOR),
+        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        holds: (w) => (delegatedTo(w) === OPERATOR ? null : 'alice is not delegated to op1'),
+      },
+      on: {
+        SHOW: {
+          actions: { type: 'perform', params: ({ context }) => ({ steps: rewardSteps(context.validator) }) },
+        },
+        ACTED: [
+          {
+            guard: 'rewarded',
+            target: 'checkpoint',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => {
+                  const e = acted(event);
+                  const v = targetOf(e) ?? VALIDATOR;
+                  return {
+                    tone: 'right' as const,
+                    text: `${v}'s balance went from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH on the beacon chain. Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod has not looked.`,
+                  };
+                },
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ context, event }) => {
+                  const e = acted(event);
+                  const v = context.validator;
+                  const next = `Act as the beacon chain (the system) and use "Reward a validator" (beacon.reward) on ${v}.`;
+                  if (e.step.action === 'pod.verifyCheckpoint')
+                    return {
+                      text: `There is nothing new to prove: ${v}'s balance is ${eth(balance(e.after, v))} ETH and Alice has ${eth(native(e.after).deposit)} deposit shares for it. ${e.ok ? '' : `(The chain answered: ${answered(e)}.) `}Let the validator earn first. ${next}`,
+                    };
+                  if (landed(e, 'beacon.penalty'))
+                    return {
+                      text: `That was a penalty: ${v}'s balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. This step is about a reward. ${next}`,
+                    };
+                  if (landed(e, 'pod.startCheckpoint', LEARNER))
+                    return {
+                      text: `A checkpoint is now open on Alice's pod; it will read each validator's balance when it is proven. Give ${v} something to prove first. ${next}`,
+                    };
+                  return { text: didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    checkpoint: {
+      meta: {
+        kind: 'act',
+        show: CHECKPOINT,
+        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        holds: (w, c) =>
+          balance(w, c.validator) > native(w).deposit
+            ? null
+            : "the reward is not waiting outside alice's shares",
+      },
+      on: {
+        SHOW: showMe(CHECKPOINT),
+        ACTED: [
+          {
+            guard: 'rewardCredited',
+            target: 'predictSlash',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => {
+                  const e = acted(event);
+                  const before = native(e.before).deposit;
+                  const after = native(e.after).deposit;
+                  return {
+                    tone: 'right' as const,
+                    text: `Checkpoint finalized. Alice's deposit shares went from ${eth(before)} to ${eth(after)} (+${eth(after - before)}, the reward), and op1's beaconETH shares from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}.`,
+                  };
+                },
+              }),
+            ],
+          },
+          {
+            guard: 'checkpointStarted',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => ({
+                  tone: 'info' as const,
+                  text: `Checkpoint open: the pod now expects a proof of the current balance of each of its ${activeInPod(acted(event).after)} active validator(s). Prove them to finish it.`,
+                }),
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ context, event }) => {
+                  const e = acted(event);
+                  const next =
+                    'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
+                  const advice = checkpointAdvice(e, context, next);
+                  if (advice !== null) return { text: advice };
+                  if (landed(e, 'pod.verifyCheckpoint', LEARNER))
+                    return {
+                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: there was no gain to credit. Reward ${context.validator} and checkpoint again.`,
+                    };
+                  return { text: didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    predictSlash: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'fewer', label: 'Yes: they drop by the penalty' },
+          { id: 'same', label: 'No: they stay the same, and another number records the loss' },
+          { id: 'zero', label: 'Yes: they drop to zero, since the validator is thrown out' },
+        ],
+        holds: (w) =>
+          !open(w) && native(w).deposit > 32n * WAD ? null : 'the reward checkpoint is not finalized',
+      },
+      on: {
+        ANSWER: {
+          target: 'slash',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictSlash: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'slash',
+      },
+    },
+    slash: {
+      meta: {
+        kind: 'act',
+        show: slashSteps(VALIDATOR),
+        tryWrong: [{ action: 'pod.verifyStaleBalance', by: LEARNER, validator: VALIDATOR }],
+        holds: (w, c) =>
+          w.validators[c.validator]?.slashed === false ? null : `${c.validator} is already slashed`,
+      },
+      on: {
+        SHOW: {
+          actions: { type: 'perform', params: ({ context }) => ({ steps: slashSteps(context.validator) }) },
+        },
+        ACTED: [
+          {
+            guard: 'slashed',
+            target: 'slashCheckpoint',
+            actions: [
+              'track',
+              assign(({ event }) => {
+                const e = acted(event);
+                const v = targetOf(e) ?? VALIDATOR;
+                return {
+                  depositBeforeSlash: String(native(e.before).deposit),
+                  feedback: {
+                    tone: 'info' as const,
+                    text: `${v} is slashed: its balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. On EigenLayer nothing has changed yet: deposit shares ${eth(native(e.after).deposit)}, slashing factor ${percent(factor(e.after))}. The pod has not been told.`,
+                  },
+                };
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ context, event }) => {
+                  const e = acted(event);
+                  const v = context.validator;
+                  const next = `Act as the beacon chain (the system) and use "Slash a validator" (beacon.slash) on ${v}.`;
+                  if (e.step.action === 'pod.verifyStaleBalance' && !e.ok)
+                    return {
+                      text: `A staleness proof shows the pod a slash that already happened, and ${v} is not slashed yet (the chain answered: ${answered(e)}). ${next}`,
+                    };
+                  if (landed(e, 'beacon.penalty'))
+                    return {
+                      text: `A penalty lowered ${v}'s balance from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH, but it is not a slash: the validator is not marked slashed. ${next}`,
+                    };
+                  return { text: didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    slashCheckpoint: {
+      meta: {
+        kind: 'act',
+        show: CHECKPOINT,
+        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        holds: (w, c) =>
+          w.validators[c.validator]?.slashed === true && String(native(w).deposit) === c.depositBeforeSlash
+            ? null
+            : 'the slash or the deposit shares are not what the machine saw',
+      },
+      on: {
+        SHOW: showMe(CHECKPOINT),
+        ACTED: [
+          {
+            guard: 'slashProven',
+            target: 'debrief',
+            actions: [
+              'track',
+              assign(({ context, event }) => {
+                const e = acted(event);
+                const before = BigInt(context.depositBeforeSlash ?? '0');
+                const after = native(e.after).deposit;
+                const truth = after === before ? 'same' : after === 0n ? 'zero' : 'fewer';
+                const answer = context.answers['predictSlash'];
+                const right = answer === undefined || answer.choice === truth;
+                const said =
+                  answer === undefined
+                    ? ''
+                    : answer.choice === truth
+                      ? 'You predicted it. '
+                      : 'Not what you predicted. ';
+                return {
+                  answers:
+                    answer === undefined
+                      ? context.answers
+                      : {
+                          ...context.answers,
+                          predictSlash: { choice: answer.choice, correct: answer.choice === truth },
+                        },
+                  feedback: {
+                    tone: right ? ('right' as const) : ('wrong' as const),
+                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(factor(e.before))} → ${percent(factor(e.after))}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's beaconETH shares: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,
+                  },
+                };
+              }),
+            ],
+          },
+          {
+            guard: 'checkpointStarted',
+            actions: [
+              'track',
+              assign({
+                feedback: ({ event }) => ({
+                  tone: 'info' as const,
+                  text: `Checkpoint open: the pod expects a proof of the current balance of each of its ${activeInPod(acted(event).after)} active validator(s). Prove them to finish it.`,
+                }),
+              }),
+            ],
+          },
+          {
+            actions: [
+              'track',
+              {
+                type: 'explain',
+                params: ({ context, event }) => {
+                  const e = acted(event);
+                  const next =
+                    'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
+                  return { text: checkpointAdvice(e, context, next) ?? didNotCount(e, next) };
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    debrief: {
+      type: 'final',
+      meta: {
+        kind: 'debrief',
+        holds: (w, c) =>
+          factor(w) < WAD && String(native(w).deposit) === c.depositBeforeSlash
+            ? null
+            : 'the slashing factor is not below 100% with the deposit shares unchanged',
+      },
+    },
+  },
+});
