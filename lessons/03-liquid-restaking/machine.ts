@@ -1,0 +1,441 @@
+// Lesson 3: liquid restaking. Alice deposits stETH into the strategy (shares at the strategy's rate, with
+// StrategyBase's virtual offset), then through a vault that mints a liquid restaking token at NAV; after a
+// reward report a later depositor gets fewer vault tokens per stETH. Every mint is checked against the
+// formula, computed here from the world before it.
+import { assign, setup } from 'xstate';
+import {
+  analyzePlaceholder,
+  didNotCount,
+  eth,
+  initialLessonContext,
+  landed,
+  lessonEffects,
+  showMe,
+  stakerShares,
+  type ActedEvent,
+  type LessonContext,
+  type LessonEvent,
+  type StepJson,
+  type StepMeta,
+  type World,
+} from '../../src/engine/lesson-kit.ts';
+
+const LEARNER = 'alice';
+const LATECOMER = 'carol';
+const VAULT = 'lrt';
+const WAD = 10n ** 18n;
+/** StrategyBase's virtual shares and virtual balance (SHARES_OFFSET = BALANCE_OFFSET = 1e3). */
+const OFFSET = 1000n;
+
+const DEPOSIT = [{ action: 'strategy.deposit', by: LEARNER, strategy: 'stETH', amount: '10 ETH' }];
+const VAULT_DEPOSIT = [{ action: 'vault.deposit', by: LEARNER, vault: VAULT, amount: '10 ETH' }];
+// 1% of the pool's 70.7 ETH, as lesson 1's report.
+const REPORT = [{ action: 'lst.report', delta: '0.707 ETH' }];
+const LATER_DEPOSIT = [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '10 ETH' }];
+
+interface Context extends LessonContext {
+  /** Strategy shares Alice's direct deposit minted. */
+  strategyShares: string | null;
+  /** Alice's vault deposit: the stETH that left her balance and the vault tokens she received. */
+  alicePaid: string | null;
+  aliceMinted: string | null;
+  /** The three layers a naive TVL adds up, after the later deposit. */
+  tvl: { pooled: string; strategy: string; vault: string } | null;
+}
+
+const acted = (e: LessonEvent) => e as ActedEvent;
+/** The chain's refusal, without its closing full stop, to quote inside a sentence. */
+const answered = (e: ActedEvent) => (e.error ?? 'it reverted').replace(/\.+$/, '');
+const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
+const vaultTokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
+const pooled = (w: World) => BigInt(w.lst.totalPooledEther);
+const strategy = (w: World) => ({
+  shares: BigInt(w.strategies['stETH']?.totalShares ?? '0'),
+  balance: BigInt(w.strategies['stETH']?.underlyingBalance ?? '0'),
+});
+const vault = (w: World) => ({
+  supply: BigInt(w.vaults[VAULT]?.supply ?? '0'),
+  value: BigInt(w.vaults[VAULT]?.totalValue ?? '0'),
+  rate: BigInt(w.vaults[VAULT]?.rate ?? '0'),
+});
+const direct = (w: World) => stakerShares(w, LEARNER, 'stETH').deposit;
+const signer = (e: ActedEvent) => String(e.step['by']);
+/** An actor id at the start of a sentence. */
+const titled = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/**
+ * A step's amount in wei, in the forms formats.md allows ("10 ETH", "0.5 ETH", "1000 gwei", "123 wei", "123").
+ * The Act panel writes them so; null for anything else.
+ */
+function amountOf(step: StepJson): bigint | null {
+  const m = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?(?: (eth|gwei|wei))?$/i.exec(String(step['amount']));
+  if (m === null) return null;
+  const decimals = { eth: 18, gwei: 9, wei: 0 }[(m[3] ?? 'wei').toLowerCase() as 'eth' | 'gwei' | 'wei'];
+  const fraction = m[2] ?? '';
+  return fraction.length > decimals ? null : BigInt(`${m[1] ?? '0'}${fraction.padEnd(decimals, '0')}`);
+}
+
+/**
+ * StrategyBase's price for a deposit: amount × (total shares + offset) ÷ (balance before + offset). Like the
+ * real strategy, it takes the amount the manager passed and the balance before as (balance now − amount),
+ * so a stETH transfer that arrives a wei short is priced as if it had not.
+ */
+function strategyPrice(e: ActedEvent) {
+  const amount = amountOf(e.step) ?? 0n;
+  const shares = strategy(e.before).shares;
+  const balance = strategy(e.after).balance - amount;
+  return { amount, shares, balance, minted: (amount * (shares + OFFSET)) / (balance + OFFSET) };
+}
+const received = (e: ActedEvent) => strategy(e.after).balance - strategy(e.before).balance;
+
+/** The vault's rule: value added × supply ÷ total value, rounded down (1:1 into an empty vault). */
+function vaultMint(e: ActedEvent): bigint {
+  const before = vault(e.before);
+  const added = vault(e.after).value - before.value;
+  if (before.supply === 0n) return added;
+  return before.value === 0n ? 0n : (added * before.supply) / before.value;
+}
+const minted = (e: ActedEvent) => vaultTokens(e.after, signer(e)) - vaultTokens(e.before, signer(e));
+const paid = (e: ActedEvent) => stETH(e.before, signer(e)) - stETH(e.after, signer(e));
+const mintAgrees = (e: ActedEvent) => minted(e) > 0n && minted(e) === vaultMint(e);
+const intoVault = (e: ActedEvent) => landed(e, 'vault.deposit') && e.step['vault'] === VAULT;
+
+/** The mint written out with the chain's numbers. */
+const mintSum = (e: ActedEvent) => {
+  const b = vault(e.before);
+  return `⌊${eth(vault(e.after).value - b.value)} × ${eth(b.supply)} ÷ ${eth(b.value)}⌋ = ${eth(vaultMint(e))}`;
+};
+/** Vault tokens one stETH bought, for prose (exact to 18 decimals, rounded down). */
+const perStETH = (tokens: bigint, stETHIn: bigint) => eth((tokens * WAD) / stETHIn);
+
+/** A vault deposit whose mint disagrees with the formula: said plainly, never passed over. */
+const disagreement = (e: ActedEvent) =>
+  `The vault minted ${eth(minted(e))} tokens, but value added × supply ÷ total value gives ${mintSum(e)}. They should agree; this is worth reporting.`;
+
+export const machine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as LessonEvent,
+    meta: {} as StepMeta<Context>,
+  },
+  actors: { analyze: analyzePlaceholder },
+  actions: {
+    ...lessonEffects,
+    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
+  },
+  guards: {
+    deposited: ({ event }) => {
+      if (event.type !== 'ACTED' || !landed(event, 'strategy.deposit', LEARNER)) return false;
+      const made = direct(event.after) - direct(event.before);
+      return made > 0n && made === strategyPrice(event).minted;
+    },
+    vaultDeposited: ({ event }) =>
+      event.type === 'ACTED' && intoVault(event) && signer(event) === LEARNER && mintAgrees(event),
+    rewardReported: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'lst.report') &&
+      pooled(event.after) > pooled(event.before) &&
+      vault(event.after).rate > vault(event.before).rate,
+    laterDeposited: ({ event }) => event.type === 'ACTED' && intoVault(event) && mintAgrees(event),
+  },
+}).createMachine({
+  id: 'lesson',
+  context: () => ({
+    ...initialLessonContext(),
+    strategyShares: null,
+    alicePaid: null,
+    aliceMinted: null,
+    tvl: null,
+  }),
+  initial: 'intro',
+  states: {
+    intro: {
+      meta: { kind: 'read' },
+      on: { NEXT: 'strategyDeposit' },
+    },
+    strategyDeposit: {
+      meta: {
+        kind: 'act',
+        show: DEPOSIT,
+        tryWrong: [{ action: 'strategy.deposit', by: LEARNER, strategy: 'stETH', amount: '40 ETH' }],
+      },
+      on: {
+        SHOW: showMe(DEPOSIT),
+        ACTED: [
+          {
+            guard: 'deposited',
+            target: 'shares',
+            actions: assign(({ event }) => {
+              const e = acted(event);
+              const p = strategyPrice(e);
+              const made = direct(e.after) - direct(e.before);
+              const short = p.amount - received(e);
+              const note =
+                short > 0n
+                  ? ` stETH delivered ${eth(short)} less than the amount (its transfers move whole pool shares, rounded down), and the strategy, like the real one, prices the full amount.`
+                  : '';
+              return {
+                strategyShares: String(made),
+                feedback: {
+                  tone: 'right' as const,
+                  text: `Alice deposited ${eth(p.amount)} stETH and received ${eth(made)} deposit shares: ⌊${eth(p.amount)} × (${eth(p.shares)} + ${eth(OFFSET)}) ÷ (${eth(p.balance)} + ${eth(OFFSET)})⌋ = ${eth(p.minted)}, in wei, rounded down.${note}`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const next =
+                  'Act as alice and use "Deposit into a strategy" (strategy.deposit) with part of her stETH, say 10.';
+                if (
+                  e.step.action === 'strategy.deposit' &&
+                  !e.ok &&
+                  (amountOf(e.step) ?? 0n) > stETH(e.after, LEARNER)
+                )
+                  return {
+                    text: `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has (the chain answered: ${answered(e)}). ${next}`,
+                  };
+                if (intoVault(e) && signer(e) === LEARNER)
+                  return {
+                    text: `That went through the vault: Alice received ${eth(minted(e))} vault tokens, and her own deposit shares are still ${eth(direct(e.after))}. The vault comes next; first restake directly. ${next}`,
+                  };
+                if (landed(e, 'lst.stake'))
+                  return {
+                    text: `Alice now holds ${eth(stETH(e.after, LEARNER))} stETH: more to restake, but nothing restaked yet. ${next}`,
+                  };
+                return { text: didNotCount(e, next) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    shares: {
+      meta: {
+        kind: 'read',
+        holds: (w, c) =>
+          c.strategyShares !== null && direct(w) === BigInt(c.strategyShares)
+            ? null
+            : "alice's deposit shares are not the shares her deposit minted",
+      },
+      on: { NEXT: 'vaultDeposit' },
+    },
+    vaultDeposit: {
+      meta: { kind: 'act', show: VAULT_DEPOSIT, tryWrong: DEPOSIT },
+      on: {
+        SHOW: showMe(VAULT_DEPOSIT),
+        ACTED: [
+          {
+            guard: 'vaultDeposited',
+            target: 'compare',
+            actions: assign(({ event }) => {
+              const e = acted(event);
+              return {
+                alicePaid: String(paid(e)),
+                aliceMinted: String(minted(e)),
+                feedback: {
+                  tone: 'right' as const,
+                  text: `Alice paid ${eth(paid(e))} stETH and received ${eth(minted(e))} vault tokens. The vault's value grew by ${eth(vault(e.after).value - vault(e.before).value)}, and value added × supply ÷ total value = ${mintSum(e)}: the chain minted exactly that.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const next =
+                  'Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
+                if (intoVault(e) && !mintAgrees(e)) return { text: disagreement(e) };
+                if (landed(e, 'strategy.deposit', LEARNER))
+                  return {
+                    text: `That was the direct path again: Alice's deposit shares went from ${eth(direct(e.before))} to ${eth(direct(e.after))}, and she holds ${eth(vaultTokens(e.after, LEARNER))} vault tokens. This step goes through the vault. ${next}`,
+                  };
+                if (e.step.action === 'vault.deposit' && !e.ok)
+                  return {
+                    text: `The vault refused it (${answered(e)}). Alice holds ${eth(stETH(e.after, LEARNER))} stETH. ${next}`,
+                  };
+                return { text: didNotCount(e, next) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    compare: {
+      meta: {
+        kind: 'read',
+        holds: (w, c) => {
+          const v = vault(w);
+          if (c.aliceMinted === null || vaultTokens(w, LEARNER) !== BigInt(c.aliceMinted))
+            return "alice's vault tokens are not what she was minted";
+          return v.supply > 0n && v.rate === (v.value * WAD) / v.supply
+            ? null
+            : 'the vault rate is not total value ÷ supply';
+        },
+      },
+      on: { NEXT: 'predictLater' },
+    },
+    predictLater: {
+      meta: {
+        kind: 'predict',
+        choices: [
+          { id: 'more', label: 'More: the vault has earned, so it pays newcomers more' },
+          { id: 'same', label: 'The same: one stETH always buys one vault token' },
+          { id: 'fewer', label: 'Fewer: each vault token is now worth more stETH' },
+        ],
+      },
+      on: {
+        ANSWER: {
+          target: 'report',
+          actions: assign({
+            answers: ({ context, event }) => ({
+              ...context.answers,
+              predictLater: { choice: event.choice, correct: null },
+            }),
+            feedback: null,
+          }),
+        },
+        SKIP: 'report',
+      },
+    },
+    report: {
+      meta: { kind: 'act', show: REPORT, tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }] },
+      on: {
+        SHOW: showMe(REPORT),
+        ACTED: [
+          {
+            guard: 'rewardReported',
+            target: 'laterDeposit',
+            actions: assign({
+              feedback: ({ event }) => {
+                const e = acted(event);
+                return {
+                  tone: 'info' as const,
+                  text: `Pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}. The strategy's stETH rebased from ${eth(strategy(e.before).balance)} to ${eth(strategy(e.after).balance)}, so the vault's value went from ${eth(vault(e.before).value)} to ${eth(vault(e.after).value)} with its supply unchanged at ${eth(vault(e.after).supply)}: one vault token is now worth ${eth(vault(e.after).rate)} stETH (it was ${eth(vault(e.before).rate)}).`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const next =
+                  'Act as the system and use "Report rewards or losses" (lst.report) with a positive change, about 1% of pooled ETH.';
+                if (landed(e, 'lst.report'))
+                  return {
+                    text: `That report was a loss: pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}, and the vault's rate from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)}. The question is about rewards. ${next}`,
+                  };
+                if (intoVault(e))
+                  return {
+                    text: `That deposit came before the rewards: ${eth(paid(e))} stETH bought ${eth(minted(e))} vault tokens, at the rate Alice had. Report the rewards first; the later deposit is the next step. ${next}`,
+                  };
+                return { text: didNotCount(e, next) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    laterDeposit: {
+      meta: {
+        kind: 'act',
+        show: LATER_DEPOSIT,
+        tryWrong: [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '20 ETH' }],
+      },
+      on: {
+        SHOW: showMe(LATER_DEPOSIT),
+        ACTED: [
+          {
+            guard: 'laterDeposited',
+            target: 'tvl',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const alicePaid = BigInt(context.alicePaid ?? '0');
+              const aliceMinted = BigInt(context.aliceMinted ?? '0');
+              // Tokens per stETH, compared without division: minted/paid against aliceMinted/alicePaid.
+              const now = minted(e) * alicePaid;
+              const then = aliceMinted * paid(e);
+              const truth = now < then ? 'fewer' : now > then ? 'more' : 'same';
+              const answer = context.answers['predictLater'];
+              const said =
+                answer === undefined
+                  ? ''
+                  : answer.choice === truth
+                    ? 'You predicted it. '
+                    : 'Not what you predicted. ';
+              const tvl = {
+                pooled: String(pooled(e.after)),
+                strategy: String(strategy(e.after).balance),
+                vault: String(vault(e.after).value),
+              };
+              const naive = pooled(e.after) + strategy(e.after).balance + vault(e.after).value;
+              return {
+                answers:
+                  answer === undefined
+                    ? context.answers
+                    : {
+                        ...context.answers,
+                        predictLater: { choice: answer.choice, correct: answer.choice === truth },
+                      },
+                tvl,
+                feedback: {
+                  tone:
+                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                const next =
+                  'Act as carol and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
+                if (intoVault(e)) return { text: disagreement(e) };
+                if (e.step.action === 'vault.deposit' && !e.ok)
+                  return {
+                    text: `${titled(signer(e))} holds ${eth(stETH(e.after, signer(e)))} stETH, so the vault refused (${answered(e)}). ${next}`,
+                  };
+                if (landed(e, 'strategy.deposit'))
+                  return {
+                    text: `That was the direct path: ${eth(received(e))} stETH into the strategy for shares, no vault tokens. The question is what the vault pays now. ${next}`,
+                  };
+                if (landed(e, 'lst.report'))
+                  return {
+                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} stETH per token. Now someone deposits. ${next}`,
+                  };
+                return { text: didNotCount(e, next) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    tvl: {
+      meta: {
+        kind: 'read',
+        holds: (w, c) =>
+          c.tvl !== null &&
+          String(pooled(w)) === c.tvl.pooled &&
+          String(strategy(w).balance) === c.tvl.strategy &&
+          String(vault(w).value) === c.tvl.vault
+            ? null
+            : 'the three layers are not the ones the feedback counted',
+      },
+      on: { NEXT: 'debrief' },
+    },
+    debrief: {
+      type: 'final',
+      meta: { kind: 'debrief' },
+    },
+  },
+});
