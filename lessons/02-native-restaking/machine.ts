@@ -3,6 +3,7 @@
 // proves it, lowers her beacon-chain slashing factor while her deposit shares stay put.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -530,13 +531,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'slash',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictSlash: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictSlash')),
         },
         SKIP: 'slash',
       },

@@ -4,6 +4,8 @@
 // formula, computed here from the world before it.
 import { assign, setup } from 'xstate';
 import {
+  answerTo,
+  stepAmount,
   analyzePlaceholder,
   didNotCount,
   eth,
@@ -15,7 +17,6 @@ import {
   type ActedEvent,
   type LessonContext,
   type LessonEvent,
-  type StepJson,
   type StepMeta,
   type World,
 } from '../../src/engine/lesson-kit.ts';
@@ -64,24 +65,12 @@ const signer = (e: ActedEvent) => String(e.step['by']);
 const titled = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 
 /**
- * A step's amount in wei, in the forms formats.md allows ("10 ETH", "0.5 ETH", "1000 gwei", "123 wei", "123").
- * The Act panel writes them so; null for anything else.
- */
-function amountOf(step: StepJson): bigint | null {
-  const m = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?(?: (eth|gwei|wei))?$/i.exec(String(step['amount']));
-  if (m === null) return null;
-  const decimals = { eth: 18, gwei: 9, wei: 0 }[(m[3] ?? 'wei').toLowerCase() as 'eth' | 'gwei' | 'wei'];
-  const fraction = m[2] ?? '';
-  return fraction.length > decimals ? null : BigInt(`${m[1] ?? '0'}${fraction.padEnd(decimals, '0')}`);
-}
-
-/**
  * StrategyBase's price for a deposit: amount × (total shares + offset) ÷ (balance before + offset). Like the
  * real strategy, it takes the amount the manager passed and the balance before as (balance now − amount),
  * so a stETH transfer that arrives a wei short is priced as if it had not.
  */
 function strategyPrice(e: ActedEvent) {
-  const amount = amountOf(e.step) ?? 0n;
+  const amount = stepAmount(e.step) ?? 0n;
   const shares = strategy(e.before).shares;
   const balance = strategy(e.after).balance - amount;
   return { amount, shares, balance, minted: (amount * (shares + OFFSET)) / (balance + OFFSET) };
@@ -193,7 +182,7 @@ export const machine = setup({
                 if (
                   e.step.action === 'strategy.deposit' &&
                   !e.ok &&
-                  (amountOf(e.step) ?? 0n) > stETH(e.after, LEARNER)
+                  (stepAmount(e.step) ?? 0n) > stETH(e.after, LEARNER)
                 )
                   return {
                     text: `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has (the chain answered: ${answered(e)}). ${next}`,
@@ -292,13 +281,7 @@ export const machine = setup({
       on: {
         ANSWER: {
           target: 'report',
-          actions: assign({
-            answers: ({ context, event }) => ({
-              ...context.answers,
-              predictLater: { choice: event.choice, correct: null },
-            }),
-            feedback: null,
-          }),
+          actions: assign(answerTo<Context>('predictLater')),
         },
         SKIP: 'report',
       },

@@ -7,6 +7,7 @@ import {
   percent,
   realTime,
   sameEth,
+  stepAmount,
   type ActedEvent,
 } from './lesson-kit.ts';
 import type { World } from '../protocol/world-types.ts';
@@ -28,6 +29,14 @@ describe('the lesson kit', () => {
     expect(percent('900000000000000000')).toBe('90%');
     expect(sameEth(6_300_000_000_000_000_000n, '63/10')).toBe(true);
     expect(sameEth(6_300_000_000_000_000_001n, '63/10')).toBe(false);
+  });
+
+  it("reads a step's amount as scenario files do", () => {
+    expect(stepAmount({ action: 'lst.stake', amount: '4 ETH' })).toBe(4n * 10n ** 18n);
+    expect(stepAmount({ action: 'lst.stake', amount: '1000 gwei' })).toBe(10n ** 12n);
+    expect(stepAmount({ action: 'lst.report', delta: '0.14 ETH' }, 'delta')).toBe(14n * 10n ** 16n);
+    expect(stepAmount({ action: 'lst.stake', amount: 'lots' })).toBeNull();
+    expect(stepAmount({ action: 'chain.advance' })).toBeNull();
   });
 
   it('says what a number of classroom blocks stands for in real time', () => {

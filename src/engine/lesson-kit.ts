@@ -7,6 +7,7 @@ import type { StepJson } from './session-types.ts';
 import type { World } from '../protocol/world-types.ts';
 import type { NetworkOptions } from '../protocol/network-from-world.ts';
 import { realDuration } from '../protocol/scenario-config.ts';
+import { parseAmount } from '../protocol/units.ts';
 
 export type { StepJson } from './session-types.ts';
 export type { World } from '../protocol/world-types.ts';
@@ -159,6 +160,12 @@ export function realTime(blocks: bigint, preset: 'classroom' | 'mainnet' = 'clas
   if (days > 0n) parts.push(`${days} ${days === 1n ? 'day' : 'days'}`);
   if (hours % 24n > 0n || days === 0n) parts.push(`${hours % 24n} h`);
   return parts.join(' ');
+}
+
+/** A step's amount (`amount` unless named) in wei, read as scenario files are; null when absent or unreadable. */
+export function stepAmount(step: StepJson, field = 'amount'): bigint | null {
+  const r = parseAmount(step[field]);
+  return r.ok ? r.value : null;
 }
 
 /** A staker's numbers in a strategy, as bigints (zero when it has none). */
