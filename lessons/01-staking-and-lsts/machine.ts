@@ -24,6 +24,13 @@ const STAKE = [{ action: 'lst.stake', by: LEARNER, amount: '4 ETH' }];
 const REPORT = [{ action: 'lst.report', delta: '0.14 ETH' }];
 const WRAP = [{ action: 'lst.wrap', by: LEARNER, amount: '1 ETH' }];
 
+const REBASE_CHOICES = [
+  { id: 'more', label: 'It grows by about 1%' },
+  { id: 'same', label: 'It stays exactly the same' },
+  { id: 'fewer', label: 'It shrinks: the fee is taken from it' },
+];
+const choiceLabel = (id: string) => REBASE_CHOICES.find((c) => c.id === id)?.label ?? id;
+
 interface Context extends LessonContext {
   /** Alice's shares and the pool's total shares just before the reward report. */
   sharesBefore: string | null;
@@ -35,6 +42,7 @@ interface Context extends LessonContext {
 const shares = (w: World) => BigInt(w.accounts[LEARNER]?.stETHShares ?? '0');
 const balance = (w: World) => BigInt(w.accounts[LEARNER]?.stETH ?? '0');
 const pooled = (w: World) => BigInt(w.lst.totalPooledEther);
+const totalShares = (w: World) => BigInt(w.lst.totalShares);
 const acted = (e: LessonEvent) => e as ActedEvent;
 
 /** How the share count moved across the report: the truth the prediction is judged against. */
@@ -115,14 +123,7 @@ export const machine = setup({
       on: { NEXT: 'predictRebase' },
     },
     predictRebase: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'more', label: 'It grows by about 1%' },
-          { id: 'same', label: 'It stays exactly the same' },
-          { id: 'fewer', label: 'It shrinks: the fee is taken from it' },
-        ],
-      },
+      meta: { kind: 'predict', choices: REBASE_CHOICES },
       on: {
         ANSWER: {
           target: 'report',
@@ -156,7 +157,7 @@ export const machine = setup({
                   ? ''
                   : answer.choice === truth
                     ? 'You predicted it: '
-                    : `You predicted "${answer.choice}", but the chain says otherwise: `;
+                    : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise: `;
               return {
                 answers: { ...context.answers, ...judged },
                 sharesBefore: String(shares(e.before)),
@@ -164,7 +165,7 @@ export const machine = setup({
                 feedback: {
                   tone:
                     answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
-                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH.`,
+                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury.`,
                 },
               };
             }),
@@ -174,6 +175,10 @@ export const machine = setup({
               type: 'explain',
               params: ({ event }) => {
                 const e = acted(event);
+                if (e.ok && e.step.action === 'lst.report' && pooled(e.after) === pooled(e.before))
+                  return {
+                    text: `That report changed nothing: pooled ETH stayed at ${eth(pooled(e.after))}, so every balance stayed put. The question is about a reward: report a positive change (try 1% of the pool).`,
+                  };
                 if (e.ok && e.step.action === 'lst.report')
                   return {
                     text: `That report was a loss: pooled ETH fell from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}, so every balance fell with it. The question is about a reward: report a positive change (try 1% of the pool).`,
