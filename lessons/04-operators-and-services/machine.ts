@@ -200,7 +200,7 @@ export const machine = setup({
             actions: assign({
               feedback: ({ event }) => ({
                 tone: 'right' as const,
-                text: `Alice's ${eth(stake(acted(event).after))} stETH now count as op1's delegated stake. Her deposit stays hers: op1 cannot withdraw it, only put it at risk.`,
+                text: `Alice's ${eth(stake(acted(event).after))} stETH strategy shares now count as op1's delegated stake. Her deposit stays hers: op1 cannot withdraw it, only put it at risk.`,
               }),
             }),
           },
@@ -282,7 +282,7 @@ export const machine = setup({
             actions: assign({
               feedback: ({ event }) => ({
                 tone: 'right' as const,
-                text: `op1 is in avsA's set 0. avsA can slash ${eth(atRisk(acted(event).after, AVS_A))} stETH of it so far: registering puts nothing at risk by itself.`,
+                text: `op1 is in avsA's set 0. avsA can slash ${eth(atRisk(acted(event).after, AVS_A))} of op1's stETH strategy shares so far: registering puts nothing at risk by itself.`,
               }),
             }),
           },
@@ -326,7 +326,7 @@ export const machine = setup({
                 const w = acted(event).after;
                 const when = effective(w, AVS_A)
                   ? 'it took effect at once, because op1 chose an allocation delay of 0'
-                  : `${whenEffective(w, AVS_A)}. Until then avsA can slash ${eth(atRisk(w, AVS_A))} stETH`;
+                  : `${whenEffective(w, AVS_A)}. Until then avsA can slash ${eth(atRisk(w, AVS_A))} of op1's shares`;
                 return {
                   tone: 'right' as const,
                   text: `op1's magnitude in avsA's set is heading to ${percent(target(w, AVS_A))} of its ${percent(maxMagnitude(w))} max magnitude: ${when}.`,
@@ -358,7 +358,7 @@ export const machine = setup({
                 const w = acted(event).after;
                 return {
                   tone: 'right' as const,
-                  text: `At block ${w.block} the allocation is in effect: avsA can slash ${eth(atRisk(w, AVS_A))} of op1's ${eth(stake(w))} stETH (${percent(current(w, AVS_A))}).`,
+                  text: `At block ${w.block} the allocation is in effect: avsA can slash ${eth(atRisk(w, AVS_A))} of op1's ${eth(stake(w))} stETH strategy shares (${percent(current(w, AVS_A))}).`,
                 };
               },
             }),
@@ -418,6 +418,10 @@ export const machine = setup({
             actions: assign(({ context, event }) => {
               const w = acted(event).after;
               const truth = slashableByB(w);
+              const why =
+                truth === 'none'
+                  ? ', because op1 has allocated nothing to it'
+                  : `: the ${percent(current(w, AVS_B))} of its magnitude op1 allocated to it`;
               const answer = context.answers['predictB'];
               const judged =
                 answer === undefined
@@ -434,7 +438,7 @@ export const machine = setup({
                 feedback: {
                   tone:
                     answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
-                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} stETH of its ${eth(stake(w))}, because op1 has allocated nothing to it. avsA can still slash its ${eth(atRisk(w, AVS_A))} stETH, and nobody else can touch those.`,
+                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those.`,
                 },
               };
             }),
@@ -537,7 +541,7 @@ export const machine = setup({
                 const b = atRisk(w, AVS_B);
                 return {
                   tone: 'right' as const,
-                  text: `Stake at risk per service, of op1's ${eth(stake(w))} stETH: avsA ${eth(a)} (${percent(current(w, AVS_A))}), avsB ${eth(b)} (${percent(current(w, AVS_B))}), slashable by no one ${eth(stake(w) - a - b)}. Together the allocations use ${percent(encumbered(w))} of the ${percent(maxMagnitude(w))} max magnitude.`,
+                  text: `Stake at risk per service, of op1's ${eth(stake(w))} stETH strategy shares: avsA ${eth(a)} (${percent(current(w, AVS_A))}), avsB ${eth(b)} (${percent(current(w, AVS_B))}), slashable by no one ${eth(stake(w) - a - b)}. Together the allocations use ${percent(encumbered(w))} of the ${percent(maxMagnitude(w))} max magnitude.`,
                 };
               },
             }),
