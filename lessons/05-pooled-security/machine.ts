@@ -327,7 +327,7 @@ export const machine = setup({
                 const idle = BigInt(alice?.strategies['stETH']?.depositShares ?? '0');
                 const waiting =
                   alice?.delegatedTo === null && idle > 0n
-                    ? ` Alice's ${eth(idle)} ETH in the strategy backs no operator until she delegates it.`
+                    ? ` Alice's ${eth(idle)} stETH strategy shares back no operator until she delegates them.`
                     : '';
                 if (!e.ok) return { text: didNotCount(e, `Put more stake behind the operators.${waiting}`) };
                 const need =
