@@ -49,7 +49,8 @@ const complete = (who: { staker: string; withdrawal: string }) => [
   { action: 'withdrawal.complete', by: who.staker, withdrawal: who.withdrawal, receiveAsTokens: true },
 ];
 const WAIT = [{ action: 'chain.advance', blocks: 336 }];
-const CLEAR = [{ action: 'slashing.clear', by: AVS, avs: AVS, set: 0, slash: 's1' }];
+const clearOf = (slash: string) => [{ action: 'slashing.clear', by: AVS, avs: AVS, set: 0, slash }];
+const CLEAR = clearOf('s1');
 
 const WAD = 10n ** 18n;
 const HALF = WAD / 2n;
@@ -57,6 +58,8 @@ const HALF = WAD / 2n;
 interface Context extends LessonContext {
   /** The head once the slash landed. */
   slashBlock: string | null;
+  /** The name the learner's slash got: sending its shares on names it. */
+  slashName: string | null;
   /** op1's max magnitude right after the slash. */
   maxMagnitudeAfter: string | null;
   /** Shares the slash took from op1's delegated stake (the rest of what is burned came from the queue). */
@@ -106,6 +109,18 @@ function lossChoice(e: ActedEvent): string {
   return lost === WAD / 5n ? 'twenty' : 'other';
 }
 
+/** The name a slash step gave its slash, if any. */
+const nameOf = (e: ActedEvent) => {
+  const as = e.step['as'];
+  return typeof as === 'string' && as !== '' ? as : null;
+};
+
+/** paid ÷ queued as an exact percentage, or as the exact quotient when it has no finite decimal in WAD. */
+function rate(paid: bigint, queued: bigint): string {
+  if (queued === 0n) return 'none';
+  return (paid * WAD) % queued === 0n ? percent((paid * WAD) / queued) : `${eth(paid)} ÷ ${eth(queued)}`;
+}
+
 /** What Dave's payout says about the window, as the second prediction's choices name it. */
 function daveChoice(e: ActedEvent): string {
   const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
@@ -152,7 +167,8 @@ export const machine = setup({
       event.type === 'ACTED' &&
       landed(event, 'avs.slash', AVS) &&
       event.step['operator'] === OPERATOR &&
-      slashedFraction(event) === WAD / 5n,
+      slashedFraction(event) === WAD / 5n &&
+      nameOf(event) !== null,
     erinPaid: ({ event }) =>
       event.type === 'ACTED' && landed(event, 'withdrawal.complete', LEFT.staker) && done(event.after, LEFT),
     windowOver: ({ event }) =>
@@ -171,6 +187,7 @@ export const machine = setup({
   context: () => ({
     ...initialLessonContext(),
     slashBlock: null,
+    slashName: null,
     maxMagnitudeAfter: null,
     slashedFromOperator: null,
     deposits: {},
@@ -231,6 +248,7 @@ export const machine = setup({
               return {
                 answers: j.answers,
                 slashBlock: e.after.block,
+                slashName: nameOf(e),
                 maxMagnitudeAfter: String(maxMagnitude(e.after)),
                 slashedFromOperator: String(opShares(e.before) - opShares(e.after)),
                 deposits: Object.fromEntries(
@@ -248,6 +266,15 @@ export const machine = setup({
               type: 'explain',
               params: ({ event }) => {
                 const e = acted(event);
+                if (
+                  e.ok &&
+                  e.step.action === 'avs.slash' &&
+                  slashedFraction(e) === WAD / 5n &&
+                  nameOf(e) === null
+                )
+                  return {
+                    text: `That slash took ${percent(slashedFraction(e))} of op1's allocation, as asked, but it has no name, and the last step of this lesson sends its shares on by name. Undo it and slash again, giving it a name (the Act panel suggests s1).`,
+                  };
                 if (e.ok && e.step.action === 'avs.slash')
                   return {
                     text: `That slash took ${percent(slashedFraction(e))} of op1's allocation: its magnitude in avs1's set fell from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))}, and Alice's withdrawable stETH from ${eth(withdrawable(e.before, 'alice'))} to ${eth(withdrawable(e.after, 'alice'))}. The fraction is of the allocation, not of op1's whole stake, and the question was about 20%: undo it and slash 20%.`,
@@ -399,11 +426,12 @@ export const machine = setup({
               const e = acted(event);
               const j = judge(context, 'predictDave', daveChoice(e));
               const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
+              const got = paid(e, INSIDE.staker);
               return {
                 answers: j.answers,
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(paid(e, INSIDE.staker))} stETH. The slash landed inside his 14-day window, so his withdrawal paid at op1's max magnitude after the slash, ${percent(maxMagnitude(e.after))}, like the stake that stayed.`,
+                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(got)} stETH: ${rate(got, queued)} of it. The slash landed inside his 14-day window, so his withdrawal paid at the max magnitude op1 had when his window closed, like the stake that stayed.`,
                 },
               };
             }),
@@ -442,7 +470,13 @@ export const machine = setup({
         holds: (w) => (done(w, INSIDE) ? null : "Dave's withdrawal is not completed"),
       },
       on: {
-        SHOW: showMe(CLEAR),
+        // The learner's slash may have another name than the hint's s1: "show me" sends on the one it made.
+        SHOW: {
+          actions: {
+            type: 'perform',
+            params: ({ context }: { context: Context }) => ({ steps: clearOf(context.slashName ?? 's1') }),
+          },
+        },
         ACTED: [
           {
             guard: 'cleared',
@@ -464,7 +498,7 @@ export const machine = setup({
           {
             actions: {
               type: 'explain',
-              params: ({ event }) => {
+              params: ({ context, event }) => {
                 const e = acted(event);
                 if (e.ok && e.step.action === 'avs.slash')
                   return {
@@ -473,7 +507,7 @@ export const machine = setup({
                 return {
                   text: didNotCount(
                     e,
-                    'Use "Burn or redistribute slashed shares" for avs1\'s set 0 and the slash s1 (anyone may send it).',
+                    `Use "Burn or redistribute slashed shares" for avs1's set 0 and the slash ${context.slashName ?? 's1'} (anyone may send it).`,
                   ),
                 };
               },
