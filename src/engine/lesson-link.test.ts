@@ -31,6 +31,7 @@ describe('saved lesson progress', () => {
   const good = {
     format: 'restaking-sandbox/lesson-progress@1',
     lesson: '01-staking-and-lsts',
+    run: 'k3x9',
     steps: [{ state: 'intro', cursor: { branch: 'main', node: 2 }, snapshot: {} }],
     ahead: [],
     open: true,

@@ -19,6 +19,8 @@ export interface LessonStepRecord {
 export interface LessonProgress {
   format: typeof PROGRESS_FORMAT;
   lesson: string;
+  /** The run's id: its sandbox's source is `lesson:<lesson>#<run>`. */
+  run: string;
   /** Steps reached, oldest first; the last is where the learner is. */
   steps: LessonStepRecord[];
   /** Steps left by going back, nearest first: going forward again restores them. */
@@ -34,6 +36,7 @@ const record = v.object({ state: v.string(), cursor, snapshot: v.unknown() });
 const schema = v.object({
   format: v.literal(PROGRESS_FORMAT),
   lesson: v.string(),
+  run: v.string(),
   steps: v.pipe(v.array(record), v.minLength(1)),
   ahead: v.array(record),
   open: v.boolean(),

@@ -15,8 +15,11 @@ import type { NetworkOptions } from '../protocol/network-from-world.ts';
 
 const ID = '01-staking-and-lsts';
 
-/** The worker's API, in process. */
-function inProcess(host: Host): ChainClient {
+/** The worker's API, in process (`analyze` stands in for the worker's analyzer when given). */
+function inProcess(
+  host: Host,
+  analyze = (w: World, options: NetworkOptions) => analyzeInNode(w, { options }),
+): ChainClient {
   const api = {
     start: () => host.start(),
     presets: () => host.presets(),
@@ -27,14 +30,18 @@ function inProcess(host: Host): ChainClient {
     goto: host.goto.bind(host),
     series: async () => [],
     exportSession: async () => host.exportSession(),
-    analyzeWorld: (w: World, options: NetworkOptions) => analyzeInNode(w, { options }),
+    analyzeWorld: analyze,
+    restorePrevious: () => host.restorePrevious(),
+    undo: () => host.undo(),
+    redo: () => host.redo(),
   };
   return api as unknown as ChainClient;
 }
 
-async function setup() {
+async function setup(analyze?: (w: World, options: NetworkOptions) => Promise<unknown>) {
   const store = memoryStore();
-  const app = new SandboxApp(inProcess(new Host(memoryStore())));
+  const host = new Host(memoryStore());
+  const app = new SandboxApp(analyze === undefined ? inProcess(host) : inProcess(host, analyze as never));
   await app.start('');
   return { app, store };
 }
@@ -53,7 +60,8 @@ describe('LessonRun', () => {
     const run = await LessonRun.begin(app, store, ID);
     expect(run?.state).toBe('intro');
     if (run === null) return;
-    expect(app.session?.source).toBe(lessonSource(ID));
+    expect(app.session?.source).toBe(run.source);
+    expect(run.source.startsWith(`${lessonSource(ID)}#`)).toBe(true);
     run.next();
     expect(run.state).toBe('stake');
     // Depositing into the strategy without stETH: refused by the chain, and the lesson says why.
@@ -117,7 +125,7 @@ describe('LessonRun', () => {
     expect(await resumed.comeBack()).toBe(true);
     expect(resumed.state).toBe('report');
     expect(resumed.context.answers['predictRebase']).toEqual({ choice: 'same', correct: null });
-    expect(app.session?.source).toBe(lessonSource(ID));
+    expect(app.session?.source).toBe(resumed.source);
     expect(app.session?.world).toEqual(world);
   });
 
@@ -132,4 +140,83 @@ describe('LessonRun', () => {
     expect(alice(app)?.stETH).toBe(4n * 10n ** 18n + '');
     expect(run.context.answers).toEqual({});
   });
+
+  it('follows an undo and a redo in History: the lesson moves with the chain', async () => {
+    const { app, store } = await setup();
+    const run = (await LessonRun.begin(app, store, ID)) as LessonRun;
+    run.next();
+    run.show();
+    await settle(run);
+    expect(run.state).toBe('shares');
+    await app.undo();
+    run.followChain();
+    expect(run.state).toBe('stake');
+    expect(run.ahead.map((r) => r.state)).toEqual(['shares']);
+    await app.redo();
+    run.followChain();
+    expect(run.state).toBe('shares');
+    expect(run.offTrack).toBe(false);
+  });
+
+  it('is off track on a position that is no step of it: nothing counts until the chain is put back', async () => {
+    const { app, store } = await setup();
+    const run = (await LessonRun.begin(app, store, ID)) as LessonRun;
+    run.next();
+    // Undoing past where the lesson began (Carol's stake of the scenario itself).
+    await app.undo();
+    run.followChain();
+    expect(run.offTrack).toBe(true);
+    await app.act({ action: 'lst.stake', by: 'alice', amount: '4 ETH' });
+    expect(run.state).toBe('stake');
+    expect(await run.realign()).toBe(true);
+    expect(run.offTrack).toBe(false);
+    expect(app.session?.cursor).toEqual(run.steps.at(-1)?.cursor);
+    await app.act({ action: 'lst.stake', by: 'alice', amount: '4 ETH' });
+    expect(run.state).toBe('shares');
+  });
+
+  it('restarts on its own sandbox, so the sandbox it replaced can still be brought back', async () => {
+    const { app, store } = await setup();
+    const run = (await LessonRun.begin(app, store, ID)) as LessonRun;
+    run.next();
+    run.show();
+    await settle(run);
+    expect(await run.restart()).toBe(true);
+    expect(run.state).toBe('intro');
+    expect(alice(app)?.stETH).toBe('0');
+    expect(app.previousAvailable).toBe(true);
+    await app.restorePrevious();
+    expect(app.session?.source).toBe('preset:playground');
+  });
+
+  it("turns an analyzer that fails into the lesson's own explanation, not a stuck step", async () => {
+    const { app, store } = await setup(() => Promise.reject(new Error('the worker stopped')));
+    const run = (await LessonRun.begin(app, store, '05-pooled-security')) as LessonRun;
+    run.next();
+    expect(run.meta?.kind).toBe('analyze');
+    run.analyze();
+    for (let i = 0; i < 100 && run.meta?.kind === 'wait'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(run.meta?.kind).toBe('analyze');
+    expect(run.context.feedback?.text).toMatch(/the worker stopped/);
+  });
+
+  it('walks every lesson to its debrief, back to its start and forward again, chain and all', async () => {
+    const { LESSON_DOCS } = await import('./lessons.ts');
+    for (const doc of LESSON_DOCS) {
+      const { app, store } = await setup();
+      const run = (await LessonRun.begin(app, store, doc.id)) as LessonRun;
+      await run.advanceTo(run.total);
+      expect(run.done, `${doc.id} reaches its debrief`).toBe(true);
+      const end = app.session?.world;
+      const walked = run.steps.map((r) => r.state);
+      expect(walked.at(-1)).toBe('debrief');
+      const firstWorld = run.steps[0];
+      while (run.number > 1) expect(await run.back()).toBe(true);
+      expect(app.session?.cursor).toEqual(firstWorld?.cursor);
+      while (!run.done) expect(await run.forward()).toBe(true);
+      expect(run.steps.map((r) => r.state)).toEqual(walked);
+      expect(app.session?.world, `${doc.id} ends on the same chain`).toEqual(end);
+      await run.close();
+    }
+  }, 240_000);
 });
