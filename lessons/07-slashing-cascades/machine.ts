@@ -61,6 +61,7 @@ const SHOCK: NetworkOptions = {
 };
 /** The buffer asked for: every coalition holds 10% more stake than it could gain (γ-slack ≥ 1/10). */
 const BUFFER_NEEDED = { num: 1n, den: 10n };
+const WAD = 10n ** 18n;
 
 interface Context extends LessonContext {
   /** The vault's rate (WAD) just before and after the 10% slash. */
@@ -132,6 +133,10 @@ const cascadeText = (c: CascadeJson) =>
   (c.sequence.length === 0
     ? 'No service falls after it: nothing more is lost.'
     : `Then ${roundsText(c)}. ${readable(c.loss)} ETH more is lost: ${readablePercent(c.totalLossFraction)} of all stake in total.`);
+
+/** part ÷ whole as an exact percentage, or as the exact quotient when it has no finite decimal in WAD. */
+const share = (part: bigint, whole: bigint) =>
+  (part * WAD) % whole === 0n ? percent((part * WAD) / whole) : `${eth(part)} ÷ ${eth(whole)}`;
 
 const judge = (c: Context, id: string, truth: string) => {
   const answer = c.answers[id];
@@ -239,7 +244,7 @@ export const machine = setup({
                 rateAfter: String(rate(e.after)),
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} stETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / 10n ** 18n)} stETH, and no token moved.`,
+                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} stETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved.`,
                 },
               };
             }),
@@ -290,7 +295,7 @@ export const machine = setup({
                   tone: 'info' as const,
                   text:
                     paid < asked
-                      ? `Bob's tokens were worth ${eth(asked)} stETH when he asked; he was paid ${eth(paid)}. His redemption was still waiting in the withdrawal queue when op1 was slashed, so it took the same 10% loss as the holders.`
+                      ? `Bob's tokens were worth ${eth(asked)} stETH when he asked; he was paid ${eth(paid)}, ${share(asked - paid, asked)} less. His redemption was still waiting in the withdrawal queue when op1 was slashed, so it took the slash's loss with the holders.`
                       : `Bob was paid ${eth(paid)} stETH, the full ${eth(asked)} he was owed: his withdrawal had left the slashing window before the slash landed.`,
                 };
               },
@@ -349,8 +354,13 @@ export const machine = setup({
               const a = analysisIn(event) as AnalysisJson;
               const c = a.cascade as CascadeJson;
               const j = judge(context, 'predictShock', cascadeKind(c));
+              const w = a.gammaWitness;
+              const tie =
+                w === null
+                  ? ', with no margin'
+                  : `, with no margin: ${ops(w.validators)} (${readable(w.stake)} ETH) could corrupt ${services(w.services)} and gain ${readable(w.profit)} ETH, exactly what they would lose (a tie is not an attack)`;
               const before = a.secure
-                ? `Before the shock the network is secure${a.gammaSlack === '0' ? ', with no margin: all of the stake could corrupt everything, and gain exactly what it would lose (a tie is not an attack)' : ''}. `
+                ? `Before the shock the network is secure${a.gammaSlack === '0' ? tie : ''}. `
                 : `Before the shock the network is already insecure. `;
               return {
                 answers: j.answers,
