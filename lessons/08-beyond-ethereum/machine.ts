@@ -130,6 +130,16 @@ function judgeQuiz(context: Context, event: LessonEvent, key: QuizKey): Partial<
   return { answers: { ...context.answers, [key.id]: { choice, correct } }, feedback };
 }
 
+/**
+ * A refused avs.slash whose only reason is avs1's veto window: every reason the chain gave names
+ * VetoWindowEnabled (a slash of the wrong set or operator is refused for that too, and says so).
+ */
+function refusedForWindow(e: ActedEvent): boolean {
+  if (e.ok || e.step.action !== 'avs.slash' || vetoWindow(e.before) === 0n) return false;
+  const reasons = (e.error ?? '').split('\n').filter((line) => line.trim() !== '');
+  return reasons.length > 0 && reasons.every((line) => line.includes('VetoWindowEnabled'));
+}
+
 function explainVetoRule(e: ActedEvent): string {
   if (e.ok && e.step.action === 'avs.slash')
     return `That slash was instant: ${losses(e)}, in one block, with nobody to stop it. That is the rule this step replaces. Undo it, then give avs1 a veto window.`;
@@ -153,7 +163,7 @@ function explainVetoRule(e: ActedEvent): string {
 }
 
 function explainRequest(e: ActedEvent): string {
-  if (!e.ok && e.step.action === 'avs.slash')
+  if (refusedForWindow(e))
     return `The chain refused the instant slash (VetoWindowEnabled): with a ${vetoWindow(e.before)}-block window on, avs1 must first request a slash, so the committee has time to look at it. Nothing changed: op1 still has ${eth(opStake(e.after))} stETH.`;
   if (e.ok && e.step.action === 'avs.configureVeto')
     return vetoWindow(e.after) === 0n
@@ -191,7 +201,7 @@ function explainVeto(e: ActedEvent, c: Context): string {
 }
 
 function explainInstantRule(e: ActedEvent): string {
-  if (!e.ok && e.step.action === 'avs.slash')
+  if (refusedForWindow(e))
     return `The chain refused the instant slash (VetoWindowEnabled): avs1's ${vetoWindow(e.before)}-block window is still on. Switch the window off first.`;
   if (e.ok && e.step.action === 'avs.configureVeto')
     return `The window is still on (${vetoWindow(e.after)} blocks). Set it to 0 blocks to make avs1's slashes instant again.`;
@@ -201,7 +211,7 @@ function explainInstantRule(e: ActedEvent): string {
 function explainRateSlash(e: ActedEvent): string {
   if (e.ok && e.step.action === 'avs.slash')
     return `That slash cut op1's allocation to the set from ${percent(allocation(e.before))} to ${percent(allocation(e.after))} of its stake (${losses(e)}): a rate chosen for this incident. The rule here is fixed in advance: 0.1% of the allocation, whatever the fault. Undo it and slash at 0.1%.`;
-  if (!e.ok && e.step.action === 'avs.slash' && vetoWindow(e.before) > 0n)
+  if (refusedForWindow(e))
     return `The chain refused the slash (VetoWindowEnabled): avs1's window is on again (${vetoWindow(e.before)} blocks). Switch it off, then slash at 0.1%.`;
   return didNotCount(e, 'Act as avs1 and use "Slash an operator" (avs.slash): op1, set 0, stETH, 0.1%.');
 }
