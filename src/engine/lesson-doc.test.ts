@@ -22,6 +22,9 @@ describe('parseLessonDoc', () => {
     expect(d.sections['intro']).toEqual({ html: '<p>Hello <strong>you</strong>.</p>\n', hint: null });
     expect(d.sections['stake']?.hint).toBe('look left');
     expect(d.sections['stake']?.html).not.toContain('look left');
+    const long = parseLessonDoc('01-a', doc('## a\nDo it.\n> Hint: look\n> left, then right\n\nAfter.'));
+    expect(long.sections['a']?.hint).toBe('look left, then right');
+    expect(long.sections['a']?.html).toBe('<p>Do it.</p>\n<p>After.</p>\n');
     expect(parseLessonDoc('01-a', doc('## a\nSee [docs](https://docs.lido.fi).')).sections['a']?.html).toBe(
       '<p>See <a href="https://docs.lido.fi" target="_blank" rel="noopener noreferrer">docs</a>.</p>\n',
     );

@@ -73,14 +73,18 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
     const sid = (nl < 0 ? part : part.slice(0, nl)).trim();
     const rest = nl < 0 ? '' : part.slice(nl + 1);
     if (Object.hasOwn(sections, sid)) throw new LessonDocError(`${id}/lesson.md: two sections named ${sid}`);
+    // The nudge: a `> Hint: …` line and the `> …` lines that continue it.
     let hint: string | null = null;
+    let inHint = false;
     const prose = rest
       .split('\n')
       .filter((line) => {
         const h = /^>\s*Hint:\s*(.*)$/.exec(line);
-        if (h === null) return true;
-        hint = (h[1] ?? '').trim();
-        return false;
+        const more = inHint ? /^>\s*(.*)$/.exec(line) : null;
+        if (h !== null) hint = (h[1] ?? '').trim();
+        else if (more !== null) hint = `${hint ?? ''} ${(more[1] ?? '').trim()}`.trim();
+        inHint = h !== null || more !== null;
+        return !inHint;
       })
       .join('\n');
     order.push(sid);
