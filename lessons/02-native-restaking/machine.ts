@@ -46,15 +46,30 @@ const slashSteps = (v: string): StepJson[] => [{ action: 'beacon.slash', validat
 interface Context extends LessonContext {
   /** Alice's validator, by the name its pod.stake step gave it. */
   validator: string;
-  /** Whether Alice's pod had a checkpoint open after the last action the machine saw (from the chain). */
+  /**
+   * Whether Alice's pod had a checkpoint open after the last action the machine saw (from the chain): a
+   * proof counts only after a start the machine itself saw.
+   */
   checkpointOpen: boolean;
   /** Alice's beaconETH deposit shares just before the beacon-chain slash. */
   depositBeforeSlash: string | null;
 }
 
+const SLASH_CHOICES = [
+  { id: 'fewer', label: 'Yes: they drop by the penalty' },
+  { id: 'same', label: 'No: they stay the same, and another number records the loss' },
+  { id: 'zero', label: 'Yes: they drop to zero, since the validator is thrown out' },
+];
+const choiceLabel = (id: string) => SLASH_CHOICES.find((c) => c.id === id)?.label ?? id;
+
+/** How to reach a system action in the Act panel. */
+const AS_SYSTEM = 'Act as "System" and use';
+const CHECKPOINT_NEXT =
+  'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
+
 const acted = (e: LessonEvent) => e as ActedEvent;
-/** The chain's refusal, without its closing full stop, to quote inside a sentence. */
-const answered = (e: ActedEvent) => (e.error ?? 'it reverted').replace(/\.+$/, '');
+/** A specific explanation; when the chain refused the action, its own words come first. */
+const explained = (e: ActedEvent, text: string) => (e.ok ? text : didNotCount(e, text));
 const pod = (w: World) => w.stakers[LEARNER]?.pod ?? null;
 const native = (w: World) => stakerShares(w, LEARNER, 'beaconETH');
 const factor = (w: World) => BigInt(w.stakers[LEARNER]?.beaconChainSlashingFactor ?? String(WAD));
@@ -63,6 +78,8 @@ const operatorShares = (w: World) => BigInt(w.operators[OPERATOR]?.shares['beaco
 const balance = (w: World, v: string) => BigInt(w.validators[v]?.balanceGwei ?? '0') * GWEI;
 const effective = (w: World, v: string) => BigInt(w.validators[v]?.effectiveBalanceGwei ?? '0') * GWEI;
 const activeInPod = (w: World) => BigInt(pod(w)?.activeValidators ?? '0');
+const restaked = (w: World) => BigInt(pod(w)?.restakedGwei ?? '0') * GWEI;
+const validators = (n: bigint) => `${n} active validator${n === 1n ? '' : 's'}`;
 const open = (w: World) => pod(w)?.checkpointActive ?? false;
 /** The validator the step acted on, when it is Alice's. */
 const targetOf = (e: ActedEvent): string | null => {
@@ -88,14 +105,27 @@ const checkpointStarted = (e: ActedEvent) =>
 const lstStakeInstead = (e: ActedEvent) =>
   `That staked ETH into the liquid staking pool: Alice now holds ${eth(e.after.accounts[LEARNER]?.stETH ?? '0')} stETH (lesson 1's path). Native restaking needs a validator of her own, with its withdrawal credentials pointing at her pod.`;
 
-/** The usual wrong turns around a checkpoint, in the chain's numbers. */
-function checkpointAdvice(e: ActedEvent, c: Context, next: string): string | null {
-  if (e.step.action === 'pod.verifyCheckpoint' && !c.checkpointOpen)
-    return `No checkpoint is open${e.ok ? '' : ` (the chain answered: ${answered(e)})`}: a proof needs a checkpoint to belong to. Start one first, then prove it. ${next}`;
-  if (e.step.action === 'pod.startCheckpoint' && !e.ok && c.checkpointOpen)
-    return `A checkpoint is already open on Alice's pod, and only one can be: prove it. ${next}`;
+/**
+ * The usual wrong turns around a checkpoint, in the chain's numbers. Read from the event's own worlds (the
+ * guards keep to the context), so the same action is always explained the same way.
+ */
+function checkpointAdvice(e: ActedEvent): string | null {
+  if (e.step.action === 'pod.verifyCheckpoint' && !open(e.before))
+    return explained(
+      e,
+      `No checkpoint was open on Alice's pod: a proof needs a checkpoint to belong to. Start one first, then prove it. ${CHECKPOINT_NEXT}`,
+    );
+  if (e.step.action === 'pod.startCheckpoint' && !e.ok && open(e.before))
+    return didNotCount(
+      e,
+      `A checkpoint is already open on Alice's pod, and a pod has one at a time: prove it with "Prove checkpoint balances" (pod.verifyCheckpoint).`,
+    );
   return null;
 }
+
+/** Checkpoint opened (by Alice, or by anyone's staleness proof): what it waits for. */
+const checkpointOpened = (e: ActedEvent) =>
+  `Checkpoint open: the pod now expects a proof of the balance each of its ${validators(activeInPod(e.after))} had in this block. Prove the balances to finish it.`;
 
 export const machine = setup({
   types: {
@@ -259,7 +289,10 @@ export const machine = setup({
                   const e = acted(event);
                   if (e.step.action === 'pod.create' && !e.ok)
                     return {
-                      text: `Alice already has her pod at ${pod(e.after)?.address ?? '?'}, and an owner gets one pod (the chain answered: ${answered(e)}). Now put a validator behind it: act as alice and use "Stake a 32 ETH validator" (pod.stake).`,
+                      text: didNotCount(
+                        e,
+                        `Alice already has her pod at ${pod(e.after)?.address ?? '?'}, and an owner gets one pod. Now put a validator behind it: act as alice and use "Stake a 32 ETH validator" (pod.stake).`,
+                      ),
                     };
                   if (landed(e, 'lst.stake')) return { text: lstStakeInstead(e) };
                   return {
@@ -299,7 +332,7 @@ export const machine = setup({
                   const e = acted(event);
                   return {
                     tone: 'right' as const,
-                    text: `The pod credited ${eth(native(e.after).deposit)} beaconETH deposit shares, and since Alice had already delegated, op1's beaconETH shares went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))} in the same transaction. That covers the delegation step too.`,
+                    text: `The pod credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares, and since Alice had already delegated, op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))} in the same transaction. That covers the delegation step too.`,
                   };
                 },
               }),
@@ -331,11 +364,14 @@ export const machine = setup({
                   const next = `Act as alice and use "Verify withdrawal credentials" (pod.verifyCredentials) with ${context.validator}.`;
                   if (e.step.action === 'pod.verifyCheckpoint' || e.step.action === 'pod.startCheckpoint')
                     return {
-                      text: `A checkpoint re-proves the validators the pod already counts, and it counts ${activeInPod(e.after)} so far: ${context.validator} has not been verified. ${next}`,
+                      text: explained(
+                        e,
+                        `A checkpoint re-proves the validators the pod already counts, and it counts ${validators(activeInPod(e.after))} so far: ${context.validator} has not been verified. ${next}`,
+                      ),
                     };
                   if (landed(e, 'staker.delegate', LEARNER))
                     return {
-                      text: `Alice is now delegated to ${delegatedTo(e.after) ?? '?'}, which is allowed at any time, but op1 received ${eth(operatorShares(e.after))} beaconETH shares: the pod has credited none yet. ${next}`,
+                      text: `Alice is now delegated to ${delegatedTo(e.after) ?? '?'}, which is allowed at any time, but op1's operator shares in beaconETH are ${eth(operatorShares(e.after))}: the pod has credited none yet. ${next}`,
                     };
                   return { text: didNotCount(e, next) };
                 },
@@ -366,7 +402,7 @@ export const machine = setup({
                   const e = acted(event);
                   return {
                     tone: 'right' as const,
-                    text: `op1's beaconETH shares went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}: Alice's withdrawable shares now count toward its stake. Her ETH did not move; only the accounting did.`,
+                    text: `op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}: Alice's ${eth(native(e.after).withdrawable)} withdrawable shares now count toward its stake. Her ETH did not move; only the accounting did.`,
                   };
                 },
               }),
@@ -430,10 +466,16 @@ export const machine = setup({
                 params: ({ context, event }) => {
                   const e = acted(event);
                   const v = context.validator;
-                  const next = `Act as the beacon chain (the system) and use "Reward a validator" (beacon.reward) on ${v}.`;
-                  if (e.step.action === 'pod.verifyCheckpoint')
+                  const next = `${AS_SYSTEM} "Reward a validator" (beacon.reward) on ${v}.`;
+                  if (
+                    e.step.action === 'pod.verifyCheckpoint' &&
+                    balance(e.after, v) === native(e.after).deposit
+                  )
                     return {
-                      text: `There is nothing new to prove: ${v}'s balance is ${eth(balance(e.after, v))} ETH and Alice has ${eth(native(e.after).deposit)} deposit shares for it. ${e.ok ? '' : `(The chain answered: ${answered(e)}.) `}Let the validator earn first. ${next}`,
+                      text: explained(
+                        e,
+                        `There is nothing new to prove: ${v}'s balance is ${eth(balance(e.after, v))} ETH and Alice has ${eth(native(e.after).deposit)} deposit shares for it. Let the validator earn first. ${next}`,
+                      ),
                     };
                   if (landed(e, 'beacon.penalty'))
                     return {
@@ -441,7 +483,7 @@ export const machine = setup({
                     };
                   if (landed(e, 'pod.startCheckpoint', LEARNER))
                     return {
-                      text: `A checkpoint is now open on Alice's pod; it will read each validator's balance when it is proven. Give ${v} something to prove first. ${next}`,
+                      text: `A checkpoint is now open on Alice's pod, and it will prove the balances as they were when it started, before any reward: ${v} has ${eth(balance(e.after, v))} ETH and Alice ${eth(native(e.after).deposit)} deposit shares for it. Give ${v} something to prove, then checkpoint again. ${next}`,
                     };
                   return { text: didNotCount(e, next) };
                 },
@@ -476,7 +518,7 @@ export const machine = setup({
                   const after = native(e.after).deposit;
                   return {
                     tone: 'right' as const,
-                    text: `Checkpoint finalized. Alice's deposit shares went from ${eth(before)} to ${eth(after)} (+${eth(after - before)}, the reward), and op1's beaconETH shares from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}.`,
+                    text: `Checkpoint finalized. Alice's deposit shares went from ${eth(before)} to ${eth(after)} (+${eth(after - before)}, the gain the checkpoint proved), and op1's operator shares in beaconETH from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}.`,
                   };
                 },
               }),
@@ -487,10 +529,7 @@ export const machine = setup({
             actions: [
               'track',
               assign({
-                feedback: ({ event }) => ({
-                  tone: 'info' as const,
-                  text: `Checkpoint open: the pod now expects a proof of the current balance of each of its ${activeInPod(acted(event).after)} active validator(s). Prove them to finish it.`,
-                }),
+                feedback: ({ event }) => ({ tone: 'info' as const, text: checkpointOpened(acted(event)) }),
               }),
             ],
           },
@@ -501,15 +540,25 @@ export const machine = setup({
                 type: 'explain',
                 params: ({ context, event }) => {
                   const e = acted(event);
-                  const next =
-                    'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
-                  const advice = checkpointAdvice(e, context, next);
+                  const v = context.validator;
+                  const advice = checkpointAdvice(e);
                   if (advice !== null) return { text: advice };
+                  if (landed(e, 'pod.verifyCheckpoint', LEARNER) && factor(e.after) < factor(e.before))
+                    return {
+                      text: `The checkpoint found less ETH than the pod had counted (${eth(restaked(e.before))} → ${eth(restaked(e.after))} ETH), so Alice's deposit shares stayed at ${eth(native(e.after).deposit)} and her beacon-chain slashing factor fell from ${percent(factor(e.before))} to ${percent(factor(e.after))}. This step wants a gain. ${AS_SYSTEM} "Reward a validator" on ${v}, then checkpoint again.`,
+                    };
+                  if (
+                    landed(e, 'pod.verifyCheckpoint', LEARNER) &&
+                    balance(e.after, v) > native(e.after).deposit
+                  )
+                    return {
+                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: it proved the balances as they were when it started, before the reward. ${v} now has ${eth(balance(e.after, v))} ETH, so a new checkpoint will credit the gain. ${CHECKPOINT_NEXT}`,
+                    };
                   if (landed(e, 'pod.verifyCheckpoint', LEARNER))
                     return {
-                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: there was no gain to credit. Reward ${context.validator} and checkpoint again.`,
+                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: ${v} has ${eth(balance(e.after, v))} ETH, no gain to credit. ${AS_SYSTEM} "Reward a validator" on ${v}, then checkpoint again.`,
                     };
-                  return { text: didNotCount(e, next) };
+                  return { text: didNotCount(e, CHECKPOINT_NEXT) };
                 },
               },
             ],
@@ -520,11 +569,7 @@ export const machine = setup({
     predictSlash: {
       meta: {
         kind: 'predict',
-        choices: [
-          { id: 'fewer', label: 'Yes: they drop by the penalty' },
-          { id: 'same', label: 'No: they stay the same, and another number records the loss' },
-          { id: 'zero', label: 'Yes: they drop to zero, since the validator is thrown out' },
-        ],
+        choices: SLASH_CHOICES,
         holds: (w) =>
           !open(w) && native(w).deposit > 32n * WAD ? null : 'the reward checkpoint is not finalized',
       },
@@ -561,7 +606,7 @@ export const machine = setup({
                   depositBeforeSlash: String(native(e.before).deposit),
                   feedback: {
                     tone: 'info' as const,
-                    text: `${v} is slashed: its balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. On EigenLayer nothing has changed yet: deposit shares ${eth(native(e.after).deposit)}, slashing factor ${percent(factor(e.after))}. The pod has not been told.`,
+                    text: `${v} is slashed: its balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. On EigenLayer nothing has changed yet: deposit shares ${eth(native(e.after).deposit)}, beacon-chain slashing factor ${percent(factor(e.after))}. The pod has not been told.`,
                   },
                 };
               }),
@@ -575,10 +620,13 @@ export const machine = setup({
                 params: ({ context, event }) => {
                   const e = acted(event);
                   const v = context.validator;
-                  const next = `Act as the beacon chain (the system) and use "Slash a validator" (beacon.slash) on ${v}.`;
+                  const next = `${AS_SYSTEM} "Slash a validator" (beacon.slash) on ${v}.`;
                   if (e.step.action === 'pod.verifyStaleBalance' && !e.ok)
                     return {
-                      text: `A staleness proof shows the pod a slash that already happened, and ${v} is not slashed yet (the chain answered: ${answered(e)}). ${next}`,
+                      text: didNotCount(
+                        e,
+                        `A staleness proof shows the pod a slash that already happened, and ${v} is not slashed yet. ${next}`,
+                      ),
                     };
                   if (landed(e, 'beacon.penalty'))
                     return {
@@ -620,20 +668,24 @@ export const machine = setup({
                 const said =
                   answer === undefined
                     ? ''
-                    : answer.choice === truth
+                    : right
                       ? 'You predicted it. '
-                      : 'Not what you predicted. ';
+                      : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise. `;
+                // The factor's rule, written with the pod's restaked ETH around the proof; quoted only when
+                // the chain's factor is exactly what it gives.
+                const [l, r0, r1] = [factor(e.before), restaked(e.before), restaked(e.after)];
+                const rule =
+                  r0 > 0n && (l * r1) / r0 === factor(e.after)
+                    ? ` (${percent(l)} × ${eth(r1)} ÷ ${eth(r0)} ETH restaked, rounded down)`
+                    : '';
                 return {
                   answers:
                     answer === undefined
                       ? context.answers
-                      : {
-                          ...context.answers,
-                          predictSlash: { choice: answer.choice, correct: answer.choice === truth },
-                        },
+                      : { ...context.answers, predictSlash: { choice: answer.choice, correct: right } },
                   feedback: {
                     tone: right ? ('right' as const) : ('wrong' as const),
-                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(factor(e.before))} → ${percent(factor(e.after))}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's beaconETH shares: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,
+                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,
                   },
                 };
               }),
@@ -644,10 +696,7 @@ export const machine = setup({
             actions: [
               'track',
               assign({
-                feedback: ({ event }) => ({
-                  tone: 'info' as const,
-                  text: `Checkpoint open: the pod expects a proof of the current balance of each of its ${activeInPod(acted(event).after)} active validator(s). Prove them to finish it.`,
-                }),
+                feedback: ({ event }) => ({ tone: 'info' as const, text: checkpointOpened(acted(event)) }),
               }),
             ],
           },
@@ -656,11 +705,9 @@ export const machine = setup({
               'track',
               {
                 type: 'explain',
-                params: ({ context, event }) => {
+                params: ({ event }) => {
                   const e = acted(event);
-                  const next =
-                    'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
-                  return { text: checkpointAdvice(e, context, next) ?? didNotCount(e, next) };
+                  return { text: checkpointAdvice(e) ?? didNotCount(e, CHECKPOINT_NEXT) };
                 },
               },
             ],
