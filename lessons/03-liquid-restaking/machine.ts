@@ -35,7 +35,8 @@ const REPORT = [{ action: 'lst.report', delta: '0.707 ETH' }];
 const LATER_DEPOSIT = [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '10 ETH' }];
 
 interface Context extends LessonContext {
-  /** Strategy shares Alice's direct deposit minted. */
+  /** Alice's direct deposit: the stETH amount the strategy priced and the shares it minted. */
+  strategyAmount: string | null;
   strategyShares: string | null;
   /** Alice's vault deposit: the stETH that left her balance and the vault tokens she received. */
   alicePaid: string | null;
@@ -44,9 +45,14 @@ interface Context extends LessonContext {
   tvl: { pooled: string; strategy: string; vault: string } | null;
 }
 
+const LATER_CHOICES = [
+  { id: 'more', label: 'More: the vault has earned, so it pays newcomers more' },
+  { id: 'same', label: 'The same: one stETH always buys one vault token' },
+  { id: 'fewer', label: 'Fewer: each vault token is now worth more stETH' },
+];
+const choiceLabel = (id: string) => LATER_CHOICES.find((c) => c.id === id)?.label ?? id;
+
 const acted = (e: LessonEvent) => e as ActedEvent;
-/** The chain's refusal, without its closing full stop, to quote inside a sentence. */
-const answered = (e: ActedEvent) => (e.error ?? 'it reverted').replace(/\.+$/, '');
 const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
 const vaultTokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
 const pooled = (w: World) => BigInt(w.lst.totalPooledEther);
@@ -75,6 +81,16 @@ function strategyPrice(e: ActedEvent) {
   const balance = strategy(e.after).balance - amount;
   return { amount, shares, balance, minted: (amount * (shares + OFFSET)) / (balance + OFFSET) };
 }
+/** What the offset changed: the price without it (none when the strategy was empty), and the difference. */
+function offsetEffect(p: ReturnType<typeof strategyPrice>): string {
+  if (p.shares === 0n || p.balance === 0n) return '';
+  const without = (p.amount * p.shares) / p.balance;
+  const diff = p.minted - without;
+  const wei = (n: bigint) => `${n} wei`;
+  return diff === 0n
+    ? ` Without the offset, ⌊amount × shares ÷ balance⌋ gives the same number.`
+    : ` Without the offset, ⌊amount × shares ÷ balance⌋ would give ${eth(without)}: the offset changed Alice's shares by ${diff > 0n ? '+' : '−'}${wei(diff > 0n ? diff : -diff)}.`;
+}
 const received = (e: ActedEvent) => strategy(e.after).balance - strategy(e.before).balance;
 
 /** The vault's rule: value added × supply ÷ total value, rounded down (1:1 into an empty vault). */
@@ -94,8 +110,10 @@ const mintSum = (e: ActedEvent) => {
   const b = vault(e.before);
   return `⌊${eth(vault(e.after).value - b.value)} × ${eth(b.supply)} ÷ ${eth(b.value)}⌋ = ${eth(vaultMint(e))}`;
 };
-/** Vault tokens one stETH bought, for prose (exact to 18 decimals, rounded down). */
-const perStETH = (tokens: bigint, stETHIn: bigint) => eth((tokens * WAD) / stETHIn);
+/** Vault tokens (or shares) one stETH bought, for prose (exact to 18 decimals, rounded down). */
+const perStETH = (tokens: bigint, stETHIn: bigint) => (stETHIn === 0n ? '?' : eth((tokens * WAD) / stETHIn));
+/** How to reach a system action in the Act panel. */
+const AS_SYSTEM = 'Act as "System" and use';
 
 /** A vault deposit whose mint disagrees with the formula: said plainly, never passed over. */
 const disagreement = (e: ActedEvent) =>
@@ -131,6 +149,7 @@ export const machine = setup({
   id: 'lesson',
   context: () => ({
     ...initialLessonContext(),
+    strategyAmount: null,
     strategyShares: null,
     alicePaid: null,
     aliceMinted: null,
@@ -164,10 +183,11 @@ export const machine = setup({
                   ? ` stETH delivered ${eth(short)} less than the amount (its transfers move whole pool shares, rounded down), and the strategy, like the real one, prices the full amount.`
                   : '';
               return {
+                strategyAmount: String(p.amount),
                 strategyShares: String(made),
                 feedback: {
                   tone: 'right' as const,
-                  text: `Alice deposited ${eth(p.amount)} stETH and received ${eth(made)} deposit shares: ⌊${eth(p.amount)} × (${eth(p.shares)} + ${eth(OFFSET)}) ÷ (${eth(p.balance)} + ${eth(OFFSET)})⌋ = ${eth(p.minted)}, in wei, rounded down.${note}`,
+                  text: `Alice deposited ${eth(p.amount)} stETH and received ${eth(made)} deposit shares: ⌊${eth(p.amount)} × (${eth(p.shares)} + 1000 wei) ÷ (${eth(p.balance)} + 1000 wei)⌋ = ${eth(p.minted)}, rounded down to the wei.${offsetEffect(p)}${note}`,
                 },
               };
             }),
@@ -185,7 +205,10 @@ export const machine = setup({
                   (stepAmount(e.step) ?? 0n) > stETH(e.after, LEARNER)
                 )
                   return {
-                    text: `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has (the chain answered: ${answered(e)}). ${next}`,
+                    text: didNotCount(
+                      e,
+                      `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has. ${next}`,
+                    ),
                   };
                 if (intoVault(e) && signer(e) === LEARNER)
                   return {
@@ -220,14 +243,18 @@ export const machine = setup({
           {
             guard: 'vaultDeposited',
             target: 'compare',
-            actions: assign(({ event }) => {
+            actions: assign(({ context, event }) => {
               const e = acted(event);
+              const direct =
+                context.strategyAmount === null || context.strategyShares === null
+                  ? ''
+                  : ` Per stETH that is ${perStETH(minted(e), paid(e))} vault tokens, against ${perStETH(BigInt(context.strategyShares), BigInt(context.strategyAmount))} deposit shares from her direct deposit.`;
               return {
                 alicePaid: String(paid(e)),
                 aliceMinted: String(minted(e)),
                 feedback: {
                   tone: 'right' as const,
-                  text: `Alice paid ${eth(paid(e))} stETH and received ${eth(minted(e))} vault tokens. The vault's value grew by ${eth(vault(e.after).value - vault(e.before).value)}, and value added × supply ÷ total value = ${mintSum(e)}: the chain minted exactly that.`,
+                  text: `Alice paid ${eth(paid(e))} stETH and received ${eth(minted(e))} vault tokens. The vault's total value grew by ${eth(vault(e.after).value - vault(e.before).value)}, and value added × supply ÷ total value = ${mintSum(e)}: the chain minted exactly that.${direct}`,
                 },
               };
             }),
@@ -246,7 +273,10 @@ export const machine = setup({
                   };
                 if (e.step.action === 'vault.deposit' && !e.ok)
                   return {
-                    text: `The vault refused it (${answered(e)}). Alice holds ${eth(stETH(e.after, LEARNER))} stETH. ${next}`,
+                    text: didNotCount(
+                      e,
+                      `Alice holds ${eth(stETH(e.after, LEARNER))} stETH. Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
+                    ),
                   };
                 return { text: didNotCount(e, next) };
               },
@@ -272,11 +302,7 @@ export const machine = setup({
     predictLater: {
       meta: {
         kind: 'predict',
-        choices: [
-          { id: 'more', label: 'More: the vault has earned, so it pays newcomers more' },
-          { id: 'same', label: 'The same: one stETH always buys one vault token' },
-          { id: 'fewer', label: 'Fewer: each vault token is now worth more stETH' },
-        ],
+        choices: LATER_CHOICES,
       },
       on: {
         ANSWER: {
@@ -299,7 +325,7 @@ export const machine = setup({
                 const e = acted(event);
                 return {
                   tone: 'info' as const,
-                  text: `Pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}. The strategy's stETH rebased from ${eth(strategy(e.before).balance)} to ${eth(strategy(e.after).balance)}, so the vault's value went from ${eth(vault(e.before).value)} to ${eth(vault(e.after).value)} with its supply unchanged at ${eth(vault(e.after).supply)}: one vault token is now worth ${eth(vault(e.after).rate)} stETH (it was ${eth(vault(e.before).rate)}).`,
+                  text: `Pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}. The strategy's stETH rebased from ${eth(strategy(e.before).balance)} to ${eth(strategy(e.after).balance)}, so the vault's total value went from ${eth(vault(e.before).value)} to ${eth(vault(e.after).value)} with its supply unchanged at ${eth(vault(e.after).supply)}: one vault token is now worth ${eth(vault(e.after).rate)} stETH (it was ${eth(vault(e.before).rate)}).`,
                 };
               },
             }),
@@ -307,17 +333,16 @@ export const machine = setup({
           {
             actions: {
               type: 'explain',
-              params: ({ event }) => {
+              params: ({ context, event }) => {
                 const e = acted(event);
-                const next =
-                  'Act as the system and use "Report rewards or losses" (lst.report) with a positive change, about 1% of pooled ETH.';
-                if (landed(e, 'lst.report'))
+                const next = `${AS_SYSTEM} "Report rewards or losses" (lst.report) with a positive change, about 1% of pooled ETH.`;
+                if (landed(e, 'lst.report') && pooled(e.after) < pooled(e.before))
                   return {
                     text: `That report was a loss: pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}, and the vault's rate from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)}. The question is about rewards. ${next}`,
                   };
-                if (intoVault(e))
+                if (intoVault(e) && context.alicePaid !== null && context.aliceMinted !== null)
                   return {
-                    text: `That deposit came before the rewards: ${eth(paid(e))} stETH bought ${eth(minted(e))} vault tokens, at the rate Alice had. Report the rewards first; the later deposit is the next step. ${next}`,
+                    text: `That deposit came before the rewards: ${eth(paid(e))} stETH bought ${eth(minted(e))} vault tokens, ${perStETH(minted(e), paid(e))} per stETH (Alice got ${perStETH(BigInt(context.aliceMinted), BigInt(context.alicePaid))}). Report the rewards first; the later deposit is the next step. ${next}`,
                   };
                 return { text: didNotCount(e, next) };
               },
@@ -347,12 +372,13 @@ export const machine = setup({
               const then = aliceMinted * paid(e);
               const truth = now < then ? 'fewer' : now > then ? 'more' : 'same';
               const answer = context.answers['predictLater'];
+              const right = answer === undefined || answer.choice === truth;
               const said =
                 answer === undefined
                   ? ''
-                  : answer.choice === truth
+                  : right
                     ? 'You predicted it. '
-                    : 'Not what you predicted. ';
+                    : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise. `;
               const tvl = {
                 pooled: String(pooled(e.after)),
                 strategy: String(strategy(e.after).balance),
@@ -365,12 +391,11 @@ export const machine = setup({
                     ? context.answers
                     : {
                         ...context.answers,
-                        predictLater: { choice: answer.choice, correct: answer.choice === truth },
+                        predictLater: { choice: answer.choice, correct: right },
                       },
                 tvl,
                 feedback: {
-                  tone:
-                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  tone: right ? ('right' as const) : ('wrong' as const),
                   text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool.`,
                 },
               };
@@ -386,7 +411,10 @@ export const machine = setup({
                 if (intoVault(e)) return { text: disagreement(e) };
                 if (e.step.action === 'vault.deposit' && !e.ok)
                   return {
-                    text: `${titled(signer(e))} holds ${eth(stETH(e.after, signer(e)))} stETH, so the vault refused (${answered(e)}). ${next}`,
+                    text: didNotCount(
+                      e,
+                      `${titled(signer(e))} holds ${eth(stETH(e.after, signer(e)))} stETH. Act as ${signer(e)} and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
+                    ),
                   };
                 if (landed(e, 'strategy.deposit'))
                   return {
