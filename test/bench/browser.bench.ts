@@ -31,10 +31,15 @@ try {
     await context.addInitScript('globalThis.__name = (f) => f;');
     page = await context.newPage();
     const scripts = new Map<string, number>();
-    page.on('response', async (r) => {
+    const reading: Promise<void>[] = [];
+    page.on('response', (r) => {
       if (!r.url().endsWith('.js')) return;
-      const body = await r.body().catch(() => null);
-      if (body !== null) scripts.set(r.url(), gzipSync(body).length);
+      reading.push(
+        r.body().then(
+          (body) => void scripts.set(r.url(), gzipSync(body).length),
+          () => undefined,
+        ),
+      );
     });
     await page.goto(site.url);
     await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
@@ -45,6 +50,8 @@ try {
     );
     readies.push(ready ?? -1);
     sessions.push(session ?? -1);
+    // Bodies are read as responses arrive; the sizes count only once every read has finished.
+    await Promise.all(reading);
     const worker = [...scripts].filter(([u]) => u.includes('chain-worker'));
     const own = [...scripts].filter(([u]) => !u.includes('chain-worker') && !u.endsWith('sw.js'));
     result['initialJsKiBGzip'] = round(own.reduce((a, [, n]) => a + n, 0) / 1024);
