@@ -4,6 +4,7 @@ import type { ChainWorkerApi } from './chain-worker.ts';
 import { startChainWorker } from './chain-worker-start.ts';
 import type { Eip1193Provider } from './provider.ts';
 import type { SandboxApp } from './sandbox-app.svelte.ts';
+import type { LessonRun } from './lesson-run.svelte.ts';
 
 export type ChainClient = Comlink.Remote<ChainWorkerApi>;
 
@@ -25,8 +26,8 @@ declare global {
     /**
      * A scripting handle for the console and for tests: `provider` is an EIP-1193 provider over the in-page
      * chain (use it with viem's `custom` transport), `worker` the chain worker's whole API,
-     * `app` the page's state (the session, undo, act) as the views use it.
+     * `app` the page's state (the session, undo, act) as the views use it, `lesson` the lesson on screen.
      */
-    sandbox?: { worker: ChainClient; provider: Eip1193Provider; app: SandboxApp };
+    sandbox?: { worker: ChainClient; provider: Eip1193Provider; app: SandboxApp; lesson?: LessonRun | null };
   }
 }

@@ -470,7 +470,10 @@ export class LessonRun {
     this.saving = this.saving.then(async () => {
       if (this.closed) return;
       try {
-        if (withSession && this.onItsSandbox) this.session = await this.app.worker.exportSession();
+        // The step first (one quick write), then the sandbox's document, which waits for the worker.
+        await this.store.set(KEYS.lesson, JSON.stringify(this.progress()));
+        if (!withSession || !this.onItsSandbox) return;
+        this.session = await this.app.worker.exportSession();
         if (!this.closed) await this.store.set(KEYS.lesson, JSON.stringify(this.progress()));
       } catch {
         // The store is guarded; an export that fails keeps the previous copy.

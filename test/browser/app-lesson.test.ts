@@ -90,6 +90,8 @@ describe('lesson 01 in the browser', () => {
 
       // Reload in the middle: the same step, the same chain, the same answer.
       const before = await worldOf(page);
+      // Saving takes a moment (a worker call, then IndexedDB): a reload in the same instant would lose it.
+      await page.evaluate(() => window.sandbox?.lesson?.flush());
       await page.reload();
       await settled(page);
       await atStep(page, 'report');
