@@ -173,4 +173,25 @@ describe('lesson 01 in the browser', () => {
     },
     LONG * 2,
   );
+
+  it(
+    "judges lesson 05's steps with the analyzer in the page's worker",
+    async () => {
+      // Step 5 of lesson 05: its walk-through asks the analyzer twice on the way (one service, then eleven).
+      const { context, page, errors } = await openApp(
+        site.browser,
+        site.url,
+        `${site.url}#lesson=05-pooled-security&step=5`,
+      );
+      await atStep(page, 'analyzeSets');
+      // The whitepaper's example: two of the four operators (2 ETH each) corrupt all eleven 2 ETH services,
+      // gaining 22 ETH for 4 ETH slashed: a net gain of 18.
+      await expect
+        .poll(() => lesson(page).getByTestId('lesson-feedback').textContent(), POLL)
+        .toMatch(/Not secure: .*all 11 services.*net gain of 18 ETH/);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    LONG * 2,
+  );
 });
