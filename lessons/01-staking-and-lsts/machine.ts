@@ -3,6 +3,8 @@
 // rebasing balance into a fixed count of shares.
 import { assign, setup } from 'xstate';
 import {
+  choiceLabel,
+  judgeAnswer,
   answerTo,
   analyzePlaceholder,
   didNotCount,
@@ -29,8 +31,6 @@ const REBASE_CHOICES = [
   { id: 'same', label: 'It stays exactly the same' },
   { id: 'fewer', label: 'It shrinks: the fee is taken from it' },
 ];
-const choiceLabel = (id: string) => REBASE_CHOICES.find((c) => c.id === id)?.label ?? id;
-
 interface Context extends LessonContext {
   /** Alice's shares and the pool's total shares just before the reward report. */
   sharesBefore: string | null;
@@ -147,24 +147,19 @@ export const machine = setup({
             actions: assign(({ context, event }) => {
               const e = acted(event);
               const truth = shareMove(e);
-              const answer = context.answers['predictRebase'];
-              const judged =
-                answer === undefined
-                  ? {}
-                  : { predictRebase: { choice: answer.choice, correct: answer.choice === truth } };
+              const { answers, right } = judgeAnswer(context, 'predictRebase', truth);
               const said =
-                answer === undefined
+                right === null
                   ? ''
-                  : answer.choice === truth
+                  : right
                     ? 'You predicted it: '
-                    : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise: `;
+                    : `You predicted "${choiceLabel(REBASE_CHOICES, answers['predictRebase']?.choice ?? '')}", but the chain says otherwise: `;
               return {
-                answers: { ...context.answers, ...judged },
+                answers,
                 sharesBefore: String(shares(e.before)),
                 totalSharesBefore: e.before.lst.totalShares,
                 feedback: {
-                  tone:
-                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  tone: right === false ? ('wrong' as const) : ('right' as const),
                   text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury.`,
                 },
               };

@@ -3,6 +3,8 @@
 // proves it, lowers her beacon-chain slashing factor while her deposit shares stay put.
 import { assign, setup } from 'xstate';
 import {
+  choiceLabel,
+  judgeAnswer,
   answerTo,
   analyzePlaceholder,
   didNotCount,
@@ -60,8 +62,6 @@ const SLASH_CHOICES = [
   { id: 'same', label: 'No: they stay the same, and another number records the loss' },
   { id: 'zero', label: 'Yes: they drop to zero, since the validator is thrown out' },
 ];
-const choiceLabel = (id: string) => SLASH_CHOICES.find((c) => c.id === id)?.label ?? id;
-
 /** How to reach a system action in the Act panel. */
 const AS_SYSTEM = 'Act as "System" and use';
 const CHECKPOINT_NEXT =
@@ -663,14 +663,14 @@ export const machine = setup({
                 const before = BigInt(context.depositBeforeSlash ?? '0');
                 const after = native(e.after).deposit;
                 const truth = after === before ? 'same' : after === 0n ? 'zero' : 'fewer';
-                const answer = context.answers['predictSlash'];
-                const right = answer === undefined || answer.choice === truth;
+                const judged = judgeAnswer(context, 'predictSlash', truth);
+                const right = judged.right !== false;
                 const said =
-                  answer === undefined
+                  judged.right === null
                     ? ''
                     : right
                       ? 'You predicted it. '
-                      : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise. `;
+                      : `You predicted "${choiceLabel(SLASH_CHOICES, judged.answers['predictSlash']?.choice ?? '')}", but the chain says otherwise. `;
                 // The factor's rule, written with the pod's restaked ETH around the proof; quoted only when
                 // the chain's factor is exactly what it gives.
                 const [l, r0, r1] = [factor(e.before), restaked(e.before), restaked(e.after)];
@@ -679,10 +679,7 @@ export const machine = setup({
                     ? ` (${percent(l)} × ${eth(r1)} ÷ ${eth(r0)} ETH restaked, rounded down)`
                     : '';
                 return {
-                  answers:
-                    answer === undefined
-                      ? context.answers
-                      : { ...context.answers, predictSlash: { choice: answer.choice, correct: right } },
+                  answers: judged.answers,
                   feedback: {
                     tone: right ? ('right' as const) : ('wrong' as const),
                     text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,

@@ -4,6 +4,8 @@
 // formula, computed here from the world before it.
 import { assign, setup } from 'xstate';
 import {
+  choiceLabel,
+  judgeAnswer,
   answerTo,
   stepAmount,
   analyzePlaceholder,
@@ -50,8 +52,6 @@ const LATER_CHOICES = [
   { id: 'same', label: 'The same: one stETH always buys one vault token' },
   { id: 'fewer', label: 'Fewer: each vault token is now worth more stETH' },
 ];
-const choiceLabel = (id: string) => LATER_CHOICES.find((c) => c.id === id)?.label ?? id;
-
 const acted = (e: LessonEvent) => e as ActedEvent;
 const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
 const vaultTokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
@@ -371,14 +371,14 @@ export const machine = setup({
               const now = minted(e) * alicePaid;
               const then = aliceMinted * paid(e);
               const truth = now < then ? 'fewer' : now > then ? 'more' : 'same';
-              const answer = context.answers['predictLater'];
-              const right = answer === undefined || answer.choice === truth;
+              const judged = judgeAnswer(context, 'predictLater', truth);
+              const right = judged.right !== false;
               const said =
-                answer === undefined
+                judged.right === null
                   ? ''
                   : right
                     ? 'You predicted it. '
-                    : `You predicted "${choiceLabel(answer.choice)}", but the chain says otherwise. `;
+                    : `You predicted "${choiceLabel(LATER_CHOICES, judged.answers['predictLater']?.choice ?? '')}", but the chain says otherwise. `;
               const tvl = {
                 pooled: String(pooled(e.after)),
                 strategy: String(strategy(e.after).balance),
@@ -386,13 +386,7 @@ export const machine = setup({
               };
               const naive = pooled(e.after) + strategy(e.after).balance + vault(e.after).value;
               return {
-                answers:
-                  answer === undefined
-                    ? context.answers
-                    : {
-                        ...context.answers,
-                        predictLater: { choice: answer.choice, correct: right },
-                      },
+                answers: judged.answers,
                 tvl,
                 feedback: {
                   tone: right ? ('right' as const) : ('wrong' as const),

@@ -3,6 +3,7 @@
 // slashable only after the operator's allocation delay, and never more than 100% in total.
 import { assign, setup } from 'xstate';
 import {
+  judgeAnswer,
   realTime,
   answerTo,
   analyzePlaceholder,
@@ -422,22 +423,12 @@ export const machine = setup({
                 truth === 'none'
                   ? ', because op1 has allocated nothing to it'
                   : `: the ${percent(current(w, AVS_B))} of its magnitude op1 allocated to it`;
-              const answer = context.answers['predictB'];
-              const judged =
-                answer === undefined
-                  ? {}
-                  : { predictB: { choice: answer.choice, correct: answer.choice === truth } };
-              const said =
-                answer === undefined
-                  ? ''
-                  : answer.choice === truth
-                    ? 'You predicted it: '
-                    : 'The chain says otherwise: ';
+              const { answers, right } = judgeAnswer(context, 'predictB', truth);
+              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
               return {
-                answers: { ...context.answers, ...judged },
+                answers,
                 feedback: {
-                  tone:
-                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  tone: right === false ? ('wrong' as const) : ('right' as const),
                   text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those.`,
                 },
               };

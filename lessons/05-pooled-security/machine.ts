@@ -5,6 +5,7 @@
 // so the lesson enters it, as a learner would in the Analyzer panel.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  judgeAnswer,
   answerTo,
   analysisOf,
   analyzePlaceholder,
@@ -198,30 +199,24 @@ export const machine = setup({
             actions: assign(({ context, event }) => {
               const a = analysisOf(outputOf(event)) as AnalysisJson;
               const truth = a.secure ? 'secure' : 'insecure';
-              const answer = context.answers['predictJoin'];
-              const right = answer === undefined || answer.choice === truth;
+              const judged = judgeAnswer(context, 'predictJoin', truth);
+              const right = judged.right !== false;
               const said =
-                answer === undefined
+                judged.right === null
                   ? ''
                   : right
                     ? 'You predicted it. '
-                    : `You predicted ${answer.choice === 'secure' ? 'it would stay secure' : 'otherwise'}; the analyzer disagrees. `;
+                    : `You predicted ${truth === 'secure' ? 'otherwise' : 'it would stay secure'}; the analyzer disagrees. `;
               const verdict =
                 a.witness === null
                   ? 'Secure: no coalition can corrupt services worth more than its own stake.'
                   : `Not secure: ${attackText(a.witness)}, a net gain of ${readable(a.maxAttackNetProfit)} ETH.`;
               return {
-                answers:
-                  answer === undefined
-                    ? context.answers
-                    : {
-                        ...context.answers,
-                        predictJoin: { choice: answer.choice, correct: answer.choice === truth },
-                      },
+                answers: judged.answers,
                 attack: a.witness,
                 feedback: {
                   tone:
-                    answer === undefined
+                    judged.right === null
                       ? ('info' as const)
                       : right
                         ? ('right' as const)

@@ -4,6 +4,7 @@
 // the slashed shares wait in the strategy until someone sends them to the burn address.
 import { assign, setup } from 'xstate';
 import {
+  judgeAnswer,
   realTime,
   answerTo,
   analyzePlaceholder,
@@ -132,13 +133,11 @@ function daveChoice(e: ActedEvent): string {
 
 /** Records the judged answer and words the chain's verdict on it. */
 function judge(context: Context, question: string, truth: string) {
-  const answer = context.answers[question];
-  if (answer === undefined) return { answers: context.answers, said: '', tone: 'right' as const };
-  const correct = answer.choice === truth;
+  const { answers, right } = judgeAnswer(context, question, truth);
   return {
-    answers: { ...context.answers, [question]: { choice: answer.choice, correct } },
-    said: correct ? 'You predicted it: ' : 'The chain says otherwise: ',
-    tone: correct ? ('right' as const) : ('wrong' as const),
+    answers,
+    said: right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ',
+    tone: right === false ? ('wrong' as const) : ('right' as const),
   };
 }
 

@@ -6,6 +6,7 @@
 // security analyzer's, on the world as it is.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
+  judgeAnswer,
   answerTo,
   analysisOf,
   analyzePlaceholder,
@@ -139,14 +140,12 @@ const share = (part: bigint, whole: bigint) =>
   (part * WAD) % whole === 0n ? percent((part * WAD) / whole) : `${eth(part)} ÷ ${eth(whole)}`;
 
 const judge = (c: Context, id: string, truth: string) => {
-  const answer = c.answers[id];
-  return answer === undefined
-    ? { answers: c.answers, said: '', tone: 'info' as const }
-    : {
-        answers: { ...c.answers, [id]: { choice: answer.choice, correct: answer.choice === truth } },
-        said: answer.choice === truth ? 'You predicted it. ' : 'Not what you predicted. ',
-        tone: answer.choice === truth ? ('right' as const) : ('wrong' as const),
-      };
+  const { answers, right } = judgeAnswer(c, id, truth);
+  return {
+    answers,
+    said: right === null ? '' : right ? 'You predicted it. ' : 'Not what you predicted. ',
+    tone: right === null ? ('info' as const) : right ? ('right' as const) : ('wrong' as const),
+  };
 };
 
 export const machine = setup({

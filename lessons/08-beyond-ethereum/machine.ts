@@ -5,6 +5,7 @@
 // designs.
 import { assign, setup } from 'xstate';
 import {
+  judgeAnswer,
   answerTo,
   analyzePlaceholder,
   didNotCount,
@@ -372,22 +373,12 @@ export const machine = setup({
             actions: assign(({ context, event }) => {
               const e = acted(event);
               const truth = vetoTruth(e);
-              const answer = context.answers['predictVeto'];
-              const judged =
-                answer === undefined
-                  ? {}
-                  : { predictVeto: { choice: answer.choice, correct: answer.choice === truth } };
-              const said =
-                answer === undefined
-                  ? ''
-                  : answer.choice === truth
-                    ? 'You predicted it: '
-                    : 'The chain says otherwise: ';
+              const { answers, right } = judgeAnswer(context, 'predictVeto', truth);
+              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
               return {
-                answers: { ...context.answers, ...judged },
+                answers,
                 feedback: {
-                  tone:
-                    answer === undefined || answer.choice === truth ? ('right' as const) : ('wrong' as const),
+                  tone: right === false ? ('wrong' as const) : ('right' as const),
                   text: `${said}the veto cancelled request ${String(e.step['request'])} and moved nothing. op1 has ${eth(opStake(e.after))} stETH, max magnitude ${percent(maxMagnitude(e.after))}; alice and bob can still withdraw ${eth(withdrawable(e.after, 'alice'))} and ${eth(withdrawable(e.after, 'bob'))}.`,
                 },
               };

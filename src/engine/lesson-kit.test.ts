@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerTo,
+  choiceLabel,
+  judgeAnswer,
   didNotCount,
   eth,
   initialLessonContext,
@@ -62,5 +64,21 @@ describe('the lesson kit', () => {
       answers: { predictLoss: { choice: 'ten', correct: null } },
       feedback: null,
     });
+  });
+
+  it("judges an answer by the chain's truth, and leaves a skipped question unjudged", () => {
+    const context = { ...initialLessonContext(), answers: { q: { choice: 'same', correct: null } } };
+    expect(judgeAnswer(context, 'q', 'same')).toEqual({
+      answers: { q: { choice: 'same', correct: true } },
+      right: true,
+    });
+    expect(judgeAnswer(context, 'q', 'more')).toEqual({
+      answers: { q: { choice: 'same', correct: false } },
+      right: false,
+    });
+    expect(judgeAnswer(context, 'other', 'more')).toEqual({ answers: context.answers, right: null });
+    const choices = [{ id: 'same', label: 'It stays the same' }];
+    expect(choiceLabel(choices, 'same')).toBe('It stays the same');
+    expect(choiceLabel(choices, 'gone')).toBe('gone');
   });
 });

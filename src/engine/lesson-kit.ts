@@ -136,6 +136,25 @@ export const answerTo =
       feedback: null,
     }) as Partial<C>;
 
+/**
+ * A question's answer judged by what the chain did (`truth`, a choice id): the answers with it marked right
+ * or wrong, and whether it was right (null when the learner skipped the question).
+ */
+export function judgeAnswer(
+  context: LessonContext,
+  question: string,
+  truth: string,
+): { answers: Record<string, Answer>; right: boolean | null } {
+  const answer = context.answers[question];
+  if (answer === undefined) return { answers: context.answers, right: null };
+  const right = answer.choice === truth;
+  return { answers: { ...context.answers, [question]: { choice: answer.choice, correct: right } }, right };
+}
+
+/** A choice's words, to quote the learner's answer back (its id when unknown). */
+export const choiceLabel = (choices: readonly Choice[], id: string): string =>
+  choices.find((c) => c.id === id)?.label ?? id;
+
 /** The SHOW transition of an action step: performs its exact action (the same steps as its meta's `show`). */
 export const showMe = (steps: StepJson[]) => ({ actions: { type: 'perform' as const, params: { steps } } });
 
