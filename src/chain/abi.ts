@@ -37,6 +37,8 @@ export interface DecodedError {
   args: readonly unknown[];
   /** A one-line rendering: `InsufficientMagnitude()` or `Panic(17: arithmetic overflow)`. */
   message: string;
+  /** The revert data as returned, so a client (viem, ethers) can decode it itself. */
+  data?: Hex;
 }
 
 const PANICS: Record<string, string> = {
@@ -72,6 +74,10 @@ function render(v: unknown): string {
 }
 
 export function decodeRevert(data: Hex): DecodedError {
+  return { ...decodeRevertData(data), data };
+}
+
+function decodeRevertData(data: Hex): DecodedError {
   if (data === '0x' || data.length < 10)
     return { name: 'Revert', args: [], message: 'reverted without a reason' };
   try {

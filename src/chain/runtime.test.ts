@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getAddress } from 'viem';
+import { encodeErrorResult, getAddress } from 'viem';
 import {
+  abiOf,
   advance,
   checkpoint,
   cloneChain,
@@ -50,7 +51,9 @@ describe('chain runtime', () => {
     const { chain, from, to } = await probe();
     const r = await write(chain, { from, to, contract: 'RuntimeProbe', functionName: 'store', args: [3n] });
     expect(r.ok).toBe(false);
-    expect(r.error).toEqual({ name: 'TooSmall', args: [3n, 10n], message: 'TooSmall(3, 10)' });
+    // The revert data rides along as the contract returned it, so JSON-RPC clients can decode it themselves.
+    const data = encodeErrorResult({ abi: abiOf('RuntimeProbe'), errorName: 'TooSmall', args: [3n, 10n] });
+    expect(r.error).toEqual({ name: 'TooSmall', args: [3n, 10n], message: 'TooSmall(3, 10)', data });
     expect(r.events).toEqual([]);
     expect(await read(chain, { to, contract: 'RuntimeProbe', functionName: 'value' })).toBe(5n);
   });

@@ -6,3 +6,5 @@ export * from './snapshot.ts';
 export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';
 export { evmSpeedupsInstalled } from './evm-speedups.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
+export { stateAt } from './state-at.ts';
+export { installMulticall3, MULTICALL3_ADDRESS } from './multicall.ts';

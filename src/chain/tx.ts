@@ -2,7 +2,12 @@
 // EIP-1559 transaction (the learner sees a real hash and nonce); `impersonate` skips signing and sender
 // recovery for bulk replay, and its hash is the hash of the unsigned transaction (labelled as such).
 import { createBlock } from '@ethereumjs/block';
-import { createFeeMarket1559Tx, type FeeMarket1559Tx } from '@ethereumjs/tx';
+import {
+  createFeeMarket1559Tx,
+  createTxFromRLP,
+  type FeeMarket1559Tx,
+  type TypedTransaction,
+} from '@ethereumjs/tx';
 import { runTx } from '@ethereumjs/vm';
 import { bytesToHex, hexToBytes, privateToPublic } from '@ethereumjs/util';
 import {
@@ -45,6 +50,10 @@ export interface TxResult {
   data: Hex;
   value: bigint;
   error?: DecodedError;
+  /** The transaction as signed and serialized (EIP-2718 bytes); null for an impersonated one. */
+  raw: Hex | null;
+  /** The gas limit it was sent with. */
+  gasLimit: bigint;
   /** Raw return data (for a creation: the runtime code is not returned; see `createdAddress`). */
   returnData: Hex;
   createdAddress?: Address;
@@ -116,6 +125,7 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
   if (balance < (req.value ?? 0n)) throw new TxRejected(req.from, balance, req.value ?? 0n);
   let tx = buildTx(chain, req, nonce);
   let hash: Hex;
+  let raw: Hex | null = null;
   if (req.impersonate === true) {
     const sender = toEjsAddress(req.from);
     hash = bytesToHex(tx.getHashedMessageToSign()) as Hex;
@@ -128,23 +138,71 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
     // recompute what we know. The signature is still real and verifiable by anyone holding the transaction.
     (tx.cache as { senderPubKey?: Uint8Array }).senderPubKey = signer.publicKey;
     hash = bytesToHex(tx.hash()) as Hex;
+    raw = bytesToHex(tx.serialize()) as Hex;
   }
-  const number = chain.head.number + 1n;
-  const timestamp = chain.head.timestamp + chain.secondsPerBlock;
-  const block = createBlock(
-    { header: { number, timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
-    { common: chain.common },
-  );
   chain.recorder?.({
     from: req.from,
     to: req.to ?? null,
     data: req.data,
     value: req.value ?? 0n,
     gasLimit: req.gasLimit ?? DEFAULT_GAS,
-    number,
-    timestamp,
+    number: chain.head.number + 1n,
+    timestamp: chain.head.timestamp + chain.secondsPerBlock,
     impersonated: req.impersonate === true,
   });
+  return mine(chain, tx, { from: req.from, nonce, hash, raw, unsigned: req.impersonate === true });
+}
+
+/** A signed transaction no block would include: wrong chain, wrong nonce, too little gas or ETH. */
+export class TxInvalid extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TxInvalid';
+  }
+}
+
+/**
+ * Mines a transaction signed elsewhere (EIP-2718 bytes, as eth_sendRawTransaction receives it) exactly as
+ * signed: its hash, gas limit and fees are the signer's. Throws TxInvalid when no block would include it.
+ */
+export async function sendSignedTransaction(chain: Chain, raw: Hex): Promise<TxResult> {
+  let tx: TypedTransaction;
+  try {
+    tx = createTxFromRLP(hexToBytes(raw), { common: chain.common });
+  } catch (e) {
+    throw new TxInvalid(`not a signed transaction: ${e instanceof Error ? e.message.split('\n')[0] : ''}`);
+  }
+  if (!tx.isSigned()) throw new TxInvalid('the transaction is not signed');
+  const from = getAddress(tx.getSenderAddress().toString());
+  const nonce = await getNonce(chain, from);
+  if (tx.nonce !== nonce) throw new TxInvalid(`nonce ${tx.nonce}: the next nonce of ${from} is ${nonce}`);
+  const intrinsic = tx.getIntrinsicGas();
+  if (tx.gasLimit < intrinsic)
+    throw new TxInvalid(`gas limit ${tx.gasLimit} is below the ${intrinsic} gas it needs before it runs`);
+  const price = 'maxFeePerGas' in tx ? tx.maxFeePerGas : 'gasPrice' in tx ? tx.gasPrice : 0n;
+  const balance = await getBalance(chain, from);
+  if (balance < tx.value + tx.gasLimit * price)
+    throw new TxRejected(from, balance, tx.value + tx.gasLimit * price);
+  return mine(chain, tx, {
+    from,
+    nonce,
+    hash: bytesToHex(tx.hash()) as Hex,
+    raw: bytesToHex(tx.serialize()) as Hex,
+    unsigned: false,
+  });
+}
+
+async function mine(
+  chain: Chain,
+  tx: TypedTransaction,
+  meta: { from: Address; nonce: bigint; hash: Hex; raw: Hex | null; unsigned: boolean },
+): Promise<TxResult> {
+  const number = chain.head.number + 1n;
+  const timestamp = chain.head.timestamp + chain.secondsPerBlock;
+  const block = createBlock(
+    { header: { number, timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
+    { common: chain.common },
+  );
   const result = await runTx(chain.vm, {
     tx,
     block,
@@ -163,20 +221,23 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
       }))
     : [];
   const events = logs.map((l) => decodeLog(l.address, l.topics, l.data));
+  const to = tx.to === undefined ? null : getAddress(tx.to.toString());
   return {
     ok,
-    hash,
-    unsigned: req.impersonate === true,
+    hash: meta.hash,
+    unsigned: meta.unsigned,
     block: number,
     timestamp,
-    from: req.from,
-    to: req.to ?? null,
-    nonce,
+    from: meta.from,
+    to,
+    nonce: meta.nonce,
     gasUsed: result.totalGasSpent,
     events,
     logs,
-    data: req.data,
-    value: req.value ?? 0n,
+    data: bytesToHex(tx.data) as Hex,
+    value: tx.value,
+    raw: meta.raw,
+    gasLimit: tx.gasLimit,
     returnData,
     ...(ok ? {} : { error: decodeRevert(returnData) }),
     ...(result.createdAddress === undefined

@@ -119,8 +119,8 @@ export interface Problem {
   message: string;
   /** The contract rule that was broken, in plain words, with the numbers (reverts only). */
   explanation?: string;
-  /** The decoded custom error (reverts only). */
-  error?: { name: string; args: string[] };
+  /** The decoded custom error (reverts only), with the revert data as the contract returned it. */
+  error?: { name: string; args: string[]; data?: string };
 }
 
 export type Outcome = { ok: true; update: SessionUpdate } | { ok: false; problem: Problem };

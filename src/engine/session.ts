@@ -175,6 +175,15 @@ export class Session {
     return path.reverse();
   }
 
+  /** The current branch up to the cursor, genesis first: each position's snapshot and transactions. */
+  chainPath(): { node: number | null; snap: Snapshot; txs: readonly TxResult[] }[] {
+    const steps = this.pathTo(this.cursor.node).map((id) => {
+      const e = this.entry(id);
+      return { node: id, snap: e.snap, txs: e.txs };
+    });
+    return [{ node: null, snap: this.genesis.snap, txs: [] }, ...steps];
+  }
+
   entry(id: number): Entry {
     const e = this.entries.get(id);
     if (e === undefined)
@@ -256,6 +265,7 @@ export class Session {
         const name = (a: string) => this.book.get(a.toLowerCase()) ?? a;
         problem.explanation = explainError(failure.error, name);
         problem.error = { name: failure.error.name, args: failure.error.args.map((a) => String(a)) };
+        if (failure.error.data !== undefined) problem.error.data = failure.error.data;
       }
       throw new SessionError(problem);
     }

@@ -1,7 +1,14 @@
 // Boots a sandbox for a scenario: a fresh chain, the whole protocol deployed with the scenario's delays, and
 // every actor bound to a deterministic funded account (AVS actors also own a MiniAVS contract, vault actors a
 // MiniLRT vault). Account 0 deploys; account 1 is the LST oracle and the simulated consensus layer.
-import { cloneChain, createChain, deploy, setBalance, type Chain } from '../chain/runtime.ts';
+import {
+  cloneChain,
+  createChain,
+  deploy,
+  installMulticall3,
+  setBalance,
+  type Chain,
+} from '../chain/runtime.ts';
 import { deployCore } from '../chain/deploy-core.ts';
 import { deployLst } from '../chain/deploy-periphery.ts';
 import { emptyNames, type Actor, type ProtocolAddresses, type Sandbox } from './sandbox.ts';
@@ -92,6 +99,8 @@ function templateFor(config: ScenarioConfig): Promise<Template> {
         secondsPerBlock: config.secondsPerBlock,
         balance: SYSTEM_BALANCE,
       });
+      // Every chain a script meets has Multicall3 at its canonical address (viem's multicall needs it).
+      await installMulticall3(chain);
       return { chain, addresses: await deployProtocol(chain, config) };
     })();
     t.catch(() => templates.delete(key));
