@@ -1,206 +1,183 @@
 // The Ethereum JSON-RPC methods behind the page's EIP-1193 provider (`window.sandbox.provider`), answered from
-// the session's chain so viem or ethers code in the console can read and write the contracts. Writes become
-// `tx.send` steps: they land in the history like any other step (undo, branches, export all work), and a
-// transaction that would revert is refused with its decoded error instead of being mined.
-import { numberToHex, type Address, type Hex } from 'viem';
+// the session's chain so unmodified viem, ethers and test tooling can script the sandbox. The chain a client
+// sees is the current branch up to the cursor (rpc-chain.ts); reads at an earlier block are reads at that
+// block's state root. Writes and test-node methods become steps or history moves (rpc-write.ts).
+import { keccak256, numberToHex } from 'viem';
+import { CHAIN_ID } from '../chain/runtime.ts';
+import { chainView } from './rpc-chain.ts';
 import {
-  callRaw,
-  CHAIN_ID,
-  getBalance,
-  getCode,
-  getNonce,
-  getStorageAt,
-  type TxResult,
-} from '../chain/runtime.ts';
-import { headBlock, receipt, transaction } from './rpc-shapes.ts';
-import type { Session } from './session.ts';
+  filterChanges,
+  filterLogs,
+  newBlockFilter,
+  newLogFilter,
+  newPendingFilter,
+  uninstall,
+} from './rpc-filters.ts';
+import { Params, Refused, type RpcError } from './rpc-params.ts';
+import {
+  blockByTag,
+  feeHistory,
+  getLogs,
+  readState,
+  txByHash,
+  txInBlock,
+  blockReceipts,
+} from './rpc-read.ts';
+import { signMessage, signTransaction, signTypedData } from './rpc-sign.ts';
+import {
+  increaseTime,
+  mine,
+  revertTo,
+  sendRawTransaction,
+  sendTransaction,
+  takeSnapshot,
+  type Acted,
+} from './rpc-write.ts';
+import { SessionError, type Session } from './session.ts';
 import type { SessionUpdate } from './session-types.ts';
 
-export interface RpcError {
-  code: number;
-  message: string;
-  /** The revert data, so a client such as viem can decode the custom error itself. */
-  data?: Hex;
+export type { RpcError } from './rpc-params.ts';
+
+export type RpcAnswer =
+  { result: unknown; update?: SessionUpdate; acted?: Acted } | { error: RpcError; acted?: Acted };
+
+/** EIP-1193's "unsupported method", in EIP-1474's words, which ethers and viem recognise. */
+export function unsupported(method: string, why = ''): Refused {
+  return new Refused({ code: 4200, message: `The method ${method} does not exist / is not available${why}` });
 }
 
-export type RpcAnswer = { result: unknown; update?: SessionUpdate } | { error: RpcError };
+/** Test-node methods the sandbox refuses, with the reason: each would change state outside any step. */
+const REFUSED: Record<string, string> = {
+  anvil_setBalance:
+    "ETH comes from actors' starting balances and steps, so History can show and undo every change",
+  anvil_setCode: "code comes from the protocol's deployment, so History can show and undo every change",
+  anvil_setStorageAt: 'storage changes only through transactions, so History can show and undo every change',
+  anvil_setNonce: 'nonces change only through transactions',
+  anvil_impersonateAccount:
+    'transactions are signed by the personas (eth_accounts), whose keys the page holds',
+  evm_setNextBlockTimestamp: 'block times follow from block numbers (use evm_increaseTime or evm_mine)',
+};
+for (const m of Object.keys(REFUSED))
+  if (m.startsWith('anvil_')) REFUSED[m.replace('anvil_', 'hardhat_')] = REFUSED[m]!;
 
-/** EIP-1193 / EIP-1474 codes. */
-const UNSUPPORTED = 4200;
-const INVALID_PARAMS = -32602;
-const EXECUTION_REVERTED = 3;
+const constant: Record<string, unknown> = {
+  eth_chainId: numberToHex(CHAIN_ID),
+  net_version: CHAIN_ID.toString(),
+  net_listening: true,
+  net_peerCount: '0x0',
+  eth_syncing: false,
+  eth_mining: false,
+  eth_hashrate: '0x0',
+  eth_coinbase: '0x0000000000000000000000000000000000000000',
+  web3_clientVersion: 'restaking-sandbox/0.1.0/ethereumjs-vm',
+  // Gas is priced at zero (see README); a blob base fee has its protocol minimum of 1 wei.
+  eth_gasPrice: '0x0',
+  eth_maxPriorityFeePerGas: '0x0',
+  eth_blobBaseFee: '0x1',
+  eth_newPendingTransactionFilter: null,
+  eth_getUncleCountByBlockNumber: '0x0',
+  eth_getUncleCountByBlockHash: '0x0',
+  eth_getUncleByBlockNumberAndIndex: null,
+  eth_getUncleByBlockHashAndIndex: null,
+};
 
-const SUPPORTED = [
-  'eth_chainId',
-  'net_version',
-  'eth_accounts',
-  'eth_requestAccounts',
-  'eth_blockNumber',
-  'eth_getBalance',
-  'eth_getTransactionCount',
-  'eth_getCode',
-  'eth_getStorageAt',
-  'eth_call',
-  'eth_estimateGas',
-  'eth_gasPrice',
-  'eth_maxPriorityFeePerGas',
-  'eth_getBlockByNumber',
-  'eth_sendTransaction',
-  'eth_getTransactionReceipt',
-  'eth_getTransactionByHash',
-] as const;
-
-class Refused extends Error {
-  constructor(readonly rpc: RpcError) {
-    super(rpc.message);
-  }
-}
-
-interface CallParams {
-  from?: Address;
-  to?: Address;
-  data?: Hex;
-  input?: Hex;
-  value?: Hex;
-}
-
-function param<T>(params: readonly unknown[], i: number, what: string): T {
-  const p = params[i];
-  if (p === undefined || p === null)
-    throw new Refused({ code: INVALID_PARAMS, message: `parameter ${i + 1} (${what}) is missing` });
-  return p as T;
-}
-
-/** Only the head exists: a sandbox keeps snapshots of its own history, not an archive of every block. */
-function latestOnly(s: Session, tag: unknown): void {
-  if (tag === undefined || tag === 'latest' || tag === 'pending' || tag === 'safe' || tag === 'finalized')
-    return;
-  if (typeof tag === 'string' && tag.startsWith('0x') && BigInt(tag) === s.sb.chain.head.number) return;
-  throw new Refused({
-    code: INVALID_PARAMS,
-    message: `block ${String(tag)}: only the latest state can be read; undo in the sandbox to see an earlier one`,
-  });
-}
-
-/** Transactions on the path to the cursor: those are the ones this chain has. */
-function txsOnPath(s: Session): TxResult[] {
-  return s.pathTo(s.cursor.node).flatMap((id) => s.entry(id).txs);
-}
-
-async function answer(s: Session, method: string, params: readonly unknown[]): Promise<RpcAnswer> {
-  const chain = s.sb.chain;
-  const actors = Object.values(s.sb.actors);
+async function answer(s: Session, method: string, p: Params): Promise<RpcAnswer> {
+  if (method in constant && method !== 'eth_newPendingTransactionFilter') return { result: constant[method] };
+  const v = chainView(s);
   switch (method) {
-    case 'eth_chainId':
-      return { result: numberToHex(CHAIN_ID) };
-    case 'net_version':
-      return { result: CHAIN_ID.toString() };
     case 'eth_accounts':
     case 'eth_requestAccounts':
-      return { result: actors.map((a) => a.address) };
+      return { result: Object.values(s.sb.actors).map((a) => a.address) };
     case 'eth_blockNumber':
-      return { result: numberToHex(chain.head.number) };
-    case 'eth_gasPrice':
-    case 'eth_maxPriorityFeePerGas':
-      return { result: '0x0' };
+      return { result: numberToHex(v.head.number) };
     case 'eth_getBalance':
-      latestOnly(s, params[1]);
-      return { result: numberToHex(await getBalance(chain, param<Address>(params, 0, 'address'))) };
     case 'eth_getTransactionCount':
-      latestOnly(s, params[1]);
-      return { result: numberToHex(await getNonce(chain, param<Address>(params, 0, 'address'))) };
     case 'eth_getCode':
-      latestOnly(s, params[1]);
-      return { result: await getCode(chain, param<Address>(params, 0, 'address')) };
     case 'eth_getStorageAt':
-      latestOnly(s, params[2]);
-      return {
-        result: await getStorageAt(
-          chain,
-          param<Address>(params, 0, 'address'),
-          param<Hex>(params, 1, 'slot'),
-        ),
-      };
     case 'eth_call':
-    case 'eth_estimateGas': {
-      latestOnly(s, params[1]);
-      const p = param<CallParams>(params, 0, 'transaction');
-      if (p.to === undefined) throw new Refused({ code: INVALID_PARAMS, message: 'a call needs "to"' });
-      const r = await callRaw(chain, {
-        to: p.to,
-        data: p.data ?? p.input ?? '0x',
-        ...(p.from === undefined ? {} : { from: p.from }),
-        ...(p.value === undefined ? {} : { value: BigInt(p.value) }),
-      });
-      if (!r.ok)
-        return {
-          error: {
-            code: EXECUTION_REVERTED,
-            message: `execution reverted: ${r.error?.message ?? ''}`,
-            data: r.returnData,
-          },
-        };
-      // 21000 intrinsic gas on top of execution, plus call-data costs rounded up generously.
-      return { result: method === 'eth_call' ? r.returnData : numberToHex(r.gasUsed + 21_000n + 50_000n) };
-    }
+    case 'eth_estimateGas':
+      return readState(s, v, p);
     case 'eth_getBlockByNumber':
-      latestOnly(s, params[0]);
-      return { result: headBlock(chain.head) };
+    case 'eth_getBlockByHash':
+    case 'eth_getBlockTransactionCountByNumber':
+    case 'eth_getBlockTransactionCountByHash':
+      return { result: await blockByTag(s, v, p) };
+    case 'eth_getBlockReceipts':
+      return { result: blockReceipts(v, p) };
+    case 'eth_getTransactionByHash':
     case 'eth_getTransactionReceipt':
-    case 'eth_getTransactionByHash': {
-      const hash = param<string>(params, 0, 'hash').toLowerCase();
-      const tx = txsOnPath(s).find((t) => t.hash.toLowerCase() === hash);
-      return {
-        result:
-          tx === undefined ? null : method === 'eth_getTransactionByHash' ? transaction(tx) : receipt(tx),
-      };
-    }
-    case 'eth_sendTransaction': {
-      const p = param<CallParams>(params, 0, 'transaction');
-      const sender = actors.find((a) => a.address.toLowerCase() === p.from?.toLowerCase());
-      if (sender === undefined)
-        throw new Refused({
-          code: 4100,
-          message: `${String(p.from)} is not one of the sandbox's accounts (eth_accounts)`,
-        });
-      if (p.to === undefined)
-        throw new Refused({
-          code: INVALID_PARAMS,
-          message: 'deployments are not supported: send to a contract',
-        });
-      // An actor id stands for its contract (an AVS's or a vault's) or else its account, as tx.send reads it;
-      // an actor's own account when it has a contract stays a plain address.
-      const to = actors.find((a) => (a.contract ?? a.address).toLowerCase() === p.to?.toLowerCase());
-      const step = {
-        action: 'tx.send',
-        by: sender.id,
-        to: to?.id ?? p.to,
-        ...((p.data ?? p.input) ? { data: p.data ?? p.input } : {}),
-        ...(p.value !== undefined && BigInt(p.value) !== 0n ? { value: BigInt(p.value).toString() } : {}),
-      };
-      const out = await s.act(step);
-      if (!out.ok) {
-        const why = out.problem.explanation === undefined ? '' : ` (${out.problem.explanation})`;
-        return {
-          error: { code: EXECUTION_REVERTED, message: `${out.problem.message}${why}; nothing was sent` },
-        };
-      }
-      const last = s.entry(out.update.cursor.node ?? 0).txs.at(-1);
-      return { result: last?.hash ?? null, update: out.update };
-    }
-    default:
+      return { result: txByHash(v, p) };
+    case 'eth_getTransactionByBlockNumberAndIndex':
+    case 'eth_getTransactionByBlockHashAndIndex':
+      return { result: txInBlock(v, p) };
+    case 'eth_feeHistory':
+      return { result: feeHistory(v, p) };
+    case 'eth_getLogs':
+      return { result: getLogs(v, p) };
+    case 'eth_newFilter':
+      return { result: newLogFilter(s, v, p) };
+    case 'eth_newBlockFilter':
+      return { result: newBlockFilter(s, v) };
+    case 'eth_newPendingTransactionFilter':
+      return { result: newPendingFilter(s) };
+    case 'eth_getFilterChanges':
+      return { result: filterChanges(s, v, p) };
+    case 'eth_getFilterLogs':
+      return { result: filterLogs(s, v, p) };
+    case 'eth_uninstallFilter':
+      return { result: uninstall(s, p) };
+    case 'web3_sha3':
+      return { result: keccak256(p.data(0)) };
+    case 'personal_sign':
+      return { result: await signMessage(s, p, 0) };
+    case 'eth_sign':
+      return { result: await signMessage(s, p, 1) };
+    case 'eth_signTypedData_v4':
+      return { result: await signTypedData(s, p) };
+    case 'eth_signTransaction':
+      return { result: await signTransaction(s, p) };
+    case 'eth_sendTransaction':
+      return sendTransaction(s, p);
+    case 'eth_sendRawTransaction':
+      return sendRawTransaction(s, p);
+    case 'evm_mine':
+    case 'anvil_mine':
+    case 'hardhat_mine':
+      return mine(s, p);
+    case 'evm_increaseTime':
+      return increaseTime(s, p);
+    case 'evm_snapshot':
+      return { result: takeSnapshot(s) };
+    case 'evm_revert':
+      return revertTo(s, p);
+    case 'wallet_switchEthereumChain': {
+      const id = p.object(0, 'chain')['chainId'];
+      if (typeof id === 'string' && /^0x[0-9a-fA-F]+$/.test(id) && BigInt(id) === CHAIN_ID)
+        return { result: null };
       throw new Refused({
-        code: UNSUPPORTED,
-        message: `${method} is not supported by the sandbox; supported: ${SUPPORTED.join(', ')}`,
+        code: 4902,
+        message: `Unrecognized chain ID ${String(id)}: the sandbox is chain ${numberToHex(CHAIN_ID)} (${CHAIN_ID}) only`,
       });
+    }
+    case 'wallet_getPermissions':
+    case 'wallet_requestPermissions':
+      return { result: [{ parentCapability: 'eth_accounts', caveats: [] }] };
+    default:
+      if (method in REFUSED) throw unsupported(method, `: ${REFUSED[method]}`);
+      throw unsupported(method);
   }
 }
 
 export async function rpc(s: Session, method: string, params: readonly unknown[] = []): Promise<RpcAnswer> {
   try {
-    return await answer(s, method, params);
+    if (typeof method !== 'string' || method.length === 0)
+      throw new Refused({ code: -32600, message: 'the request has no method name' });
+    return await answer(s, method, new Params(method, params));
   } catch (e) {
     if (e instanceof Refused) return { error: e.rpc };
-    return { error: { code: -32603, message: e instanceof Error ? e.message : String(e) } };
+    if (e instanceof SessionError) return { error: { code: -32000, message: e.problem.message } };
+    // An internal failure: say which method failed, never the runtime's own words alone.
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { error: { code: -32603, message: `${method} failed inside the sandbox: ${detail}` } };
   }
 }

@@ -130,7 +130,14 @@ export const STEP_SCHEMAS = [
   step('rewards.claim', { by: name }),
   // Not in formats.md's table: what the page's EIP-1193 provider sends (eth_sendTransaction), so a transaction
   // written from the console is a step like any other (undo, branches, export and replay work on it).
-  step('tx.send', { by: name, to: target, data: v.optional(hexData), value: v.optional(amount) }),
+  // `raw` is a transaction signed elsewhere (eth_sendRawTransaction): it is mined exactly as signed.
+  step('tx.send', {
+    by: name,
+    to: target,
+    data: v.optional(hexData),
+    value: v.optional(amount),
+    raw: v.optional(hexData),
+  }),
   step('chain.advance', { blocks: v.optional(positiveBlocks), seconds: v.optional(positiveBlocks) }),
   step('expect', { values: expectValues }),
 ] as const;

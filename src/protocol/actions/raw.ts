@@ -2,7 +2,13 @@
 // an actor (its contract for an AVS or a vault, else its account) or a plain address; a revert is decoded
 // with every miniature's errors, like any other step.
 import { getAddress, type Address } from 'viem';
-import { sendTransaction, TxRejected } from '../../chain/runtime.ts';
+import {
+  sendSignedTransaction,
+  sendTransaction,
+  TxInvalid,
+  TxRejected,
+  type TxResult,
+} from '../../chain/runtime.ts';
 import { formatAmount } from '../units.ts';
 import { actor, actorIdOf, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 import type { StepOf } from '../scenario-actions.ts';
@@ -16,20 +22,33 @@ function recipient(sb: Sandbox, to: string): Address {
 export async function sendRaw(sb: Sandbox, s: StepOf<'tx.send'>, out: StepOutcome): Promise<void> {
   const from = actor(sb, s.by).address;
   const to = recipient(sb, s.to);
+  const data = (s.data ?? '0x').toLowerCase() as `0x${string}`;
   try {
-    const r = await sendTransaction(sb.chain, {
-      from,
-      to,
-      data: (s.data ?? '0x') as `0x${string}`,
-      value: s.value ?? 0n,
-      ...(sb.impersonate === true ? { impersonate: true } : {}),
-    });
+    let r: TxResult;
+    if (s.raw === undefined)
+      r = await sendTransaction(sb.chain, {
+        from,
+        to,
+        data,
+        value: s.value ?? 0n,
+        ...(sb.impersonate === true ? { impersonate: true } : {}),
+      });
+    else {
+      // A transaction signed elsewhere runs as signed; the step's other fields must say what it does.
+      r = await sendSignedTransaction(sb.chain, s.raw as `0x${string}`);
+      if (r.from !== from || r.to !== to || r.data !== data || r.value !== (s.value ?? 0n))
+        throw new StepError(
+          `the signed transaction (raw) is not from ${s.by} to ${s.to} with this data and value`,
+        );
+    }
     out.txs.push(r);
     if (!r.ok) {
       const e = r.error ?? { name: 'Revert', args: [], message: 'reverted' };
       throw new StepError(`the transaction to ${actorIdOf(sb, to) ?? to} reverted with ${e.message}`, e);
     }
   } catch (e) {
+    if (e instanceof TxInvalid)
+      throw new StepError(`the signed transaction (raw) cannot be mined: ${e.message}`);
     if (!(e instanceof TxRejected)) throw e;
     throw new StepError(
       `${s.by} has ${formatAmount(e.balance)} but the transaction sends ${formatAmount(e.value)}`,
