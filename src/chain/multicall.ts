@@ -19,8 +19,9 @@ async function runtimeCode(chain: Chain, creation: Hex): Promise<Uint8Array> {
     const res = await chain.vm.evm.runCall({
       data: hexToBytes(creation),
       gasLimit: DEFAULT_GAS,
+      // The creator's nonce names the created address, so it must move (the checkpoint undoes it).
+      caller: toEjsAddress(MULTICALL3_ADDRESS),
       skipBalance: true,
-      skipNonceIncrement: true,
     });
     if (res.execResult.exceptionError !== undefined || res.createdAddress === undefined)
       throw new Error(`Multicall3's constructor failed: ${res.execResult.exceptionError?.error ?? ''}`);

@@ -210,6 +210,21 @@ export class SandboxApp {
       this.onActed?.({ step, ok, problem: ok ? null : this.problem, before, after: ok ? after : before });
     return ok;
   };
+  /**
+   * What a request to the EIP-1193 provider did: its update applied like any step's, and a step it made or
+   * tried told to the lesson on screen, so a script's transaction counts as the forms' would.
+   */
+  fromProvider = (
+    u: SessionUpdate | undefined,
+    acted?: { step: StepJson; problem: Problem | null },
+  ): void => {
+    const before = this.session?.world;
+    if (u !== undefined) this.apply(u);
+    const after = this.session?.world;
+    if (acted === undefined || before === undefined || after === undefined) return;
+    const ok = acted.problem === null;
+    this.onActed?.({ step: acted.step, ok, problem: acted.problem, before, after: ok ? after : before });
+  };
   undo = () => this.run(() => this.worker.undo());
   redo = () => this.run(() => this.worker.redo());
   goto = (cursor: Cursor) => this.run(() => this.worker.goto(cursor));
