@@ -1,7 +1,7 @@
 // The JSON-RPC shapes of what the sandbox's chain has, field for field as an execution client returns them
 // (the Ethereum execution-apis schemas; anvil as the local node to match): hex quantities, 32-byte hashes,
 // null where the spec says null. One transaction per block, so every transaction and log index is within it.
-import { hexToBytes, keccak256, numberToHex, parseTransaction, type Hex } from 'viem';
+import { hexToBytes, keccak256, numberToHex, parseTransaction, toRlp, type Hex } from 'viem';
 import { BLOCK_GAS_LIMIT, CHAIN_ID, type RawLog, type TxResult } from '../chain/runtime.ts';
 import { blockHashOf, timestampOf, type ChainView, type MinedTx } from './rpc-chain.ts';
 
@@ -132,10 +132,46 @@ export function receipt(v: ChainView, m: MinedTx): Record<string, unknown> {
  * stand-ins derived from the branch's transactions: unique per content, never a trie a client could verify.
  * The state root is real.
  */
+/** RLP wants quantities in minimal big-endian bytes: zero is the empty string. */
+const rlpQuantity = (q: Hex): Hex => (BigInt(q) === 0n ? '0x' : numberToHex(BigInt(q)));
+
+/** The byte length of the block as given: its RLP-encoded header, transactions, ommers and withdrawals. */
+function sizeOf(b: Record<string, unknown>, raw: Hex | null): Hex {
+  const header = [
+    'parentHash',
+    'sha3Uncles',
+    'miner',
+    'stateRoot',
+    'transactionsRoot',
+    'receiptsRoot',
+    'logsBloom',
+    'difficulty',
+    'number',
+    'gasLimit',
+    'gasUsed',
+    'timestamp',
+    'extraData',
+    'mixHash',
+    'nonce',
+    'baseFeePerGas',
+    'withdrawalsRoot',
+    'blobGasUsed',
+    'excessBlobGas',
+    'parentBeaconBlockRoot',
+  ].map((k) => {
+    const v = b[k] as Hex;
+    return /^(difficulty|number|gasLimit|gasUsed|timestamp|baseFeePerGas|blobGasUsed|excessBlobGas)$/.test(k)
+      ? rlpQuantity(v)
+      : v;
+  });
+  const rlp = toRlp([header, raw === null ? [] : [raw], [], []]);
+  return numberToHex((rlp.length - 2) / 2);
+}
+
 export function block(v: ChainView, n: bigint, full: boolean, stateRoot: Hex): Record<string, unknown> {
   const m = v.byBlock.get(n);
   const logs = m?.tx.logs ?? [];
-  return {
+  const b: Record<string, unknown> = {
     hash: blockHashOf(v, n),
     parentHash: n === v.genesis.number ? ZERO32 : blockHashOf(v, n - 1n),
     sha3Uncles: EMPTY_OMMERS,
@@ -162,4 +198,6 @@ export function block(v: ChainView, n: bigint, full: boolean, stateRoot: Hex): R
     transactions: m === undefined ? [] : [full ? transaction(v, m) : m.tx.hash],
     withdrawals: [],
   };
+  b['size'] = sizeOf(b, m?.tx.raw ?? null);
+  return b;
 }

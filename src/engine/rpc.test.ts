@@ -83,7 +83,7 @@ describe('the EIP-1193 provider', () => {
         chain: null,
       })
       .catch((e: Error) => e.message);
-    expect(err).toMatch(/nothing was sent/);
+    expect(err).toMatch(/InsufficientShares\(0, 1000000000000000000\).*nothing was mined/);
     // A reverting call carries its revert data, which viem decodes into the custom error by name.
     const pub = createPublicClient({ transport: custom(provider) });
     const dm = host.contracts().find((c) => c.name === 'delegationManager');
