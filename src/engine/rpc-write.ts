@@ -2,6 +2,7 @@
 // (undo, branches, export and the lesson on screen see it like any other action), every test-node method a
 // step or a history move, never a hidden change of state.
 import {
+  getAddress,
   numberToHex,
   parseTransaction,
   recoverTransactionAddress,
@@ -36,7 +37,7 @@ export type WriteAnswer =
 /** A recipient as a step names it: an actor id for an actor's contract (an AVS's, a vault's), else the address. */
 function recipient(s: Session, to: Address): string {
   const actor = Object.values(s.sb.actors).find((a) => a.contract?.toLowerCase() === to.toLowerCase());
-  return actor?.id ?? to;
+  return actor?.id ?? getAddress(to);
 }
 
 /** Performs a step; a refusal carries what a node would say (code 3 and the revert data for a revert). */

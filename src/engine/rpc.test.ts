@@ -111,7 +111,7 @@ describe('the EIP-1193 provider', () => {
       chain: null,
     });
     expect(await pub.getBalance({ address: avsAccount })).toBe(before + 5n);
-    const unknown = await host.rpc('eth_mining', []);
+    const unknown = await host.rpc('eth_submitWork', []);
     expect('error' in unknown && unknown.error.code).toBe(4200);
   });
 });
