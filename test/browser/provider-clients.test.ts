@@ -1,0 +1,123 @@
+// The page's EIP-1193 provider driven in Chromium by unmodified viem and ethers v6, bundled for the page, as a
+// developer scripting an experiment would: reads, writes and waits, reverting writes with decoded error names,
+// logs, filters and watchers, reads at earlier blocks, signing, test-node methods, Multicall3, the events a
+// move in History sends, and a provider write reaching the lesson on screen.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Site } from './harness.ts';
+import { LONG, POLL, openApp, serveProductionBuild } from './app-helpers.ts';
+
+let site: Site;
+let clients: string;
+let page: Page;
+let errors: string[];
+
+/** viem and ethers as one classic script (an IIFE), built the way an application would bundle them. */
+async function bundleClients(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rs-clients-'));
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      lib: {
+        entry: fileURLToPath(new URL('./provider-checks.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'providerClients',
+        fileName: () => 'clients.js',
+      },
+    },
+  });
+  return join(outDir, 'clients.js');
+}
+
+beforeAll(async () => {
+  [site, clients] = await Promise.all([serveProductionBuild(), bundleClients()]);
+  const opened = await openApp(site.browser, site.url);
+  page = opened.page;
+  errors = opened.errors;
+  await page.addScriptTag({ path: clients });
+}, 300_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Runs a check of provider-checks.ts in the page; it returns what the client library saw. */
+const run = (check: string) => page.evaluate((name) => window.providerChecks![name]!(), check);
+
+/** What a real node answers: the playground's balances (bob 70 ETH, carol 50 ETH after staking 50), ... */
+const EXPECTED: Record<string, unknown> = {
+  'viem reads the chain id and a balance': { chainId: 31337, bob: '70' },
+  // Alice and Carol deposited all their stETH into the strategy.
+  'viem reads a contract and batches reads through Multicall3': ['0', '0', '0'],
+  'viem sends a transaction, waits for its receipt and reads the block before it': {
+    status: 'success',
+    transactions: [true],
+    gasUsed: '21000',
+    byHash: true,
+    gained: '1',
+  },
+  'viem decodes the custom error of a refused write': 'InsufficientShares',
+  'viem reads past events and watches new ones': { past: true, watched: 'Transfer' },
+  'viem signs messages and typed data that recover to the persona': { message: true, typed: true },
+  'viem signs a transaction and sends it raw': { same: true, status: 'success' },
+  // Two mined blocks, then 12 seconds: one more 12-second block.
+  'viem mines, moves time and reverts a snapshot with test actions': { moved: '3', back: true },
+  // Gas is priced at zero: base fee 0 and no tip.
+  'viem reads fee history and switches only to its own chain': { baseFees: 5, maxFee: '0', other: 4902 },
+  // Carol staked 1 ETH of her 50 in the viem watcher check.
+  'ethers reads the network and a balance': { chainId: '31337', carol: '49.0' },
+  'ethers sends a transaction and tx.wait() resolves': { status: 1, transactions: [true], gained: '1.0' },
+  'ethers decodes the custom error of a refused write': 'InsufficientShares',
+  'ethers queries past events and hears new ones with contract.on': { past: true, heard: 'Transfer' },
+  'ethers signs messages and typed data that recover to the persona': { message: true, typed: true },
+  'ethers mines a block with evm_mine': 1,
+};
+
+describe('viem and ethers v6 against the page provider', () => {
+  for (const [name, expected] of Object.entries(EXPECTED))
+    it(name, async () => expect(await run(name)).toEqual(expected), LONG);
+});
+
+describe('the page around the provider', () => {
+  it(
+    'tells scripts of an undo (historyMoved) and a lesson of a provider write',
+    async () => {
+      const moved = await page.evaluate(async () => {
+        const p = window.sandbox!.provider;
+        const seen = new Promise((resolve) => p.on('historyMoved', resolve));
+        const before = await p.request({ method: 'eth_blockNumber' });
+        await window.sandbox!.app.undo();
+        const event = (await seen) as { blockNumber: string; reloaded: boolean };
+        const after = await p.request({ method: 'eth_blockNumber' });
+        await window.sandbox!.app.redo();
+        return { moved: event.blockNumber === after && after !== before, reloaded: event.reloaded };
+      });
+      expect(moved).toEqual({ moved: true, reloaded: false });
+      await page.getByTestId('lessons').click();
+      await page.getByTestId('start-01-staking-and-lsts').click();
+      const lesson = page.getByTestId('lesson');
+      await expect.poll(() => lesson.getAttribute('data-state'), POLL).toBe('intro');
+      await page.getByTestId('lesson-next').click();
+      await expect.poll(() => lesson.getAttribute('data-state'), POLL).toBe('stake');
+      await page.evaluate(async () => {
+        const p = window.sandbox!.provider;
+        const [alice, bob] = (await p.request({ method: 'eth_accounts' })) as string[];
+        await p.request({ method: 'eth_sendTransaction', params: [{ from: alice, to: bob, value: '0x1' }] });
+      });
+      await expect
+        .poll(() => lesson.getByTestId('lesson-feedback').textContent(), POLL)
+        .toMatch(/tx\.send landed, but it is not this step/);
+      expect(errors).toEqual([]);
+    },
+    LONG,
+  );
+});
