@@ -198,10 +198,20 @@ export const ethersChecks: Record<string, () => Promise<unknown>> = {
     const { carol, bob } = await accounts();
     const { address, abi } = await lst();
     const token = new ethers.Contract(address, abi as ethers.InterfaceAbi, await browser().getSigner(carol));
-    return token['transfer']!(bob, ethers.parseEther('1')).then(
+    const amount = ethers.parseEther('1000'); // more stETH than Carol holds
+    // A static call decodes the error with the contract's ABI; a send is a CALL_EXCEPTION carrying the data.
+    const call = await token['transfer']!.staticCall(bob, amount).then(
       () => null,
       (e: { revert?: { name: string } }) => e.revert?.name ?? null,
     );
+    const sent = await token['transfer']!(bob, amount).then(
+      () => null,
+      (e: { code?: string; data?: string }) => ({
+        code: e.code ?? null,
+        name: e.data === undefined ? null : (token.interface.parseError(e.data)?.name ?? null),
+      }),
+    );
+    return { call, sent };
   },
   async 'queries past events and hears new ones with contract.on'() {
     const { address } = await lst();
@@ -232,9 +242,11 @@ export const ethersChecks: Record<string, () => Promise<unknown>> = {
   },
   async 'mines a block with evm_mine'() {
     const p = browser();
-    const before = await p.getBlockNumber();
+    // Read the head with eth_blockNumber: ethers caches getBlockNumber() between polls.
+    const head = async () => BigInt((await p.send('eth_blockNumber', [])) as string);
+    const before = await head();
     await p.send('evm_mine', []);
-    return (await p.getBlockNumber()) - before;
+    return Number((await head()) - before);
   },
 };
 
