@@ -2,7 +2,7 @@
 // developer scripting an experiment would: reads, writes and waits, reverting writes with decoded error names,
 // logs, filters and watchers, reads at earlier blocks, signing, test-node methods, Multicall3, the events a
 // move in History sends, and a provider write reaching the lesson on screen.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,8 @@ let clients: string;
 let page: Page;
 let errors: string[];
 
-/** viem and ethers as one classic script (an IIFE), built the way an application would bundle them. */
-async function bundleClients(): Promise<string> {
+/** A script with viem and ethers in it, built the way an application would bundle them: an ES module. */
+async function bundle(entry: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'rs-clients-'));
   await build({
     configFile: false,
@@ -27,25 +27,32 @@ async function bundleClients(): Promise<string> {
       outDir,
       emptyOutDir: true,
       minify: false,
-      lib: {
-        entry: fileURLToPath(new URL('./provider-checks.ts', import.meta.url)),
-        formats: ['iife'],
-        name: 'providerClients',
-        fileName: () => 'clients.js',
-      },
+      target: 'esnext', // the README's examples await at top level, as console code does
+      lib: { entry, formats: ['es'], fileName: () => 'clients.js' },
     },
   });
   return join(outDir, 'clients.js');
 }
 
+/** The README's "Script it" examples, each a module of its own. */
+function readmeExamples(): string[] {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^ {2}/gm, ''));
+  return blocks.filter((b) => /from '(viem|ethers)'/.test(b));
+}
+
 beforeAll(async () => {
-  [site, clients] = await Promise.all([serveProductionBuild(), bundleClients()]);
+  [site, clients] = await Promise.all([
+    serveProductionBuild(),
+    bundle(fileURLToPath(new URL('./provider-checks.ts', import.meta.url))),
+  ]);
   // The page's CSP admits only its own scripts; the client bundle is added as a developer's console would
   // run code, so the test context lets it in.
   const opened = await openApp(site.browser, site.url, site.url, { bypassCSP: true });
   page = opened.page;
   errors = opened.errors;
-  await page.addScriptTag({ path: clients });
+  await page.addScriptTag({ path: clients, type: 'module' });
+  await page.waitForFunction(() => window.providerChecks !== undefined);
 }, 300_000);
 
 afterAll(async () => {
@@ -122,6 +129,55 @@ describe('the page around the provider', () => {
         .poll(() => lesson.getByTestId('lesson-feedback').textContent(), POLL)
         .toMatch(/tx\.send landed, but it is not this step/);
       expect(errors).toEqual([]);
+    },
+    LONG,
+  );
+});
+
+describe("the README's examples", () => {
+  it(
+    'run as written: viem reads the past and watches a slash, ethers stakes, decodes a refusal and signs',
+    async () => {
+      const {
+        context,
+        page: fresh,
+        errors: freshErrors,
+      } = await openApp(site.browser, site.url, site.url, {
+        bypassCSP: true,
+      });
+      const logged: string[] = [];
+      fresh.on('console', (m) => logged.push(m.text()));
+      const [viemExample, ethersExample] = readmeExamples();
+      const dir = mkdtempSync(join(tmpdir(), 'rs-readme-'));
+      for (const [i, code] of [viemExample!, ethersExample!].entries()) {
+        const entry = join(dir, `example-${i}.js`);
+        writeFileSync(entry, code);
+        await fresh.addScriptTag({ path: await bundle(entry), type: 'module' });
+      }
+      const op1 = await fresh.evaluate(
+        () => window.sandbox!.app.session!.actors.find((a) => a.id === 'op1')!.address,
+      );
+      await expect.poll(() => logged.length, POLL).toBeGreaterThanOrEqual(4);
+      await fresh.evaluate(() =>
+        window.sandbox!.app.act({
+          action: 'avs.slash',
+          by: 'avs1',
+          operator: 'op1',
+          set: 0,
+          strategies: ['stETH'],
+          wads: ['20%'],
+        }),
+      );
+      await expect
+        .poll(() => logged.find((l) => l.startsWith('slashed')), POLL)
+        .toMatch(new RegExp(`^slashed ${op1} in block \\d+$`));
+      // Bob had 70 ETH (100, less 30 staked into the vault) and was sent 1; Alice staked 1 ETH for 1 stETH.
+      expect(logged.find((l) => l.startsWith('bob'))).toMatch(/^bob: 70 ETH at block \d+, 71 ETH now$/);
+      expect(logged.find((l) => l.startsWith('alice'))).toMatch(/^alice holds 1\.0 stETH after block \d+$/);
+      expect(logged).toContain('refused: InsufficientShares');
+      expect(logged).toContain('signed by alice: true');
+      expect(freshErrors).toEqual([]);
+      await context.close();
     },
     LONG,
   );
