@@ -2,7 +2,7 @@
 // developer scripting an experiment would: reads, writes and waits, reverting writes with decoded error names,
 // logs, filters and watchers, reads at earlier blocks, signing, test-node methods, Multicall3, the events a
 // move in History sends, and a provider write reaching the lesson on screen.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ async function bundle(entry: string): Promise<string> {
       minify: false,
       target: 'esnext', // the README's examples await at top level, as console code does
       lib: { entry, formats: ['es'], fileName: () => 'clients.js' },
+      // One file: an inline module cannot fetch the chunks of viem's lazy imports.
+      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   });
   return join(outDir, 'clients.js');
@@ -148,7 +150,10 @@ describe("the README's examples", () => {
       const logged: string[] = [];
       fresh.on('console', (m) => logged.push(m.text()));
       const [viemExample, ethersExample] = readmeExamples();
-      const dir = mkdtempSync(join(tmpdir(), 'rs-readme-'));
+      // Inside the project, so the bundler resolves 'viem' and 'ethers' from its node_modules.
+      const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+      mkdirSync(cache, { recursive: true });
+      const dir = mkdtempSync(join(cache, 'rs-readme-'));
       for (const [i, code] of [viemExample!, ethersExample!].entries()) {
         const entry = join(dir, `example-${i}.js`);
         writeFileSync(entry, code);
