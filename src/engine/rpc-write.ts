@@ -34,9 +34,14 @@ export interface Acted {
 export type WriteAnswer =
   { result: unknown; update: SessionUpdate; acted?: Acted } | { error: RpcError; acted: Acted };
 
-/** A recipient as a step names it: an actor id for an actor's contract (an AVS's, a vault's), else the address. */
+/**
+ * A recipient as a step names it: an actor id stands for its contract (an AVS's, a vault's) or else its
+ * account, as tx.send reads it; an actor's own account when it has a contract stays a plain address.
+ */
 function recipient(s: Session, to: Address): string {
-  const actor = Object.values(s.sb.actors).find((a) => a.contract?.toLowerCase() === to.toLowerCase());
+  const actor = Object.values(s.sb.actors).find(
+    (a) => (a.contract ?? a.address).toLowerCase() === to.toLowerCase(),
+  );
   return actor?.id ?? getAddress(to);
 }
 
