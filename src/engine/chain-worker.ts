@@ -5,7 +5,9 @@ import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { Host } from './host.ts';
+import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
+import { soleTab, webTabLock } from './tab-lock.ts';
 
 /**
  * The security analyzer, loaded on first use: the sandbox is live before its code is even fetched.
@@ -17,7 +19,11 @@ function loadAnalyzer() {
   return analyzer;
 }
 
-const host = new Host(indexedDbStore());
+// One tab saves at a time (tab-lock.ts); without Web Locks every tab is on its own, as before.
+const host = new Host(
+  indexedDbStore(),
+  typeof navigator !== 'undefined' && 'locks' in navigator ? webTabLock(navigator.locks) : soleTab(),
+);
 // The worker opens the saved (or default) session as soon as it runs, while the page is still loading its
 // own script; the page's start() gets this same session.
 const starting = host.start();
@@ -33,6 +39,14 @@ const api = {
     host.loadScenario(json, source, position),
   importSession: (json: unknown) => host.importSession(json),
   restorePrevious: () => host.restorePrevious(),
+  /** The page hears whether its work is saved and whether this tab leads (a Comlink.proxy callback). */
+  watchSaves: (listener: (s: SaveStatus) => void) => host.watchSaves(listener),
+  retrySave: () => host.retrySave(),
+  takeOver: () => host.takeOver(),
+  keptSandboxes: () => host.keptSandboxes(),
+  keptRecord: (id: string) => host.keptRecord(id),
+  restoreKept: (id: string) => host.restoreKept(id),
+  dropKept: (id: string) => host.dropKept(id),
   act: host.act.bind(host),
   goto: host.goto.bind(host),
   undo: () => host.undo(),

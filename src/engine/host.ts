@@ -82,10 +82,11 @@ export class Host {
 
   /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
   async start(): Promise<Loaded & { ok: true }> {
-    await this.lock.start((leads, event) => {
+    // Which tab saves is settled while the session opens: nothing is written before it is known.
+    const leading = this.lock.start((leads, event) => {
       void this.serial(() => this.saver.leadershipChanged(leads, event, this.session));
     });
-    this.saver.set();
+    this.saver.waitFor(leading.then(() => this.saver.set()));
     const started = await this.open();
     const failure = this.store.failure;
     if (failure === null) return started;
@@ -114,7 +115,7 @@ export class Host {
 
   /** Starts clean after a saved record could not be restored, keeping the record in Kept sandboxes. */
   private async startKept(saved: unknown, why: string): Promise<Loaded & { ok: true }> {
-    const failed = this.lock.leads
+    const failed = (await this.saver.leads())
       ? await this.kept.keep(saved, `The saved sandbox could not be restored: ${why}.`)
       : null;
     const where =

@@ -27,6 +27,8 @@ export class Saver {
   /** The record this tab last read or wrote: anything else found there was written by another tab. */
   private baseline: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Settles once this tab knows whether it leads: nothing is written before. */
+  private ready: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: GuardedStore,
@@ -54,13 +56,23 @@ export class Saver {
     for (const l of this.listeners) l(status);
   }
 
+  waitFor(decided: Promise<unknown>): void {
+    this.ready = decided;
+  }
+
+  /** Whether this tab leads, once that is known. */
+  async leads(): Promise<boolean> {
+    await this.ready;
+    return this.lock.leads;
+  }
+
   /** The record read at start: this tab's starting point. */
   read(text: string | null): void {
     this.baseline = text;
   }
 
   async save(session: Session): Promise<void> {
-    if (!this.lock.leads) return this.set({});
+    if (!(await this.leads())) return this.set({});
     const text = JSON.stringify(toDoc(session));
     const failed = await this.store.trySet(KEYS.session, text);
     if (this.timer !== null) clearTimeout(this.timer);
