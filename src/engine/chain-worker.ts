@@ -28,6 +28,13 @@ const host = new Host(
 // own script; the page's start() gets this same session.
 const starting = host.start();
 
+/** Analyses started so far, and every one up to `cancelledUpTo` is to stop at its next checkpoint. */
+let analyses = 0;
+let cancelledUpTo = 0;
+
+/** What the page hears while an analysis runs: its stage and time. */
+export type AnalysisProgress = { stage: string; elapsedMs: number; budgetMs: number };
+
 export type AnalyzeAnswer =
   { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
 
@@ -68,19 +75,48 @@ const api = {
   async analyze(
     network: unknown,
     method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
+    /** Time budget in ms (the analyzer's default when absent); past it the answer says it is incomplete. */
+    budgetMs?: number,
+    onProgress?: (p: AnalysisProgress) => void,
   ): Promise<AnalyzeAnswer> {
-    const { analyzeNetwork, formatValidationError, toAnalysisJson, validateNetwork } = await loadAnalyzer();
+    const run = ++analyses;
+    const {
+      analyzeNetwork,
+      DEFAULT_BUDGET_MS,
+      formatValidationError,
+      moreProblems,
+      toAnalysisJson,
+      validateNetwork,
+    } = await loadAnalyzer();
     const checked = validateNetwork(network);
-    if (!checked.ok) return { ok: false, problems: checked.errors.map(formatValidationError) };
-    return { ok: true, network, analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method })) };
+    if (!checked.ok) {
+      const listed = checked.errors.slice(0, 20).map(formatValidationError);
+      return { ok: false, problems: [...listed, ...moreProblems(checked.errors.length, listed.length)] };
+    }
+    const budget = {
+      ms: budgetMs ?? DEFAULT_BUDGET_MS,
+      cancelled: () => run <= cancelledUpTo,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    };
+    return {
+      ok: true,
+      network,
+      analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method, budget })),
+    };
+  },
+  /** Stops every analysis running now at its next checkpoint (within one solver call); the sandbox is untouched. */
+  cancelAnalysis: () => {
+    cancelledUpTo = analyses;
   },
   /** Derives network@1 from a world and analyses it. */
   analyzeWorld(
     world: World,
     options: NetworkOptions,
     method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
+    budgetMs?: number,
+    onProgress?: (p: AnalysisProgress) => void,
   ) {
-    return api.analyze(networkFromWorld(world, options), method);
+    return api.analyze(networkFromWorld(world, options), method, budgetMs, onProgress);
   },
   /** Whether the EVM's jump-analysis cache is active in this worker (see chain/evm-speedups.ts). */
   evmSpeedups: () => evmSpeedupsInstalled(),
