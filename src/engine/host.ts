@@ -77,6 +77,8 @@ export class Host {
   /** Makes this tab the one that saves (another tab's newer save goes to Kept sandboxes first). */
   async takeOver(): Promise<SaveStatus> {
     await this.lock.takeOver();
+    // The change of leadership is handled in the queue (keeping the other tab's save, then saving ours).
+    await this.serial(async () => undefined);
     return this.saver.status;
   }
 
