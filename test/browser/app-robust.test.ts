@@ -43,6 +43,10 @@ describe('never losing work', () => {
       await a.page.reload();
       await settled(a.page);
       expect(await lastStep(a.page)).toMatchObject({ amount: '4 ETH' });
+      // A leads again once its old page has let go of the lock, and goes on working (and saving): B's copy
+      // no longer has A's latest step.
+      await expect.poll(() => a.page.evaluate(() => window.sandbox!.app.saveStatus?.leads), POLL).toBe(true);
+      expect(await act(a.page, { action: 'chain.advance', blocks: 5 })).toBe(true);
       // B takes over: A is told, and A's last save is kept in B's Kept sandboxes.
       await b.getByTestId('take-over').click();
       await expect.poll(() => b.getByTestId('tab-notice').count(), POLL).toBe(0);
