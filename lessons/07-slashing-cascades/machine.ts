@@ -178,7 +178,7 @@ export const machine = setup({
       const a = analysisIn(event);
       return (
         a !== null &&
-        a.secure &&
+        a.secure === true &&
         a.gammaSlack !== null &&
         atLeast(a.gammaSlack, BUFFER_NEEDED) &&
         a.cascade?.theorem1Bound != null &&

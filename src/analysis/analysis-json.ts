@@ -19,7 +19,9 @@ export interface CascadeJson {
 
 export interface AnalysisJson {
   format: 'restaking-sandbox/analysis@1';
-  secure: boolean;
+  /** null when the analysis stopped before it could decide (`incomplete` says why). */
+  secure: boolean | null;
+  incomplete: { stage: string; why: 'time' | 'cancelled'; elapsedMs: number; budgetMs: number } | null;
   stakeModel: 'shared' | 'unique';
   method: string;
   witness: AttackJson | null;

@@ -1,6 +1,7 @@
 // Two interchangeable exact searches behind one interface: enumeration of every coalition (small
 // networks) and the HiGHS integer program (large ones). Both only propose coalitions; analyze.ts
 // evaluates each proposal exactly, so a solver slip can make an answer weaker but never wrong.
+import type { Clock } from './budget.ts';
 import { ENUMERATION_LIMIT, scan } from './enumerate.ts';
 import {
   type Graph,
@@ -49,20 +50,21 @@ export function shocksWithin(
   return walk(0, [], 0n) ? out : undefined;
 }
 
-export const enumerationEngine = (g: Graph): Engine => ({
+export const enumerationEngine = (g: Graph, clock: Clock): Engine => ({
   method: 'enumeration',
   exactCoefficients: true,
   bestAttack: (lost) => Promise.resolve(scan(g, lost).bestNetUnits),
   minRatio: () => Promise.resolve(scan(g, noLoss(g)).minRatio?.units ?? null),
   maxValid: (lost) => Promise.resolve(scan(g, lost).maxValid?.units ?? null),
-  worstShock(psiNum, psiDen) {
+  async worstShock(psiNum, psiDen) {
     const limit = psiNum * totalStake(g);
     const shocks = shocksWithin(g, (s) => psiDen * s <= limit, 1 << 16);
     // The pairs (D, B) number up to 3^n; past about 2^23 of them the integer program is faster.
     const work = (list: number[][]) => list.reduce((acc, ops) => acc + 2 ** (g.units.length - ops.length), 0);
-    if (shocks === undefined || work(shocks) > 2 ** 23) return ilpEngine(g).worstShock(psiNum, psiDen);
+    if (shocks === undefined || work(shocks) > 2 ** 23) return ilpEngine(g, clock).worstShock(psiNum, psiDen);
     let best = { operators: [] as number[], units: [] as number[], total: -1n, cascade: -1n };
     for (const ops of shocks) {
+      await clock.checkpoint();
       const lost = lostWith(g, ops);
       const found = scan(g, lost).maxValid;
       const cascade = found?.stake ?? 0n;
@@ -71,7 +73,7 @@ export const enumerationEngine = (g: Graph): Engine => ({
         best = { operators: ops, units: found?.units ?? [], total, cascade };
       }
     }
-    return Promise.resolve({ operators: best.operators, units: best.units });
+    return { operators: best.operators, units: best.units };
   },
 });
 
@@ -91,7 +93,7 @@ export function dropIdle(g: Graph, units: number[]): number[] {
   return kept.sort((a, b) => a - b);
 }
 
-export function ilpEngine(g: Graph): Engine {
+export function ilpEngine(g: Graph, clock: Clock): Engine {
   let cachedBest: number[] | undefined;
   const engine: Engine = {
     method: 'integer-program',
@@ -100,7 +102,7 @@ export function ilpEngine(g: Graph): Engine {
       // minRatio starts from the unshocked best attack, which analyze.ts has already asked for.
       const shocked = lost.some((x) => x);
       if (!shocked && cachedBest !== undefined) return cachedBest;
-      const units = note(await ilpBestAttack(g, lost));
+      const units = note(await ilpBestAttack(g, lost, clock));
       if (!shocked) cachedBest = units;
       return units;
     },
@@ -112,7 +114,7 @@ export function ilpEngine(g: Graph): Engine {
       if (current.profit === 0n) current = evaluate(g, available(g, noLoss(g)), noLoss(g));
       if (current.profit === 0n) return null;
       for (;;) {
-        const step = dropIdle(g, note(await ilpRatioStep(g, current.stake, current.profit)));
+        const step = dropIdle(g, note(await ilpRatioStep(g, current.stake, current.profit, clock)));
         const next = evaluate(g, step, noLoss(g));
         if (next.profit === 0n || next.stake * current.profit >= current.stake * next.profit)
           return current.units;
@@ -120,11 +122,11 @@ export function ilpEngine(g: Graph): Engine {
       }
     },
     async maxValid(lost) {
-      const found = await ilpMaxValid(g, lost);
+      const found = await ilpMaxValid(g, lost, clock);
       return found === null ? null : note(found);
     },
     async worstShock(psiNum, psiDen) {
-      const found = await ilpWorstShock(g, psiNum, psiDen);
+      const found = await ilpWorstShock(g, psiNum, psiDen, clock);
       engine.exactCoefficients &&= found.exactCoefficients;
       return { operators: found.lost, units: found.units };
     },
@@ -136,10 +138,10 @@ export function ilpEngine(g: Graph): Engine {
   return engine;
 }
 
-export function chooseEngine(g: Graph, method: Method | 'auto' = 'auto'): Engine {
+export function chooseEngine(g: Graph, clock: Clock, method: Method | 'auto' = 'auto'): Engine {
   if (method === 'enumeration' || (method === 'auto' && g.units.length <= ENUMERATION_AUTO))
-    return enumerationEngine(g);
-  return ilpEngine(g);
+    return enumerationEngine(g, clock);
+  return ilpEngine(g, clock);
 }
 
 /** Up to this many units the exhaustive search is fast (2^20 coalitions in about 0.15 s). */

@@ -2,6 +2,7 @@
 // is scaled), and each row is divided by its gcd so that coefficients stay small: HiGHS computes in
 // doubles, which are exact on integers below 2^53. The solver's answer is still only a proposal: the
 // callers re-evaluate the returned coalition exactly with integers before reporting anything.
+import type { Clock } from './budget.ts';
 import { loadHighs } from './highs.ts';
 import { gcd } from './rational.ts';
 
@@ -40,7 +41,8 @@ function linear(terms: Term[]): string {
   return lines.join('\n   ');
 }
 
-export async function solveProgram(p: Program): Promise<Solution | 'infeasible'> {
+export async function solveProgram(p: Program, clock: Clock): Promise<Solution | 'infeasible'> {
+  await clock.checkpoint();
   const highs = await loadHighs();
   let exactCoefficients = true;
   const check = (c: bigint) => {
@@ -63,7 +65,10 @@ export async function solveProgram(p: Program): Promise<Solution | 'infeasible'>
     mip_rel_gap: 0,
     mip_feasibility_tolerance: 1e-9,
     primal_feasibility_tolerance: 1e-9,
+    // The solver runs synchronously: it must stop by itself when the analysis's budget is spent.
+    time_limit: clock.remainingSeconds(),
   });
+  if (result.Status === 'Time limit reached') throw clock.spent();
   if (result.Status === 'Infeasible') return 'infeasible';
   if (result.Status !== 'Optimal') throw new Error(`HiGHS stopped with status "${result.Status}"`);
   // Only which binaries are at 1 is read back; every reported number is recomputed exactly from them.

@@ -3,6 +3,7 @@
 // is lost to the shock. The threshold row for s is Σ_{u∈N(s)} σ_u x_u ≥ need_s · y_s with need_s the
 // integer ceiling of α_s times the remaining stake, so it is exact on integer stakes.
 // Every answer is a coalition that the caller re-evaluates exactly (graph.ts `evaluate`).
+import type { Clock } from './budget.ts';
 import { type Graph, type Lost, available, needs, noLoss, totalStake } from './graph.ts';
 import { type Program, type Row, type Term, solveProgram } from './ilp-model.ts';
 
@@ -38,41 +39,55 @@ export interface IlpAnswer {
 }
 
 /** A coalition maximising π(A) − σ_B. */
-export async function ilpBestAttack(g: Graph, lost: Lost): Promise<IlpAnswer> {
+export async function ilpBestAttack(g: Graph, lost: Lost, clock: Clock): Promise<IlpAnswer> {
   const b = base(g, lost);
-  const sol = await solveProgram({
-    sense: 'Maximize',
-    objective: [...b.profit, ...neg(b.stake)],
-    rows: b.rows,
-    binaries: b.binaries,
-  });
+  const sol = await solveProgram(
+    {
+      sense: 'Maximize',
+      objective: [...b.profit, ...neg(b.stake)],
+      rows: b.rows,
+      binaries: b.binaries,
+    },
+    clock,
+  );
   if (sol === 'infeasible') throw new Error('the attack program is always feasible (B = ∅)');
   return { units: pick(sol.ones, b.units), exactCoefficients: sol.exactCoefficients };
 }
 
 /** A coalition maximising λ_p·π(A) − λ_q·σ_B: one Dinkelbach step towards min σ_B / π(A). */
-export async function ilpRatioStep(g: Graph, lambdaStake: bigint, lambdaProfit: bigint): Promise<IlpAnswer> {
+export async function ilpRatioStep(
+  g: Graph,
+  lambdaStake: bigint,
+  lambdaProfit: bigint,
+  clock: Clock,
+): Promise<IlpAnswer> {
   const b = base(g, noLoss(g));
   const scaled = (terms: Term[], k: bigint): Term[] => terms.map(([c, v]) => [c * k, v]);
-  const sol = await solveProgram({
-    sense: 'Maximize',
-    objective: [...scaled(b.profit, lambdaStake), ...neg(scaled(b.stake, lambdaProfit))],
-    rows: b.rows,
-    binaries: b.binaries,
-  });
+  const sol = await solveProgram(
+    {
+      sense: 'Maximize',
+      objective: [...scaled(b.profit, lambdaStake), ...neg(scaled(b.stake, lambdaProfit))],
+      rows: b.rows,
+      binaries: b.binaries,
+    },
+    clock,
+  );
   if (sol === 'infeasible') throw new Error('the ratio program is always feasible (B = ∅)');
   return { units: pick(sol.ones, b.units), exactCoefficients: sol.exactCoefficients };
 }
 
 /** The valid attack on G↓lost with the largest σ_B (Corollary 1: the worst cascade), or null. */
-export async function ilpMaxValid(g: Graph, lost: Lost): Promise<IlpAnswer | null> {
+export async function ilpMaxValid(g: Graph, lost: Lost, clock: Clock): Promise<IlpAnswer | null> {
   const b = base(g, lost);
-  const sol = await solveProgram({
-    sense: 'Maximize',
-    objective: b.stake,
-    rows: [...b.rows, { terms: [...b.profit, ...neg(b.stake)], op: '>=', rhs: 1n }],
-    binaries: b.binaries,
-  });
+  const sol = await solveProgram(
+    {
+      sense: 'Maximize',
+      objective: b.stake,
+      rows: [...b.rows, { terms: [...b.profit, ...neg(b.stake)], op: '>=', rhs: 1n }],
+      binaries: b.binaries,
+    },
+    clock,
+  );
   if (sol === 'infeasible') return null;
   return { units: pick(sol.ones, b.units), exactCoefficients: sol.exactCoefficients };
 }
@@ -86,6 +101,7 @@ export async function ilpWorstShock(
   g: Graph,
   psiNum: bigint,
   psiDen: bigint,
+  clock: Clock,
 ): Promise<{ lost: number[]; units: number[]; exactCoefficients: boolean }> {
   const b = base(g, noLoss(g));
   const rows: Row[] = g.services.map((s, i) => {
@@ -126,23 +142,26 @@ export async function ilpWorstShock(
     rows,
     binaries: [...b.binaries, ...g.operators.map((_, i) => d(i)), 'z'],
   };
-  const sol = await solveProgram(program);
+  const sol = await solveProgram(program, clock);
   if (sol === 'infeasible') throw new Error('the shock program is always feasible (D = B = ∅)');
   const lost = g.operators.map((_, i) => i).filter((i) => sol.ones.has(d(i)));
   return { lost, units: pick(sol.ones, b.units), exactCoefficients: sol.exactCoefficients };
 }
 
 /** The cheapest set of s's units that corrupts s on its own. */
-export async function ilpMinCover(g: Graph, s: number): Promise<IlpAnswer> {
+export async function ilpMinCover(g: Graph, s: number, clock: Clock): Promise<IlpAnswer> {
   const service = g.services[s];
   const need = needs(g, noLoss(g))[s] ?? 0n;
   const terms = (service?.units ?? []).map((u): Term => [g.units[u]?.stake ?? 0n, x(u)]);
-  const sol = await solveProgram({
-    sense: 'Minimize',
-    objective: terms,
-    rows: [{ terms, op: '>=', rhs: need }],
-    binaries: terms.map(([, v]) => v),
-  });
+  const sol = await solveProgram(
+    {
+      sense: 'Minimize',
+      objective: terms,
+      rows: [{ terms, op: '>=', rhs: need }],
+      binaries: terms.map(([, v]) => v),
+    },
+    clock,
+  );
   if (sol === 'infeasible') throw new Error(`service ${service?.id} cannot be covered by its own stake`);
   return {
     units: (service?.units ?? []).filter((u) => sol.ones.has(x(u))),

@@ -20,7 +20,8 @@ export function formatReport(a: Analysis, title: string): string {
   const out: string[] = [];
   const line = (s = '') => out.push(s);
   line(`${title} (${a.stakeModel} stake)`);
-  line(`Verdict: ${a.secure ? 'SECURE' : 'INSECURE'}`);
+  line(`Verdict: ${a.secure === null ? 'UNDECIDED' : a.secure ? 'SECURE' : 'INSECURE'}`);
+  if (a.incomplete !== null) line(`  ${a.certificate.notes[0] ?? 'Incomplete.'}`);
   line(`  Convention: ${a.convention}`);
   if (a.witness) line(`  Attack: ${attack(a.witness)}; net profit ${a.maxAttackNetProfit}`);
   else line(`  No coalition gains more than it would lose (best net profit ${a.maxAttackNetProfit}).`);

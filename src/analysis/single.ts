@@ -2,6 +2,7 @@
 // That is "smallest subset sum ≥ need", NP-hard in general (security-theory.md §4: Subset-Sum
 // reduction) but tiny in practice. Under unique stake it is the whole security question, because the
 // network decomposes into independent services (§3).
+import type { Clock } from './budget.ts';
 import { type Graph, needs, noLoss, unscale } from './graph.ts';
 import { ilpMinCover } from './ilp.ts';
 import { Rational } from './rational.ts';
@@ -49,17 +50,23 @@ export function minCover(g: Graph, s: number, need: bigint): number[] {
 /** Up to this degree branch and bound is used; beyond it the integer program. */
 export const COVER_ENUMERATION_LIMIT = 28;
 
+/**
+ * Fills `found` service by service, so that an analysis stopped by its budget still has the services it
+ * finished (each a proven single-service attack or a proven cost).
+ */
 export async function singleServiceAttacks(
   g: Graph,
   useSolver: boolean,
+  clock: Clock,
+  found: { attacks: SingleServiceAttack[]; covers: number[][] } = { attacks: [], covers: [] },
 ): Promise<{ attacks: SingleServiceAttack[]; covers: number[][] }> {
   const need = needs(g, noLoss(g));
-  const covers: number[][] = [];
-  const attacks: SingleServiceAttack[] = [];
+  const { covers, attacks } = found;
   for (const [s, svc] of g.services.entries()) {
+    await clock.checkpoint();
     const n = need[s] ?? 0n;
     const large = useSolver && svc.units.length > COVER_ENUMERATION_LIMIT && n > 0n;
-    const cover = large ? (await ilpMinCover(g, s)).units : minCover(g, s, n);
+    const cover = large ? (await ilpMinCover(g, s, clock)).units : minCover(g, s, n);
     const stake = cover.reduce((acc, u) => acc + (g.units[u]?.stake ?? 0n), 0n);
     if (stake < n) throw new Error(`internal: the cover of ${svc.id} misses its threshold`);
     covers.push(cover);

@@ -74,7 +74,10 @@ describe('restaking-sandbox analyze', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json');
     const usage = await run([]);
-    expect([usage.code, usage.stderr]).toEqual([2, 'usage: restaking-sandbox analyze [--json] FILE\n']);
+    expect([usage.code, usage.stderr]).toEqual([
+      2,
+      'usage: restaking-sandbox analyze [--json] [--budget SECONDS] FILE\n',
+    ]);
     expect((await run(['--yaml', fixture('dr-thm8-n6')])).code).toBe(2);
   });
 });

@@ -1,41 +1,56 @@
-// `restaking-sandbox analyze [--json] FILE`: analysis@1 JSON with --json, a readable report otherwise.
-// Exit 2 when the file cannot be read or is not a valid network@1 (every problem listed with its JSON
-// path), 0 otherwise, whatever the verdict: an insecure network is an answer, not an error.
-import { readFile } from 'node:fs/promises';
+// `restaking-sandbox analyze [--json] [--budget SECONDS] FILE`: analysis@1 JSON with --json, a readable
+// report otherwise. Exit 2 when the file cannot be read or is not a valid network@1 (the first problems
+// listed with their JSON paths, the rest counted), 0 otherwise, whatever the verdict: an insecure network is
+// an answer, not an error. Progress goes to stderr; past the budget the answer is what was proved by then,
+// marked incomplete (exit 3), never a silent hang.
 import { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
+import { DEFAULT_BUDGET_MS, type Progress } from '../analysis/budget.ts';
 import { formatValidationError, validateNetwork } from '../analysis/network.ts';
 import { formatReport } from '../analysis/report.ts';
+import { moreProblems } from '../protocol/scenario-schema.ts';
+import { budgetOption, readJsonFile, type Io as Output } from './io.ts';
 
-import type { Io as Output } from './io.ts';
-
-const USAGE = 'usage: restaking-sandbox analyze [--json] FILE\n';
+const USAGE = 'usage: restaking-sandbox analyze [--json] [--budget SECONDS] FILE\n';
+/** Exit status of an answer cut short by the budget: usable, but not the whole answer. */
+export const EXIT_INCOMPLETE = 3;
 
 export async function analyzeCommand(args: string[], out: Output): Promise<number> {
-  const json = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json');
+  const budget = budgetOption(args, DEFAULT_BUDGET_MS);
+  if (!budget.ok) {
+    out.stderr(`${budget.message}\n${USAGE}`);
+    return 2;
+  }
+  const json = budget.rest.includes('--json');
+  const rest = budget.rest.filter((a) => a !== '--json');
   const unknown = rest.filter((a) => a.startsWith('-') && a !== '-');
   if (unknown.length > 0 || rest.length !== 1) {
     out.stderr(unknown.length > 0 ? `unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 2;
   }
   const file = rest[0] ?? '';
-  let input: unknown;
-  try {
-    input = JSON.parse(await readFile(file, 'utf8')) as unknown;
-  } catch (err) {
-    const why = err instanceof SyntaxError ? `not valid JSON: ${err.message}` : (err as Error).message;
-    out.stderr(`${file}: ${why}\n`);
+  const input = await readJsonFile(file);
+  if (!input.ok) {
+    out.stderr(`${input.message}\n`);
     return 2;
   }
-  const checked = validateNetwork(input);
+  const checked = validateNetwork(input.json);
   if (!checked.ok) {
-    const lines = checked.errors.map((e) => `  ${formatValidationError(e)}`);
+    const lines = checked.errors.slice(0, 20).map((e) => `  ${formatValidationError(e)}`);
+    const more = moreProblems(checked.errors.length, lines.length).map((l) => `  ${l}`);
     out.stderr(
-      `${file}: not a valid restaking-sandbox/network@1 file (${checked.errors.length} problem(s)):\n${lines.join('\n')}\n`,
+      `${file}: not a valid restaking-sandbox/network@1 file (${checked.errors.length} problem(s)):\n${[...lines, ...more].join('\n')}\n`,
     );
     return 2;
   }
-  const analysis = await analyzeNetwork(checked.network);
+  let lastStage = '';
+  const onProgress = (p: Progress) => {
+    if (p.stage === lastStage) return;
+    lastStage = p.stage;
+    out.stderr(`analyze: ${p.stage} (${(p.elapsedMs / 1000).toFixed(1)} s of ${p.budgetMs / 1000} s)\n`);
+  };
+  const analysis = await analyzeNetwork(checked.network, { budget: { ms: budget.ms, onProgress } });
   out.stdout(json ? `${JSON.stringify(toAnalysisJson(analysis), null, 2)}\n` : formatReport(analysis, file));
-  return 0;
+  if (analysis.incomplete === null) return 0;
+  out.stderr(`analyze: ${analysis.certificate.notes[0] ?? 'incomplete'}\n`);
+  return EXIT_INCOMPLETE;
 }

@@ -3,7 +3,7 @@ import { analyzeCommand } from './analyze.ts';
 import { processIo, type Io } from './io.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
 
-const USAGE = `${RUN_USAGE}\n       restaking-sandbox analyze [--json] FILE`;
+const USAGE = `${RUN_USAGE}\n       restaking-sandbox analyze [--json] [--budget SECONDS] FILE`;
 
 export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = args;

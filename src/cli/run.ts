@@ -1,14 +1,28 @@
-// `restaking-sandbox run [--json] [--trace] FILE`: runs a scenario@1 file on a fresh in-process chain.
-// Exit 0 on success, 1 on a failed expect or an unexpected revert, 2 on an invalid file.
-import { readFile } from 'node:fs/promises';
+// `restaking-sandbox run [--json] [--trace] [--budget SECONDS] FILE`: runs a scenario@1 file on a fresh
+// in-process chain. Exit 0 on success, 1 on a failed expect or an unexpected revert, 2 on an invalid file,
+// 3 when the time budget ran out first (the world so far is printed, and which step was next). Progress goes
+// to stderr every few seconds.
 import type { TxResult } from '../chain/runtime.ts';
 import { runScenario, type StepRecord } from '../protocol/runner.ts';
 import { formatIssues, validateScenario } from '../protocol/scenario-schema.ts';
 import { readWorld } from '../protocol/world.ts';
 import { summarizeWorld } from '../protocol/world-summary.ts';
-import { toJson, type Io } from './io.ts';
+import { EXIT_INCOMPLETE } from './analyze.ts';
+import { budgetOption, readJsonFile, toJson, type Io } from './io.ts';
 
-export const RUN_USAGE = 'usage: restaking-sandbox run [--json | --trace] [--impersonate] FILE';
+export const RUN_USAGE =
+  'usage: restaking-sandbox run [--json | --trace] [--impersonate] [--budget SECONDS] FILE';
+/** Ten minutes: 100,000 steps take longer, and say so, rather than running all afternoon. */
+export const RUN_BUDGET_MS = 600_000;
+const PROGRESS_EVERY_MS = 5_000;
+
+/** The format of a saved session file, or null when the JSON is not one. */
+function sessionFile(json: unknown): string | null {
+  if (json === null || typeof json !== 'object') return null;
+  const format = (json as { format?: unknown }).format;
+  if (typeof format === 'string' && format.includes('/session@')) return format;
+  return 'nodes' in json && 'branches' in json ? 'a session without its format' : null;
+}
 
 function traceTx(tx: TxResult) {
   return {
@@ -25,21 +39,13 @@ function traceTx(tx: TxResult) {
   };
 }
 
-async function loadJson(file: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    return { ok: false, message: `cannot read ${file}: ${(e as Error).message}` };
+export async function runCommand(allArgs: readonly string[], io: Io): Promise<number> {
+  const budget = budgetOption(allArgs, RUN_BUDGET_MS);
+  if (!budget.ok) {
+    io.stderr(`${budget.message}\n${RUN_USAGE}`);
+    return 2;
   }
-  try {
-    return { ok: true, json: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { ok: false, message: `${file} is not valid JSON: ${(e as Error).message}` };
-  }
-}
-
-export async function runCommand(args: readonly string[], io: Io): Promise<number> {
+  const args = budget.rest;
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const files = args.filter((a) => !a.startsWith('--'));
   const unknown = [...flags].filter((f) => !['--json', '--trace', '--impersonate'].includes(f));
@@ -48,9 +54,16 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
     return 2;
   }
   const file = files[0]!;
-  const loaded = await loadJson(file);
+  const loaded = await readJsonFile(file);
   if (!loaded.ok) {
     io.stderr(loaded.message);
+    return 2;
+  }
+  const kind = sessionFile(loaded.json);
+  if (kind !== null) {
+    io.stderr(
+      `${file} is a saved session (${kind}), not a scenario: run takes a scenario@1 file. In the page, "Export scenario" writes one.`,
+    );
     return 2;
   }
   const checked = validateScenario(loaded.json);
@@ -75,12 +88,31 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
       }
     : undefined;
   // --impersonate: unsigned transactions from impersonated senders, for bulk replay (hashes marked unsigned).
+  const total = checked.scenario.steps.length;
+  const started = performance.now();
+  let reported = started;
+  io.stderr(`run: starting the chain with ${checked.scenario.actors.length} actors, then ${total} steps`);
+  const shouldStop = (index: number) => {
+    const now = performance.now();
+    if (now - reported >= PROGRESS_EVERY_MS) {
+      reported = now;
+      io.stderr(`run: step ${index} of ${total} (${((now - started) / 1000).toFixed(0)} s)`);
+    }
+    return now - started >= budget.ms;
+  };
   const result = await runScenario(checked.scenario, {
+    shouldStop,
     ...(onStep === undefined ? {} : { onStep }),
     ...(flags.has('--impersonate') ? { impersonate: true } : {}),
   });
   if (flags.has('--json')) io.stdout(toJson(result.world, 2));
   else if (!trace) io.stdout(summarizeWorld(checked.scenario.title, result.world, result.steps));
+  if (result.stoppedAt !== undefined) {
+    io.stderr(
+      `run: the time budget of ${budget.ms / 1000} s ran out before step ${result.stoppedAt} of ${total}; the world shown is ${result.stoppedAt === 0 ? 'the start, before any step' : `after step ${result.stoppedAt - 1}`}. Give more time with --budget SECONDS.`,
+    );
+    return EXIT_INCOMPLETE;
+  }
   if (!result.ok) {
     io.stderr(`scenario failed at ${result.failure?.message ?? 'an unknown step'}`);
     return 1;

@@ -6,4 +6,6 @@ import { configureHighs } from '../analysis/highs.ts';
 configureHighs({ locateFile: () => highsWasm });
 
 export { analyzeNetwork, toAnalysisJson } from '../analysis/analyze.ts';
+export { DEFAULT_BUDGET_MS } from '../analysis/budget.ts';
+export { moreProblems } from '../protocol/scenario-schema.ts';
 export { formatValidationError, validateNetwork } from '../analysis/network.ts';

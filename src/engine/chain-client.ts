@@ -12,6 +12,9 @@ export function connectChain(): ChainClient {
   return Comlink.wrap<ChainWorkerApi>(startChainWorker());
 }
 
+/** Passes a page function to the worker, which calls it back (status updates). */
+export const callback = <T extends (...args: never[]) => void>(fn: T): T => Comlink.proxy(fn);
+
 /** Rejects when the worker fails to load or run its script (a 404, a CSP refusal, a syntax error). */
 export function workerFailure(): Promise<never> {
   return new Promise((_, reject) => {

@@ -5,7 +5,9 @@ import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { Host } from './host.ts';
+import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
+import { soleTab, webTabLock } from './tab-lock.ts';
 
 /**
  * The security analyzer, loaded on first use: the sandbox is live before its code is even fetched.
@@ -17,10 +19,21 @@ function loadAnalyzer() {
   return analyzer;
 }
 
-const host = new Host(indexedDbStore());
+// One tab saves at a time (tab-lock.ts); without Web Locks every tab is on its own, as before.
+const host = new Host(
+  indexedDbStore(),
+  typeof navigator !== 'undefined' && 'locks' in navigator ? webTabLock(navigator.locks) : soleTab(),
+);
 // The worker opens the saved (or default) session as soon as it runs, while the page is still loading its
 // own script; the page's start() gets this same session.
 const starting = host.start();
+
+/** Analyses started so far, and every one up to `cancelledUpTo` is to stop at its next checkpoint. */
+let analyses = 0;
+let cancelledUpTo = 0;
+
+/** What the page hears while an analysis runs: its stage and time. */
+export type AnalysisProgress = { stage: string; elapsedMs: number; budgetMs: number };
 
 export type AnalyzeAnswer =
   { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
@@ -33,6 +46,14 @@ const api = {
     host.loadScenario(json, source, position),
   importSession: (json: unknown) => host.importSession(json),
   restorePrevious: () => host.restorePrevious(),
+  /** The page hears whether its work is saved and whether this tab leads (a Comlink.proxy callback). */
+  watchSaves: (listener: (s: SaveStatus) => void) => host.watchSaves(listener),
+  retrySave: () => host.retrySave(),
+  takeOver: () => host.takeOver(),
+  keptSandboxes: () => host.keptSandboxes(),
+  keptRecord: (id: string) => host.keptRecord(id),
+  restoreKept: (id: string) => host.restoreKept(id),
+  dropKept: (id: string) => host.dropKept(id),
   act: host.act.bind(host),
   goto: host.goto.bind(host),
   undo: () => host.undo(),
@@ -54,19 +75,48 @@ const api = {
   async analyze(
     network: unknown,
     method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
+    /** Time budget in ms (the analyzer's default when absent); past it the answer says it is incomplete. */
+    budgetMs?: number,
+    onProgress?: (p: AnalysisProgress) => void,
   ): Promise<AnalyzeAnswer> {
-    const { analyzeNetwork, formatValidationError, toAnalysisJson, validateNetwork } = await loadAnalyzer();
+    const run = ++analyses;
+    const {
+      analyzeNetwork,
+      DEFAULT_BUDGET_MS,
+      formatValidationError,
+      moreProblems,
+      toAnalysisJson,
+      validateNetwork,
+    } = await loadAnalyzer();
     const checked = validateNetwork(network);
-    if (!checked.ok) return { ok: false, problems: checked.errors.map(formatValidationError) };
-    return { ok: true, network, analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method })) };
+    if (!checked.ok) {
+      const listed = checked.errors.slice(0, 20).map(formatValidationError);
+      return { ok: false, problems: [...listed, ...moreProblems(checked.errors.length, listed.length)] };
+    }
+    const budget = {
+      ms: budgetMs ?? DEFAULT_BUDGET_MS,
+      cancelled: () => run <= cancelledUpTo,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    };
+    return {
+      ok: true,
+      network,
+      analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method, budget })),
+    };
+  },
+  /** Stops every analysis running now at its next checkpoint (within one solver call); the sandbox is untouched. */
+  cancelAnalysis: () => {
+    cancelledUpTo = analyses;
   },
   /** Derives network@1 from a world and analyses it. */
   analyzeWorld(
     world: World,
     options: NetworkOptions,
     method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
+    budgetMs?: number,
+    onProgress?: (p: AnalysisProgress) => void,
   ) {
-    return api.analyze(networkFromWorld(world, options), method);
+    return api.analyze(networkFromWorld(world, options), method, budgetMs, onProgress);
   },
   /** Whether the EVM's jump-analysis cache is active in this worker (see chain/evm-speedups.ts). */
   evmSpeedups: () => evmSpeedupsInstalled(),

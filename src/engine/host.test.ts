@@ -54,6 +54,7 @@ describe('Host', () => {
       get: () => Promise.reject(new Error('storage is disabled')),
       set: () => Promise.reject(new Error('storage is disabled')),
       del: () => Promise.reject(new Error('storage is disabled')),
+      keys: () => Promise.reject(new Error('storage is disabled')),
     };
     const host = new Host(broken);
     const r = await host.start();
@@ -88,13 +89,18 @@ describe('Host', () => {
     expect(r.update.world.block).toBe('1000045');
   });
 
-  it('reports a corrupt saved session, keeps it aside and starts clean', async () => {
+  it('reports a corrupt saved session, keeps it in Kept sandboxes and starts clean', async () => {
     const store = memoryStore();
-    await store.set(KEYS.session, '{"format":"restaking-sandbox/session@1","nodes":');
-    const r = await new Host(store).start();
-    expect(r.notice).toMatch(/could not be restored \(it is not valid JSON\)/);
+    const broken = '{"format":"restaking-sandbox/session@1","nodes":';
+    await store.set(KEYS.session, broken);
+    const host = new Host(store);
+    const r = await host.start();
+    expect(r.notice).toMatch(/could not be restored \(the saved sandbox is not valid JSON/);
+    expect(r.notice).toMatch(/kept under "Kept sandboxes"/);
     expect(r.update.header?.source).toBe('preset:playground');
-    expect(store.data.get(KEYS.corrupt)).toBe('{"format":"restaking-sandbox/session@1","nodes":');
+    const kept = await host.keptSandboxes();
+    expect(kept).toHaveLength(1);
+    expect(await host.keptRecord(kept[0]?.id ?? '')).toBe(broken);
   });
 
   it('refuses a broken scenario and keeps the live sandbox untouched', async () => {

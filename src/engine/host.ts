@@ -4,6 +4,8 @@
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
 import { contractsOf, type ContractEntry } from './contracts.ts';
 import { ImageCache } from './image-cache.ts';
+import { checkValue, parseInput } from './input-limits.ts';
+import { KeptSandboxes, type KeptSummary } from './kept.ts';
 import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
 import { deleteBranch, newBranch, renameBranch } from './session-branches.ts';
@@ -11,7 +13,9 @@ import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
-import { guardedStore, KEYS, type KeyValueStore } from './store.ts';
+import { Saver, type SaveStatus } from './saver.ts';
+import { guardedStore, KEYS, type GuardedStore, type KeyValueStore } from './store.ts';
+import { soleTab, type TabLock } from './tab-lock.ts';
 import type { World } from '../protocol/world-types.ts';
 
 export type Loaded =
@@ -29,11 +33,18 @@ export class Host {
   /** How the last start got its session (tests and diagnostics). */
   startedFrom: 'image' | 'replay' | 'default' | null = null;
 
-  private readonly store: KeyValueStore & { failure: string | null };
+  private readonly store: GuardedStore;
+  private readonly kept: KeptSandboxes;
+  private readonly saver: Saver;
 
-  constructor(store: KeyValueStore) {
+  constructor(
+    store: KeyValueStore,
+    private readonly lock: TabLock = soleTab(),
+  ) {
     this.store = guardedStore(store);
     this.images = new ImageCache(this.store, (defaultImage as unknown as SessionImage).chain.root);
+    this.kept = new KeptSandboxes(this.store);
+    this.saver = new Saver(this.store, lock, this.images, this.kept, () => void this.retrySave());
   }
 
   /** Waits until the fast-reload image of the latest change is saved. */
@@ -47,13 +58,37 @@ export class Host {
   }
 
   private async save(): Promise<void> {
-    if (this.session === null) return;
-    await this.store.set(KEYS.session, JSON.stringify(toDoc(this.session)));
-    this.images.schedule(this.session, (s) => JSON.stringify(toDoc(s)));
+    if (this.session !== null) await this.saver.save(this.session);
+  }
+
+  /** Saves the live session again now (the page's Retry; failed saves are also retried on a timer). */
+  retrySave(): Promise<SaveStatus> {
+    return this.serial(async () => {
+      await this.save();
+      return this.saver.status;
+    });
+  }
+
+  /** Hears whether the latest change is saved and whether this tab leads, now and after every change. */
+  watchSaves(listener: (s: SaveStatus) => void): void {
+    this.saver.watch(listener);
+  }
+
+  /** Makes this tab the one that saves (another tab's newer save goes to Kept sandboxes first). */
+  async takeOver(): Promise<SaveStatus> {
+    await this.lock.takeOver();
+    // The change of leadership is handled in the queue (keeping the other tab's save, then saving ours).
+    await this.serial(async () => undefined);
+    return this.saver.status;
   }
 
   /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
   async start(): Promise<Loaded & { ok: true }> {
+    // Which tab saves is settled while the session opens: nothing is written before it is known.
+    const leading = this.lock.start((leads, event) => {
+      void this.serial(() => this.saver.leadershipChanged(leads, event, this.session));
+    });
+    this.saver.waitFor(leading.then(() => this.saver.set()));
     const started = await this.open();
     const failure = this.store.failure;
     if (failure === null) return started;
@@ -63,20 +98,34 @@ export class Host {
 
   private async open(): Promise<Loaded & { ok: true }> {
     const saved = await this.store.get(KEYS.session);
-    if (typeof saved === 'string') {
-      try {
-        const fast = await this.images.restore(saved);
-        this.session = fast ?? (await fromDoc(JSON.parse(saved)));
-        this.startedFrom = fast === null ? 'replay' : 'image';
-        return { ok: true, update: this.session.full(), notice: null };
-      } catch (e) {
-        await this.store.set(KEYS.corrupt, saved);
-        const why = e instanceof SyntaxError ? 'it is not valid JSON' : problemOf(e).message;
-        const notice = `The saved sandbox could not be restored (${why}), so a clean one was started. The damaged copy is kept in the browser's storage under "${KEYS.corrupt}".`;
-        return { ...(await this.startClean()), notice };
-      }
+    if (saved === undefined) return this.startClean();
+    if (typeof saved !== 'string') return this.startKept(saved, 'it is not text');
+    this.saver.read(saved);
+    try {
+      const parsed = parseInput(saved, 'the saved sandbox');
+      if (!parsed.ok) throw new SessionError({ kind: 'invalid', message: parsed.message });
+      const fast = await this.images.restore(saved);
+      // The image is only a faster way to the same state: it must give back exactly the saved document.
+      const trusted = fast !== null && JSON.stringify(toDoc(fast)) === saved ? fast : null;
+      this.session = trusted ?? (await fromDoc(parsed.json));
+      this.startedFrom = trusted === null ? 'replay' : 'image';
+      return { ok: true, update: this.session.full(), notice: null };
+    } catch (e) {
+      return this.startKept(saved, problemOf(e).message);
     }
-    return this.startClean();
+  }
+
+  /** Starts clean after a saved record could not be restored, keeping the record in Kept sandboxes. */
+  private async startKept(saved: unknown, why: string): Promise<Loaded & { ok: true }> {
+    const failed = (await this.saver.leads())
+      ? await this.kept.keep(saved, `The saved sandbox could not be restored: ${why}.`)
+      : null;
+    const where =
+      failed === null
+        ? 'It is kept under "Kept sandboxes", where you can restore or download it.'
+        : `The browser refused to keep a copy (${failed}).`;
+    const notice = `The saved sandbox could not be restored (${why}), so a clean one was started. ${where}`;
+    return { ...(await this.startClean()), notice };
   }
 
   /** The default session, from its prebuilt image: no deployment and no replay on a first visit. */
@@ -156,12 +205,43 @@ export class Host {
   }
 
   loadScenario(json: unknown, source: string, position: number | null = null): Promise<Loaded> {
+    const checked = checkValue(json, `the ${source}`);
+    if (!checked.ok)
+      return Promise.resolve({ ok: false, problem: { kind: 'invalid', message: checked.message } });
     return this.replaceWith(() => Session.load(json, source), true, position);
   }
 
   /** Imports a saved session file (`restaking-sandbox/session@1`): history, branches and cursor. */
   importSession(json: unknown): Promise<Loaded> {
+    const checked = checkValue(json, 'the session file');
+    if (!checked.ok)
+      return Promise.resolve({ ok: false, problem: { kind: 'invalid', message: checked.message } });
     return this.replaceWith(() => fromDoc(json), true);
+  }
+
+  /** The sandboxes kept aside, newest first. */
+  keptSandboxes(): Promise<KeptSummary[]> {
+    return this.kept.list();
+  }
+
+  /** A kept sandbox's record as text (to download it), or null when there is none. */
+  keptRecord(id: string): Promise<string | null> {
+    return this.kept.record(id);
+  }
+
+  /** Deletes a kept sandbox (only when a person asks). */
+  dropKept(id: string): Promise<void> {
+    return this.kept.drop(id);
+  }
+
+  /** Restores a kept sandbox; it stays in the list until deleted, and a refusal says why. */
+  async restoreKept(id: string): Promise<Loaded> {
+    const record = await this.kept.record(id);
+    if (record === null)
+      return { ok: false, problem: { kind: 'invalid', message: 'that kept sandbox is no longer there' } };
+    const parsed = parseInput(record, 'the kept sandbox');
+    if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', message: parsed.message } };
+    return this.replaceWith(() => fromDoc(parsed.json), true);
   }
 
   /** Puts back the session the last load replaced. */
@@ -172,7 +252,9 @@ export class Host {
         ok: false,
         problem: { kind: 'invalid', message: 'there is no earlier sandbox to go back to' },
       };
-    return this.replaceWith(() => fromDoc(JSON.parse(saved)), true);
+    const parsed = parseInput(saved, 'the earlier sandbox');
+    if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', message: parsed.message } };
+    return this.replaceWith(() => fromDoc(parsed.json), true);
   }
 
   private change(fn: (s: Session) => Promise<SessionUpdate | Outcome>): Promise<Outcome> {

@@ -1,8 +1,11 @@
 // The page's state of the sandbox, as Svelte runes: the session the worker reports (merged from its
 // updates), what is running, and the last refusal. Views read these fields and call these methods; nothing
 // here touches the chain, which lives in the worker. Raw state: worlds are replaced, never mutated.
-import { workerFailure, type ChainClient } from './chain-client.ts';
+import { callback, workerFailure, type ChainClient } from './chain-client.ts';
 import type { Loaded } from './host.ts';
+import { checkValue, parseInput } from './input-limits.ts';
+import type { KeptSummary } from './kept.ts';
+import type { SaveStatus } from './saver.ts';
 import type {
   Cursor,
   HistoryNode,
@@ -52,6 +55,10 @@ export class SandboxApp {
   landed = $state.raw<Landed | null>(null);
   /** A load (preset, file, link) replaced a sandbox, which can be brought back. */
   previousAvailable = $state(false);
+  /** Whether the latest change is saved and whether this tab is the one saving (the worker reports). */
+  saveStatus = $state.raw<SaveStatus | null>(null);
+  /** Sandboxes kept aside (damaged, refused, or another tab's): restorable until a person deletes them. */
+  kept = $state.raw<KeptSummary[]>([]);
 
   /** Node ids of the current branch, genesis excluded. */
   path = $derived.by(() => {
@@ -91,8 +98,34 @@ export class SandboxApp {
     const [presets, shared, saved] = opened;
     this.presets = presets;
     this.applyLoaded(saved);
+    void this.worker.watchSaves(callback((s: SaveStatus) => this.onSaveStatus(s)));
     await this.openShared(shared);
+    await this.refreshKept();
   }
+
+  private onSaveStatus(s: SaveStatus): void {
+    const before = this.saveStatus;
+    this.saveStatus = s;
+    // A change of leadership may have kept another tab's sandbox aside.
+    if (before !== null && before.tabEvent !== s.tabEvent) void this.refreshKept();
+  }
+
+  async refreshKept(): Promise<void> {
+    this.kept = await this.worker.keptSandboxes();
+  }
+
+  retrySave = async () => {
+    this.saveStatus = await this.worker.retrySave();
+  };
+  takeOver = async () => {
+    this.saveStatus = await this.worker.takeOver();
+    await this.refreshKept();
+  };
+  restoreKept = (id: string) => this.replacing(() => this.worker.restoreKept(id));
+  dropKept = async (id: string) => {
+    await this.worker.dropKept(id);
+    await this.refreshKept();
+  };
 
   /** Opens a share link pasted into an open page (the fragment changed); false when it is not one. */
   async openLink(fragment: string): Promise<boolean> {
@@ -109,6 +142,13 @@ export class SandboxApp {
       return;
     }
     const t = shared.target;
+    // Checked here, before the object is handed to the worker: a 10,000-level object overflows the copy.
+    const within = t.kind === 'scenario' ? checkValue(t.scenario, 'The shared link') : null;
+    if (within !== null && !within.ok) {
+      this.problem = { kind: 'invalid', message: within.message };
+      this.problemFrom = 'other';
+      return;
+    }
     await this.replacing(() =>
       t.kind === 'preset'
         ? this.worker.loadPreset(t.preset, t.position)
@@ -257,16 +297,17 @@ export class SandboxApp {
 
   /** Imports a scenario@1 or session@1 file; a broken one is refused with the reason, nothing changes. */
   importText(text: string, fileName: string): Promise<boolean> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      this.problem = { kind: 'invalid', message: `${fileName} is not valid JSON: ${(e as Error).message}` };
+    const parsed = parseInput(text, fileName);
+    if (!parsed.ok) {
+      this.problem = { kind: 'invalid', message: parsed.message };
       this.problemFrom = 'other';
       return Promise.resolve(false);
     }
-    const format = (json as { format?: unknown } | null)?.format;
-    if (format === 'restaking-sandbox/session@1')
+    const json = parsed.json;
+    // A session file of another version, or with a damaged format field, is still reported as a session.
+    const doc = typeof json === 'object' && json !== null ? (json as { format?: unknown }) : null;
+    const format = doc?.format;
+    if ((typeof format === 'string' && format.includes('/session@')) || (doc !== null && 'nodes' in doc))
       return this.replacing(() => this.worker.importSession(json));
     return this.replacing(() => this.worker.loadScenario(json, `file ${fileName}`));
   }

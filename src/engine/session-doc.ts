@@ -3,6 +3,7 @@
 // exported session file holds. Chain states are not saved: they are rebuilt by replaying the steps.
 import * as v from 'valibot';
 import { formatIssues, validateScenario, type Step } from '../protocol/scenario-schema.ts';
+import { MAX_STEPS, tooManySteps } from './input-limits.ts';
 import type { Branch, Cursor, StepJson } from './session-types.ts';
 import { MAIN_BRANCH, Session, SessionError } from './session.ts';
 
@@ -44,9 +45,6 @@ export function toDoc(s: Session): SessionDoc {
   const { steps: _steps, ...header } = s.scenarioAt(null);
   return { format: SESSION_FORMAT, source: s.source, scenario: { format: '', ...header }, ...historyOf(s) };
 }
-
-/** The most steps a saved or imported session may hold: replaying more would keep the page busy for minutes. */
-export const MAX_SAVED_STEPS = 5_000;
 
 /**
  * Validates every node's step once, with the path that leads to it: each path from the start to a node with
@@ -131,11 +129,17 @@ export async function fromDoc(json: unknown): Promise<Session> {
     throw new SessionError({ kind: 'invalid', message: `saved session: ${where}: ${issue.message}` });
   }
   const doc = parsed.output;
-  if (doc.nodes.length > MAX_SAVED_STEPS)
-    throw new SessionError({
-      kind: 'invalid',
-      message: `saved session: ${doc.nodes.length} steps is more than the ${MAX_SAVED_STEPS} a sandbox replays`,
-    });
+  if (doc.nodes.length > MAX_STEPS)
+    throw new SessionError({ kind: 'invalid', message: tooManySteps('the saved session', doc.nodes.length) });
+  const seen = new Set<number>();
+  for (const [i, n] of doc.nodes.entries()) {
+    if (seen.has(n.id))
+      throw new SessionError({
+        kind: 'invalid',
+        message: `saved session: nodes[${i}].id: ${n.id} is already the id of an earlier step; accepted: a new id`,
+      });
+    seen.add(n.id);
+  }
   const session = await Session.load({ ...doc.scenario, steps: [] }, doc.source);
   await replay(session, doc.nodes, doc.branches, doc.cursor);
   return session;

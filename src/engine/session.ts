@@ -11,6 +11,7 @@ import { REAL_SECONDS_PER_BLOCK } from '../protocol/scenario-config.ts';
 import { formatIssues, validateScenario, type Scenario } from '../protocol/scenario-schema.ts';
 import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
+import { MAX_STEPS, tooManySteps } from './input-limits.ts';
 import { seriesPoint } from './series-point.ts';
 import { freshBranchId, freshBranchName } from './session-branches.ts';
 import type {
@@ -86,6 +87,9 @@ export class Session {
 
   /** Boots a session for a scenario@1 file and performs its steps on the main branch; throws SessionError. */
   static async load(json: unknown, source: string): Promise<Session> {
+    const raw = (json as { steps?: unknown } | null)?.steps;
+    if (Array.isArray(raw) && raw.length > MAX_STEPS)
+      throw new SessionError({ kind: 'invalid', message: tooManySteps('the scenario', raw.length) });
     const checked = validateScenario(json);
     if (!checked.ok) throw new SessionError({ kind: 'invalid', message: formatIssues(checked.issues) });
     const { steps: rawSteps, ...header } = json as ScenarioHeader & { steps: StepJson[] };
@@ -255,6 +259,11 @@ export class Session {
     readWorldNow: boolean,
     forcedId?: number,
   ): Promise<Entry> {
+    if (this.entries.size >= MAX_STEPS)
+      throw new SessionError({
+        kind: 'invalid',
+        message: `this sandbox already holds ${MAX_STEPS.toLocaleString('en')} steps, the most a sandbox holds, so it takes no more; export the session to keep it, and load a scenario to go on in a new sandbox`,
+      });
     const { record, failure } = await runStep(this.sb, index, step);
     if (failure !== undefined || record === undefined) {
       const problem: Problem = {

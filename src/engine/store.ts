@@ -1,11 +1,13 @@
 // Where the session survives a reload: IndexedDB (through idb-keyval), as a JSON string so that whatever
 // is read back goes through the same validation as an imported file. Tests pass an in-memory store.
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, keys, set } from 'idb-keyval';
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: string): Promise<void>;
   del(key: string): Promise<void>;
+  /** Every key, for the lists kept under a prefix (kept sandboxes). */
+  keys(): Promise<string[]>;
 }
 
 export function indexedDbStore(): KeyValueStore {
@@ -14,22 +16,49 @@ export function indexedDbStore(): KeyValueStore {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
     del: (key) => del(key, store),
+    keys: async () => (await keys(store)).map(String),
   };
 }
+
+export type GuardedStore = KeyValueStore & {
+  failure: string | null;
+  /** A write that says why it failed (null: it succeeded): saving the session must know, to say so. */
+  trySet(key: string, value: string): Promise<string | null>;
+};
+
+const reason = (e: unknown) =>
+  e instanceof Error ? (e.name === 'Error' ? e.message : `${e.name}: ${e.message}`) : String(e);
 
 /**
  * A store whose failures (storage disabled, quota exceeded, a private window) never stop the sandbox: a read
  * that fails reads nothing, a write that fails is skipped, and `failure` keeps the first reason so the
  * page can say that work will not survive a reload.
  */
-export function guardedStore(inner: KeyValueStore): KeyValueStore & { failure: string | null } {
+export function guardedStore(inner: KeyValueStore): GuardedStore {
   const guarded = {
     failure: null as string | null,
+    async trySet(key: string, value: string) {
+      try {
+        await inner.set(key, value);
+        return null;
+      } catch (e) {
+        guarded.failure ??= reason(e);
+        return reason(e);
+      }
+    },
+    async keys() {
+      try {
+        return await inner.keys();
+      } catch (e) {
+        guarded.failure ??= reason(e);
+        return [];
+      }
+    },
     async get(key: string) {
       try {
         return await inner.get(key);
       } catch (e) {
-        guarded.failure ??= e instanceof Error ? e.message : String(e);
+        guarded.failure ??= reason(e);
         return undefined;
       }
     },
@@ -37,14 +66,14 @@ export function guardedStore(inner: KeyValueStore): KeyValueStore & { failure: s
       try {
         await inner.set(key, value);
       } catch (e) {
-        guarded.failure ??= e instanceof Error ? e.message : String(e);
+        guarded.failure ??= reason(e);
       }
     },
     async del(key: string) {
       try {
         await inner.del(key);
       } catch (e) {
-        guarded.failure ??= e instanceof Error ? e.message : String(e);
+        guarded.failure ??= reason(e);
       }
     },
   };
@@ -58,6 +87,7 @@ export function memoryStore(): KeyValueStore & { data: Map<string, string> } {
     get: async (key) => data.get(key),
     set: async (key, value) => void data.set(key, value),
     del: async (key) => void data.delete(key),
+    keys: async () => [...data.keys()],
   };
 }
 
@@ -67,8 +97,8 @@ export const KEYS = {
   previous: 'session-previous',
   /** The saved session as an image, for fast reloads (image-cache.ts). */
   image: 'session-image',
-  /** A saved session that could not be restored, kept for inspection instead of being overwritten. */
-  corrupt: 'session-corrupt',
+  /** Sandboxes kept aside (kept.ts): each under its own key after this prefix, never overwritten. */
+  kept: 'kept:',
   /** The open lesson: its steps paired with chain positions (lesson-run.svelte.ts). */
   lesson: 'lesson-progress',
 } as const;

@@ -32,9 +32,13 @@ export interface RunResult {
   /** The world after the last successful step (before the failing one, on failure). */
   world: World;
   failure?: RunFailure;
+  /** Set when `shouldStop` ended the run early: the index of the first step not run. */
+  stoppedAt?: number;
 }
 
 export interface RunOptions {
+  /** Asked before each step: true ends the run there (a time budget), with the world so far. */
+  shouldStop?: (index: number) => boolean;
   /** Called after each step that succeeded (or reverted as expected). */
   onStep?: (record: StepRecord, sandbox: Sandbox) => void | Promise<void>;
   /** Unsigned transactions from impersonated senders, for bulk replay. */
@@ -110,6 +114,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   if (options.impersonate === true) sandbox.impersonate = true;
   const steps: StepRecord[] = [];
   for (const [index, step] of scenario.steps.entries()) {
+    if (options.shouldStop?.(index) === true)
+      return { ok: false, sandbox, steps, world: await readWorld(sandbox), stoppedAt: index };
     const { record, failure } = await runStep(sandbox, index, step);
     if (failure !== undefined) return { ok: false, sandbox, steps, world: await readWorld(sandbox), failure };
     if (record !== undefined) {

@@ -64,15 +64,26 @@ export function objectMessage(issue: Issue): string {
   return `${showValue(issue.input)} is not an object`;
 }
 
-/** A field parsed by one of the unit parsers into a bigint. */
+/** Every quantity ends up in a uint256 (or int256) on chain: a larger one would wrap or revert there. */
+const UINT256_LIMIT = 1n << 256n;
+
+/** A field parsed by one of the unit parsers into a bigint, within 256 bits. */
 export function unit(parse: (input: unknown) => UnitResult) {
   return v.pipe(
     v.unknown(),
     v.rawTransform<unknown, bigint>(({ dataset, addIssue, NEVER }) => {
       const r = parse(dataset.value);
-      if (r.ok) return r.value;
-      addIssue({ message: r.error.message });
-      return NEVER;
+      if (!r.ok) {
+        addIssue({ message: r.error.message });
+        return NEVER;
+      }
+      if (r.value >= UINT256_LIMIT || -r.value >= UINT256_LIMIT) {
+        addIssue({
+          message: `${showValue(dataset.value)} is ${r.value < 0n ? 'below -' : ''}2^256 wei or more, more than a uint256 holds; accepted: an amount below 2^256 wei`,
+        });
+        return NEVER;
+      }
+      return r.value;
     }),
   );
 }
@@ -142,7 +153,27 @@ export const revertName = v.pipe(
   ),
 );
 
-export const text = v.string((i) => `${showValue(i.input)} is not a string`);
+/**
+ * Characters that would act on whatever shows the text instead of being shown: C0 and C1 controls (ANSI
+ * escapes, NUL; tab and newline are fine) and the bidirectional overrides that reorder what a reader sees.
+ */
+export const CONTROL_CHARS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export const text = v.pipe(
+  v.string((i) => `${showValue(i.input)} is not a string`),
+  v.check(
+    (s) => !CONTROL_CHARS.test(s),
+    (i) =>
+      `${showValue(i.input)} contains a control or text-direction character (${codePointOf(String(i.input))}); accepted: plain text`,
+  ),
+);
+
+function codePointOf(s: string): string {
+  const c = CONTROL_CHARS.exec(s)?.[0] ?? '';
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /** `steps[4].values["stakers.alice.eth"]`: the JSON path of a valibot issue, under a prefix. */
 export function issuePath(prefix: string, issue: Issue): string {

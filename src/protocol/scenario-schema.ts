@@ -189,7 +189,31 @@ export function validateScenario(json: unknown): ValidationResult {
   };
 }
 
-/** The issues as lines for a terminal: `steps[4].amount: "5 ether" has the unknown unit ...`. */
-export function formatIssues(issues: readonly ScenarioIssue[]): string {
-  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+/** How many problems a refusal lists: enough to fix a file in a few rounds, never megabytes of text. */
+export const MAX_LISTED_ISSUES = 20;
+
+/**
+ * The issues as lines for a terminal: `steps[4].amount: "5 ether" has the unknown unit ...`. The first
+ * MAX_LISTED_ISSUES are listed, a message already listed is referred to by its first path rather than
+ * repeated (a hundred copies of one typo), and the rest are counted.
+ */
+export function formatIssues(issues: readonly ScenarioIssue[], max = MAX_LISTED_ISSUES): string {
+  const firstAt = new Map<string, string>();
+  const lines = issues.slice(0, max).map((i) => {
+    const seen = firstAt.get(i.message);
+    if (seen !== undefined) return `${i.path}: the same problem as ${seen}`;
+    firstAt.set(i.message, i.path);
+    return `${i.path}: ${i.message}`;
+  });
+  return [...lines, ...moreProblems(issues.length, lines.length)].join('\n');
+}
+
+/** The closing line of a shortened list, if it was shortened. */
+export function moreProblems(total: number, listed: number): string[] {
+  const rest = total - listed;
+  return rest > 0
+    ? [
+        `… and ${rest.toLocaleString('en')} more problem${rest === 1 ? '' : 's'} (only the first ${listed} are listed)`,
+      ]
+    : [];
 }

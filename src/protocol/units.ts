@@ -53,10 +53,27 @@ const BARE_INT_RE = /^([+-]?)(0|[1-9][0-9]*)$/;
 const UNIT_DECIMALS: Record<string, number> = { eth: 18, gwei: 9, wei: 0 };
 
 /** Renders a JSON value the way the author wrote it, for error messages. */
+/** The longest value a message repeats: a megabyte-long string is named by its start. */
+const SHOWN_CHARS = 80;
+
+/**
+ * A value as a message shows it: JSON (so control characters come out escaped), with the characters JSON
+ * leaves alone that would reorder or act on the text escaped too, and cut short past SHOWN_CHARS.
+ */
 export function showValue(input: unknown): string {
   if (typeof input === 'bigint') return `${input}`;
   if (input === undefined) return 'nothing';
-  return JSON.stringify(input) ?? String(input);
+  let shown: string;
+  try {
+    shown = JSON.stringify(input) ?? String(input);
+  } catch {
+    shown = Object.prototype.toString.call(input);
+  }
+  shown = shown.replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS)}… (${shown.length} characters)` : shown;
 }
 
 function fail(kind: UnitKind, input: unknown, reason: string): UnitResult {

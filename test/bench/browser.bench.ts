@@ -11,12 +11,15 @@
 //   mainThreadGapP99Ms      the 99th percentile of those gaps; longTasksOver50Ms how many long tasks Chromium saw
 //   flowViewFps             frames per second while the stake flow of 200 restakers animates (≥ 55)
 //   undoMs                  median of undo → world shown, over 20 undos (< 50)
+//   longSessionLoadMs       importing a 5000-step session file → on screen; longSessionLongestTaskMs the
+//                           longest main-thread task meanwhile (< 200), see long-session.ts
 //   lessonStepMs            median of a learner's action in lesson 1 → the lesson's next step on screen, over
 //                           10 actions (< 100)
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
+import { longSessionLoad } from './long-session.ts';
 
 const site = await serveBuild();
 const result: Record<string, number> = {};
@@ -187,6 +190,9 @@ try {
       return (frames * 1000) / (performance.now() - t0);
     }),
   );
+  const long = await longSessionLoad(page);
+  result['longSessionLoadMs'] = round(long.ms);
+  result['longSessionLongestTaskMs'] = round(long.longestTaskMs);
 } finally {
   await site.close();
 }

@@ -4,6 +4,7 @@ import { attackHighlight, readable, verdictText, type AnalysisJson } from './ana
 const base: AnalysisJson = {
   format: 'restaking-sandbox/analysis@1',
   secure: false,
+  incomplete: null,
   stakeModel: 'unique',
   method: 'enumeration',
   witness: { services: ['avs1/0'], validators: ['op1@avs1/0', 'op2@avs1/0'], profit: '40', stake: '35' },

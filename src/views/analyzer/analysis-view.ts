@@ -12,6 +12,12 @@ export function attackHighlight(a: AttackJson): { operators: string[]; sets: str
 }
 
 export function verdictText(a: AnalysisJson): string {
+  if (a.secure === null)
+    return a.incomplete?.why === 'cancelled'
+      ? 'Undecided: the analysis was cancelled before it found an attack or proved there is none.'
+      : `Undecided: the analysis ran out of its ${(a.incomplete?.budgetMs ?? 0) / 1000} s budget before it found an attack or proved there is none.`;
+  const early =
+    a.incomplete === null ? '' : ' The analysis stopped early, so a more profitable attack may exist.';
   if (a.secure)
     return a.gammaSlack === null
       ? 'Secure: no coalition of operators can profitably corrupt any service.'
@@ -19,5 +25,5 @@ export function verdictText(a: AnalysisJson): string {
   const w = a.witness;
   return w === null
     ? 'Not secure.'
-    : `Not secure: ${attackHighlight(w).operators.join(', ')} could corrupt ${w.services.join(', ')}, gaining ${readable(w.profit)} ETH for ${readable(w.stake)} ETH of stake slashed (net ${readable(a.maxAttackNetProfit)} ETH at best).`;
+    : `Not secure: ${attackHighlight(w).operators.join(', ')} could corrupt ${w.services.join(', ')}, gaining ${readable(w.profit)} ETH for ${readable(w.stake)} ETH of stake slashed (net ${readable(a.maxAttackNetProfit)} ETH at best).${early}`;
 }

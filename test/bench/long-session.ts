@@ -1,0 +1,60 @@
+// Benchmark rows for a long session: importing a 5000-step session@1 file (the most a sandbox holds) into the
+// page, measuring the time to the session on screen and the longest main-thread task meanwhile (the target is
+// no task over 200 ms). The probe is the one browser.bench.ts uses: the gap between turns of a MessageChannel
+// ping loop, or a task Chromium's long-task observer reported, whichever is longer.
+import type { Page } from 'playwright-core';
+import { getPreset } from '../../src/protocol/scenarios/index.ts';
+
+/** A session@1 document: the playground's steps, then one-block advances up to `steps` nodes in all. */
+export function longSessionDoc(steps: number): Record<string, unknown> {
+  const { steps: first, ...header } = structuredClone(getPreset('playground')?.json) as {
+    steps: object[];
+  } & Record<string, unknown>;
+  const all = [
+    ...first,
+    ...Array.from({ length: steps - first.length }, () => ({ action: 'chain.advance', blocks: 1 })),
+  ];
+  return {
+    format: 'restaking-sandbox/session@1',
+    source: 'file long.session.json',
+    scenario: header,
+    nodes: all.map((step, i) => ({ id: i + 1, parent: i === 0 ? null : i, step })),
+    branches: [{ id: 'main', name: 'main', head: all.length }],
+    cursor: { branch: 'main', node: all.length },
+  };
+}
+
+export async function longSessionLoad(
+  page: Page,
+  steps = 5_000,
+): Promise<{ ms: number; longestTaskMs: number }> {
+  const text = JSON.stringify(longSessionDoc(steps));
+  return page.evaluate(async (file) => {
+    const app = window.sandbox?.app;
+    if (app === undefined) throw new Error('no app');
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    let longestGap = 0;
+    let stop = false;
+    const channel = new MessageChannel();
+    let last = performance.now();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      if (!stop) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    const t0 = performance.now();
+    const ok = await app.importText(file, 'long.session.json');
+    await new Promise((r) => requestAnimationFrame(r));
+    const ms = performance.now() - t0;
+    stop = true;
+    observer.disconnect();
+    if (!ok) throw new Error(`the long session was refused: ${app.problem?.message ?? ''}`);
+    return { ms, longestTaskMs: Math.max(longestGap, ...long) };
+  }, text);
+}
