@@ -71,7 +71,7 @@ describe('showAmount: the display policy', () => {
       kind: 'exact',
       text: '48.6 ETH',
       exact: '48.6 ETH',
-      raw: '48600000000000000000',
+      raw: '48600000000000000000 wei',
       words: null,
     });
     expect(showAmount(0n).text).toBe('0 ETH');

@@ -22,15 +22,29 @@ export interface Unit {
   base: string | null;
   /** No space before the symbol ("25%"). */
   tight?: boolean;
+  /** What the raw integer counts, for the exact view ("wei"); "base units" unless set. */
+  rawName?: string;
   /** Decimals kept when rounding for display (READABLE_PLACES unless set). */
   places?: number;
 }
 
-export const ETH: Unit = { symbol: 'ETH', decimals: 18, base: 'wei' };
+export const ETH: Unit = { symbol: 'ETH', decimals: 18, base: 'wei', rawName: 'wei' };
 /** A WAD fraction (1e18 = 100%) as a percentage: 16 decimals of a percent. */
-export const PERCENT: Unit = { symbol: '%', decimals: 16, base: null, tight: true, places: 2 };
+export const PERCENT: Unit = {
+  symbol: '%',
+  decimals: 16,
+  base: null,
+  tight: true,
+  places: 2,
+  rawName: 'WAD units (10^18 = 100%)',
+};
 /** An 18-decimal token counted in its own name: "stETH", "wstETH", "shares", "vault1 tokens". */
-export const token = (symbol: string): Unit => ({ symbol, decimals: 18, base: 'wei' });
+export const token = (symbol: string): Unit => ({
+  symbol,
+  decimals: 18,
+  base: 'wei',
+  rawName: 'base units (18 decimals)',
+});
 
 /**
  * How far from a round value still counts as rounding dust, in base units: a millionth of a gwei for 18
@@ -47,7 +61,7 @@ export interface Shown {
   text: string;
   /** Every digit, in the unit: "27.999999999999999972 ETH". */
   exact: string;
-  /** The raw base-unit integer: "27999999999999999972". */
+  /** The raw base-unit integer and what it counts: "27999999999999999972 wei". */
   raw: string;
   /** Dust in domain words ("28 ETH less 28 wei of rounding dust: …"), or why it is rounded; null when exact. */
   words: string | null;
@@ -99,7 +113,7 @@ export function showAmount(value: string | bigint, unit: Unit = ETH, signed = fa
   const abs = v < 0n ? -v : v;
   const sign = signOf(v, signed);
   const exact = withUnit(`${sign}${formatDecimal(abs, unit.decimals)}`, unit);
-  const raw = v.toString();
+  const raw = `${v} ${unit.rawName ?? 'base units'}`;
   const places = placesFor(abs, unit.decimals, unit.places);
   const round = abs <= dustLimit(unit) ? 0n : roundTo(abs, unit.decimals, places);
   if (round === abs) return { kind: 'exact', text: exact, exact, raw, words: null };

@@ -30,17 +30,17 @@ describe('restakers', () => {
       'Deposit scaling factor (DSF)',
     ]);
     expect(texts(alice.tables[0])).toEqual([
-      ['stETH', '60 ETH', '48.6 ETH', '100%'],
-      ['beaconETH', '0 ETH', '0 ETH', '100%'],
+      ['stETH', '60 shares', '48.6 shares', '100%'],
+      ['beaconETH', '0 shares', '0 shares', '100%'],
     ]);
-    expect(alice.tables[0]?.rows[0]?.cells[2]?.exact).toBe('48600000000000000000 wei');
+    expect(alice.tables[0]?.rows[0]?.cells[2]?.exact).toBe('48600000000000000000 base units (18 decimals)');
   });
 
   it('lists a queued withdrawal with the blocks and real time until it can complete', () => {
     const w = alice.tables[1];
     expect(w?.caption).toBe('Queued withdrawals');
     expect(texts(w)).toEqual([
-      ['w1/stETH', 'stETH', '10 ETH', '1000', 'after block 1100', 'queued, still slashable'],
+      ['w1/stETH', 'stETH', '10 shares', '1000', 'after block 1100', 'queued, still slashable'],
     ]);
     expect(w?.rows[0]?.cells[4]?.note).toBe('in 50 blocks (10 min on this chain); real: 2 days 2 h');
   });
@@ -48,7 +48,7 @@ describe('restakers', () => {
   it('summarises a closed card in one line and names its operator for the filter', () => {
     expect(alice.title).toBe('alice');
     expect(alice.summary).toBe(
-      'delegated to op1 · stETH: 48.6 ETH withdrawable of 60 ETH deposited · 1 queued withdrawal',
+      'delegated to op1 · stETH: 48.6 shares withdrawable of 60 shares deposited · 1 queued withdrawal',
     );
     expect(alice.actors).toEqual(['alice', 'op1']);
     expect(alice.idle).toBe(false);
@@ -69,7 +69,7 @@ describe('restakers', () => {
       'Restaked (gwei)': '32 ETH',
       'Checkpoint in progress': 'no',
     });
-    expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 ETH', '5 ETH', '125%']);
+    expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 shares', '5 shares', '125%']);
   });
 
   it('marks an account with nothing restaked as idle, and titles actors by role', () => {
@@ -84,8 +84,8 @@ describe('operators', () => {
 
   it('shows shares and magnitudes per strategy', () => {
     expect(texts(op1.tables[0])).toEqual([
-      ['stETH', '48.6 ETH', '81%', '81%'],
-      ['beaconETH', '0 ETH', '100%', '0%'],
+      ['stETH', '48.6 shares', '81%', '81%'],
+      ['beaconETH', '0 shares', '100%', '0%'],
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('operators', () => {
       'Effect block',
       'Allocated stake',
     ]);
-    expect(texts(a)).toEqual([['avs1/0', 'stETH', '50%', '-10%', 'block 1060', '30 ETH']]);
+    expect(texts(a)).toEqual([['avs1/0', 'stETH', '50%', '−10%', 'block 1060', '30 shares']]);
     expect(a?.rows[0]?.cells[4]?.note).toBe('effective in 10 blocks (10 h real time)');
   });
 
@@ -110,7 +110,7 @@ describe('operators', () => {
       note: 'real: 5 h',
     });
     expect(facts(op1)['Delegated stakers']).toBe('alice');
-    expect(op1.summary).toBe('stETH: 48.6 ETH delegated · stETH max magnitude 81% · 1 allocation');
+    expect(op1.summary).toBe('stETH: 48.6 shares delegated · stETH max magnitude 81% · 1 allocation');
     expect(op1.actors).toEqual(['op1', 'alice', 'avs1']);
   });
 });
@@ -138,10 +138,10 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     expect(facts(lrt)).toEqual({
       Operator: 'op1',
       'Vault token supply': '60 lrt tokens',
-      'Total value (NAV)': '48.6 ETH',
+      'Total value (NAV)': '48.6 stETH',
       'Rate (NAV per token)': '0.81 stETH per token',
     });
-    expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 ETH', 'after block 1050', 'no']]);
+    expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 stETH', 'after block 1050', 'no']]);
     expect(lrt.tables[0]?.rows[0]?.cells[3]?.note).toBe('ready now');
     expect(lrt.actors).toEqual(['lrt', 'op1', 'alice']);
   });
@@ -164,9 +164,9 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
       'Total pooled ether': '100 ETH',
       'LST shares': '90 stETH shares',
     });
-    expect(texts(card('strategies', 'strategies').tables[0])).toEqual([['stETH', '64 ETH', '70 ETH']]);
+    expect(texts(card('strategies', 'strategies').tables[0])).toEqual([['stETH', '64 shares', '70 stETH']]);
     expect(facts(card('slashed', 'slashed'))).toEqual({
-      'Burned stETH': '0.000000000000000001 stETH',
+      'Burned stETH': '1 wei',
       'Locked slashed native ETH': '0 ETH',
     });
   });
