@@ -4,7 +4,7 @@
 // cell keeps every digit and the raw base-unit integer. A malformed value is shown as it is, never thrown on.
 import { classifyPath } from '../../protocol/world-paths.ts';
 import { describeDelay, describeUntil } from '../../ui/durations.ts';
-import { ETH, PERCENT, showAmount, token, type Unit } from '../../viz/format.ts';
+import { dustLimit, ETH, PERCENT, showAmount, token, type Unit } from '../../viz/format.ts';
 import { cell, shownCell, type Cell, type Clock } from './model.ts';
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
@@ -124,6 +124,25 @@ function listText(v: string): string {
 export function pathCell(path: string, value: string | null): Cell {
   if (value === null) return cell(classifyPath(path) === 'nullableString' ? 'none' : 'absent');
   return numberCell(path, value, false) ?? cell(textOf(path, value));
+}
+
+/**
+ * Whether a difference is rounding dust only: an 18-decimal amount or a WAD fraction that moved by no more
+ * than the display policy's dust limit (a few wei), never zero. Gwei balances and counts have no dust.
+ */
+export function isDust(path: string, delta: string): boolean {
+  const x = parse(delta.replace(/^\+/, ''));
+  if (x === null || x === 0n) return false;
+  const kind = classifyPath(path);
+  const unit =
+    kind === 'amount'
+      ? ETH
+      : kind === 'wad' || kind === 'wadUnbounded' || kind === 'signedWad'
+        ? PERCENT
+        : kind === 'rate'
+          ? RATE
+          : null;
+  return unit !== null && (x < 0n ? -x : x) <= dustLimit(unit);
 }
 
 /** A difference (`+4000…`, `-1`) in the unit of its path, with its sign. */
