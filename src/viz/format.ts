@@ -65,6 +65,8 @@ export interface Shown {
   raw: string;
   /** Dust in domain words ("28 ETH less 28 wei of rounding dust: …"), or why it is rounded; null when exact. */
   words: string | null;
+  /** For dust: the round value ("28 ETH"), the dust ("28 wei") and whether the value is below the round one. */
+  dust?: { near: string; amount: string; below: boolean };
 }
 
 export const ROUNDING_WHY = 'the contracts round every division, always in the protocol’s favour';
@@ -130,7 +132,7 @@ export function showAmount(value: string | bigint, unit: Unit = ETH, signed = fa
     if (unit.base === null) {
       const tiny = withUnit(formatDecimal(dustAbs, unit.decimals), unit);
       const words = `${near} ${below ? 'less' : 'plus'} ${tiny}: rounding dust, as ${ROUNDING_WHY}`;
-      return { kind: 'dust', text: `≈ ${near}`, exact, raw, words };
+      return { kind: 'dust', text: `≈ ${near}`, exact, raw, words, dust: { near, amount: tiny, below } };
     }
     const amount = `${dustAbs} ${unit.base}`;
     const text = round === 0n ? `${sign}${amount}` : `${near} ${below ? '−' : '+'} ${amount}`;
@@ -138,7 +140,7 @@ export function showAmount(value: string | bigint, unit: Unit = ETH, signed = fa
       round === 0n
         ? `${sign}${amount}: rounding dust, as ${ROUNDING_WHY}`
         : `${near} ${below ? 'less' : 'plus'} ${amount} of rounding dust: ${ROUNDING_WHY}`;
-    return { kind: 'dust', text, exact, raw, words };
+    return { kind: 'dust', text, exact, raw, words, dust: { near, amount, below } };
   }
   const text = `≈ ${withUnit(`${sign}${formatDecimal(round, unit.decimals)}`, unit)}`;
   return { kind: 'rounded', text, exact, raw, words: `rounded to ${places} decimals for reading` };
