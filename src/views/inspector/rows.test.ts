@@ -72,10 +72,20 @@ describe('restakers', () => {
     expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 shares', '5 shares', '125%']);
   });
 
-  it('marks an account with nothing restaked as idle, and titles actors by role', () => {
+  it('marks an account with nothing restaked as idle', () => {
     expect(card('bob', 'restakers').idle).toBe(true);
     expect(card('bob', 'restakers').summary).toBe('not delegated');
-    expect(card('op1', 'restakers').title).toBe('op1 (operator)');
+  });
+
+  it('lists an operator under Restakers only when it restakes something of its own', () => {
+    // The fixture's op1 is delegated to itself and holds nothing: it belongs under Operators only.
+    expect(section('restakers').map((c) => c.id)).not.toContain('op1');
+    const w = fixtureWorld();
+    const own = w.stakers['op1']?.strategies['stETH'];
+    if (own === undefined) throw new Error('op1 has no stETH entry in the fixture');
+    own.depositShares = '1000000000000000000';
+    const cards = SECTIONS[0]?.build(w, buildContext(w, fixtureConfig, fixtureActors)) ?? [];
+    expect(cards.find((c) => c.id === 'op1')?.title).toBe('op1 (operator)');
   });
 });
 
@@ -174,7 +184,7 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
   it('counts entries without building them', () => {
     const sizes = Object.fromEntries(SECTIONS.map((s) => [s.id, s.size(world)]));
     expect(sizes).toMatchObject({
-      restakers: 4,
+      restakers: 3,
       operators: 1,
       avs: 1,
       vaults: 1,
@@ -187,9 +197,9 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
 describe('filterCards', () => {
   it('matches the id or a related actor, case-insensitively; an empty query keeps all', () => {
     const cards = section('restakers');
-    expect(filterCards(cards, ' OP1 ').map((c) => c.id)).toEqual(['alice', 'op1']);
+    expect(filterCards(cards, ' OP1 ').map((c) => c.id)).toEqual(['alice']);
     expect(filterCards(cards, 'car').map((c) => c.id)).toEqual(['carol']);
     expect(filterCards(cards, 'nobody')).toEqual([]);
-    expect(filterCards(cards, '').length).toBe(4);
+    expect(filterCards(cards, '').length).toBe(3);
   });
 });
