@@ -59,7 +59,7 @@ describe('CardBody', () => {
     expect(body).toContain(
       'title="What the staker could withdraw now: deposit shares × DSF × slashing factor."',
     );
-    expect(body).toContain('in 50 blocks (10 min on this chain); real: 2 days 2 h');
+    expect(body).toContain('in 50 blocks (2 days 2 h real time)');
     expect(body).toContain('<th scope="col">');
   });
 

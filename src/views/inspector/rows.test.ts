@@ -42,7 +42,7 @@ describe('restakers', () => {
     expect(texts(w)).toEqual([
       ['w1/stETH', 'stETH', '10 shares', '1000', 'after block 1100', 'queued, still slashable'],
     ]);
-    expect(w?.rows[0]?.cells[4]?.note).toBe('in 50 blocks (10 min on this chain); real: 2 days 2 h');
+    expect(w?.rows[0]?.cells[4]?.note).toBe('in 50 blocks (2 days 2 h real time)');
   });
 
   it('summarises a closed card in one line and names its operator for the filter', () => {
@@ -115,9 +115,9 @@ describe('operators', () => {
 
   it('gives the allocation delay in real time, the delegated stakers and a summary', () => {
     expect(op1.facts[0]?.value).toEqual({
-      text: '5 blocks (1 min on this chain)',
+      text: '5 blocks',
       exact: null,
-      note: 'real: 5 h',
+      note: '5 h real time',
     });
     expect(facts(op1)['Delegated stakers']).toBe('alice');
     expect(op1.summary).toBe('stETH: 48.6 shares delegated · stETH max magnitude 81% · 1 allocation');
@@ -133,14 +133,12 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     );
     expect(facts(avs)).toEqual({
       'MiniAVS contract': '0x00000000000000000000000000000000000000c3',
-      'Veto window': '20 blocks (4 min on this chain)',
+      'Veto window': '20 blocks',
       'Veto committee': 'guard',
     });
     expect(texts(avs.tables[0])).toEqual([['avs1/0', 'stETH', 'op1', '2']]);
     expect(texts(avs.tables[1])).toEqual([['r1', 'op1', 'avs1/0', '1040', 'block 1059', 'pending']]);
-    expect(avs.tables[1]?.rows[0]?.cells[4]?.note).toBe(
-      'vetoable for 9 blocks (1 min 48 s on this chain); real: 9 h',
-    );
+    expect(avs.tables[1]?.rows[0]?.cells[4]?.note).toBe('vetoable for 9 blocks (9 h real time)');
   });
 
   it('shows a vault with its NAV per token and a claimable redemption', () => {

@@ -82,21 +82,21 @@ describe('deltaCell', () => {
 });
 
 describe('delays and deadlines', () => {
-  it('gives a delay in blocks, chain time and real time', () => {
-    // 5 blocks: 60 s on the chain, 5 hours in reality.
+  it('gives a delay in blocks and the real time it stands for', () => {
+    // 5 blocks of one hour each: 5 hours in reality.
     expect(delayCell('5', clock)).toEqual({
-      text: '5 blocks (1 min on this chain)',
+      text: '5 blocks',
       exact: null,
-      note: 'real: 5 h',
+      note: '5 h real time',
     });
   });
 
   it('counts down to a completable-after block and says when it is ready', () => {
-    // 1100 − 1050 = 50 blocks: 600 s = 10 min here, 50 h = 2 days 2 h in reality.
+    // 1100 − 1050 = 50 blocks: 50 h = 2 days 2 h in reality.
     expect(afterBlockCell('1100', clock, false)).toEqual({
       text: 'after block 1100',
       exact: null,
-      note: 'in 50 blocks (10 min on this chain); real: 2 days 2 h',
+      note: 'in 50 blocks (2 days 2 h real time)',
     });
     expect(afterBlockCell('1050', clock, false).note).toBe('ready now');
     expect(afterBlockCell('1100', clock, true).note).toBeNull();
@@ -111,10 +111,8 @@ describe('delays and deadlines', () => {
   });
 
   it('counts the blocks a veto can still land in', () => {
-    // Vetoable through 1059 with the head at 1050: blocks 1051..1059, 9 of them (108 s, 9 h).
-    expect(vetoCell('1059', 'pending', clock).note).toBe(
-      'vetoable for 9 blocks (1 min 48 s on this chain); real: 9 h',
-    );
+    // Vetoable through 1059 with the head at 1050: blocks 1051..1059, 9 of them (9 h).
+    expect(vetoCell('1059', 'pending', clock).note).toBe('vetoable for 9 blocks (9 h real time)');
     expect(vetoCell('1050', 'pending', clock).note).toBe('window closed: executable now');
     expect(vetoCell('1059', 'executed', clock)).toEqual({ text: 'block 1059', exact: null, note: null });
   });

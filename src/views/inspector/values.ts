@@ -42,11 +42,11 @@ export const rateCell = (v: string, signed = false): Cell => unitCell(v, RATE, s
 /** A beacon-chain balance counted in gwei, shown in ETH. */
 export const gweiCell = (v: string, signed = false): Cell => unitCell(v, GWEI_AS_ETH, signed);
 
-/** A configured delay: "336 blocks (5 min 36 s on this chain)", noting the real duration it stands for. */
+/** A configured delay: "336 blocks", noting the real time it stands for ("14 days real time"). */
 export function delayCell(blocks: string, clock: Clock): Cell {
   if (parse(blocks) === null) return cell(blocks);
-  const d = describeDelay(blocks, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(d.compressed, null, `real: ${d.real}`);
+  const d = describeDelay(blocks, clock.realSecondsPerBlock);
+  return cell(d.compressed, null, `${d.real} real time`);
 }
 
 /**
@@ -59,8 +59,7 @@ export function afterBlockCell(target: string, clock: Clock, settled: boolean): 
   if (settled) return cell(`after block ${n}`);
   const left = n - clock.block;
   if (left <= 0n) return cell(`after block ${n}`, null, 'ready now');
-  const d = describeDelay(left, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(`after block ${n}`, null, `in ${d.compressed}; real: ${d.real}`);
+  return cell(`after block ${n}`, null, `in ${describeDelay(left, clock.realSecondsPerBlock).text}`);
 }
 
 /** The effect block of a pending allocation change ("—" when nothing is pending). */
@@ -80,8 +79,7 @@ export function vetoCell(until: string, status: string, clock: Clock): Cell {
   if (n === null || status !== 'pending') return cell(n === null ? until : `block ${n}`);
   const left = n - clock.block;
   if (left <= 0n) return cell(`block ${n}`, null, 'window closed: executable now');
-  const d = describeDelay(left, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(`block ${n}`, null, `vetoable for ${d.compressed}; real: ${d.real}`);
+  return cell(`block ${n}`, null, `vetoable for ${describeDelay(left, clock.realSecondsPerBlock).text}`);
 }
 
 const SHARE_LEAVES = new Set(['depositShares', 'withdrawableShares', 'scaledShares', 'allocatedStake']);
