@@ -66,7 +66,7 @@ describe('restakers', () => {
       'Beacon-chain slashing factor (BCSF)': '50%',
       'Pod address': '0x00000000000000000000000000000000000000b2',
       'Active validators': '1',
-      'Restaked (gwei)': '32 ETH',
+      'Restaked ETH': '32 ETH',
       'Checkpoint in progress': 'no',
     });
     expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 shares', '5 shares', '125%']);
