@@ -24,7 +24,8 @@ export type AddressBook = Map<string, string>;
 
 /** Lower-cased address → display name, for every account and contract a sandbox knows. */
 export function addressBook(sb: Sandbox): AddressBook {
-  const book: AddressBook = new Map();
+  // address(0) is how the contracts say "none" (no redistribution recipient, no approver).
+  const book: AddressBook = new Map([['0x0000000000000000000000000000000000000000', 'none (zero address)']]);
   for (const [key, value] of Object.entries(sb.addresses)) {
     if (typeof value === 'string') book.set(value.toLowerCase(), PROTOCOL_NAMES[key] ?? key);
   }
