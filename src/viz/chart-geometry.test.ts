@@ -100,7 +100,7 @@ test('the table has one row per x and a blank where a series has no point', () =
   const texts = (rows: ReturnType<typeof chartTable>) =>
     rows.map((r) => ({ x: r.x, cells: r.cells.map((c) => c?.text ?? '') }));
   expect(texts(chartTable([op1, lrt], 'shares').slice(0, 3))).toEqual([
-    { x: 0, cells: ['70 shares', '1 shares'] },
+    { x: 0, cells: ['70 shares', '1 share'] },
     { x: 2, cells: ['', '0.95 shares'] },
     { x: 3, cells: ['', '0.9 shares'] },
   ]);

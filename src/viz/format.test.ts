@@ -115,6 +115,9 @@ describe('showAmount: the display policy', () => {
 
   test('tokens carry their own name; WAD fractions read as percent with two decimals', () => {
     expect(showAmount(40n * 10n ** 18n, token('stETH')).text).toBe('40 stETH');
+    expect(showAmount(10n ** 18n, token('shares')).text).toBe('1 share');
+    expect(showAmount(-(10n ** 18n), token('lrt tokens'), true).text).toBe('−1 lrt token');
+    expect(showAmount(10n ** 18n, token('stETH')).text).toBe('1 stETH');
     expect(showAmount(WEI_28_ETH - 28n, token('shares')).text).toBe('28 shares − 28 wei');
     expect(showAmount('350000000000000000', PERCENT).text).toBe('35%');
     // 10/9 as a WAD: 111.111111111111111111%.

@@ -26,6 +26,8 @@ export interface Unit {
   rawName?: string;
   /** Decimals kept when rounding for display (READABLE_PLACES unless set). */
   places?: number;
+  /** The symbol for exactly one ("share" for "shares"). */
+  one?: string;
 }
 
 export const ETH: Unit = { symbol: 'ETH', decimals: 18, base: 'wei', rawName: 'wei' };
@@ -44,6 +46,7 @@ export const token = (symbol: string): Unit => ({
   decimals: 18,
   base: 'wei',
   rawName: 'base units (18 decimals)',
+  ...(/(share|token)s$/.test(symbol) ? { one: symbol.slice(0, -1) } : {}),
 });
 
 /**
@@ -88,8 +91,11 @@ export function formatDecimal(value: string | bigint, decimals: number): string 
   return `${v < 0n ? '-' : ''}${abs / base}${fraction === '' ? '' : `.${fraction}`}`;
 }
 
-export const withUnit = (number: string, unit: Unit) =>
-  unit.tight ? `${number}${unit.symbol}` : `${number} ${unit.symbol}`;
+/** A number with its unit's symbol ("1 share", "2 shares", "25%"). */
+export const withUnit = (number: string, unit: Unit) => {
+  const symbol = unit.one !== undefined && /^[−+]?1$/.test(number) ? unit.one : unit.symbol;
+  return unit.tight ? `${number}${symbol}` : `${number} ${symbol}`;
+};
 const signOf = (v: bigint, signed: boolean) => (v < 0n ? '−' : signed && v > 0n ? '+' : '');
 
 /** How many decimals to keep of a value of this size: READABLE_PLACES, or 4 significant digits below 1. */

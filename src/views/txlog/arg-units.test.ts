@@ -39,7 +39,7 @@ describe('event and call arguments in their units', () => {
   it('names the token an ERC-20 value counts by the contract that emitted it', () => {
     expect(text('value', '40000000000000000000', 'stETH (MiniLST)', 'Transfer')).toBe('40 stETH');
     expect(text('value', '2500000000000000000', 'wstETH', 'Transfer')).toBe('2.5 wstETH');
-    expect(text('value', '1000000000000000000', 'lrt (vault)', 'Transfer')).toBe('1 lrt tokens');
+    expect(text('value', '1000000000000000000', 'lrt (vault)', 'Transfer')).toBe('1 lrt token');
     expect(text('minted', '8000000000000000000', 'lrt (vault)', 'Deposited')).toBe('8 lrt tokens');
     // The vault's Deposited counts the stETH paid in as `amount` and the vault tokens it minted as `minted`.
     expect(text('amount', '8000000000000000000', 'lrt (vault)', 'Deposited')).toBe('8 stETH');
