@@ -61,7 +61,7 @@ describe('describeDelay', () => {
 
 describe('describeClock', () => {
   it('states the clock one way for every preset', () => {
-    expect(describeClock('classroom', '3600')).toBe('classroom clock: one block stands for 1 h');
+    expect(describeClock('classroom', '3600')).toBe('classroom clock: one block stands for one hour');
     expect(describeClock('mainnet', 12n)).toBe('mainnet clock: one block stands for 12 s');
   });
 });

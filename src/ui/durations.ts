@@ -56,9 +56,11 @@ export function describeDelay(
   };
 }
 
-/** The clock, stated one way: "classroom clock: one block stands for 1 h", "mainnet clock: one block stands for 12 s". */
+/** The clock, stated one way: "classroom clock: one block stands for one hour", "mainnet clock: … for 12 s". */
 export function describeClock(preset: string, realSecondsPerBlock: Integer): string {
-  return `${preset} clock: one block stands for ${formatSeconds(integer(realSecondsPerBlock, 'realSecondsPerBlock'))}`;
+  const seconds = integer(realSecondsPerBlock, 'realSecondsPerBlock');
+  // The lessons' words for the classroom clock: "one block stands for one hour".
+  return `${preset} clock: one block stands for ${seconds === 3_600n ? 'one hour' : formatSeconds(seconds)}`;
 }
 
 /**
