@@ -7,6 +7,8 @@ import {
   eth,
   initialLessonContext,
   percent,
+  readable,
+  readablePercent,
   realTime,
   sameEth,
   stepAmount,
@@ -25,10 +27,18 @@ const refused: ActedEvent = {
 };
 
 describe('the lesson kit', () => {
-  it('renders exact amounts and fractions', () => {
+  it('renders amounts and fractions under the display policy', () => {
     expect(eth('36000000000000000000')).toBe('36');
-    expect(eth(1n)).toBe('0.000000000000000001');
+    expect(eth(1n)).toBe('1 wei');
+    // 28 ETH less 28 wei (lesson 6 after its slash); 35 plus 28 wei; 4/9 floored to the wei.
+    expect(eth(28n * 10n ** 18n - 28n)).toBe('28 (less 28 wei)');
+    expect(eth(35n * 10n ** 18n + 28n)).toBe('35 (plus 28 wei)');
+    expect(eth('444444444444444444')).toBe('≈ 0.4444');
+    expect(eth(28n * 10n ** 18n - 28n, 'stETH')).toBe('28 stETH − 28 wei');
     expect(percent('900000000000000000')).toBe('90%');
+    expect(percent('1111111111111111111')).toBe('≈ 111.11%');
+    expect(readable('3499999999999999994/2500000000000000000')).toBe('≈ 1.4');
+    expect(readablePercent('1/3')).toBe('≈ 33.33%');
     expect(sameEth(6_300_000_000_000_000_000n, '63/10')).toBe(true);
     expect(sameEth(6_300_000_000_000_000_001n, '63/10')).toBe(false);
   });

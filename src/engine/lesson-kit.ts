@@ -2,7 +2,6 @@
 // and protocol types): the events the engine sends, the shape of a step's meta, the placeholders the engine
 // replaces with provide(), and exact formatting for the numbers a lesson's feedback quotes.
 import { fromPromise } from 'xstate';
-import { formatUnits } from 'viem';
 import type { StepJson } from './session-types.ts';
 import type { World } from '../protocol/world-types.ts';
 import type { NetworkOptions } from '../protocol/network-from-world.ts';
@@ -13,8 +12,9 @@ export type { StepJson } from './session-types.ts';
 export type { World } from '../protocol/world-types.ts';
 export type { NetworkOptions } from '../protocol/network-from-world.ts';
 export type { AnalysisJson, AttackJson, CascadeJson } from '../analysis/analysis-json.ts';
-export { readable, readablePercent } from '../analysis/analysis-json.ts';
 import type { AnalysisJson } from '../analysis/analysis-json.ts';
+import { PERCENT, showAmount, token, type Unit } from '../viz/format.ts';
+import { FRACTION_PERCENT, readableRational } from '../viz/format-rational.ts';
 
 /**
  * The events a lesson machine receives. ACTED is sent for every action the learner (or "show me") takes in
@@ -162,11 +162,32 @@ export const analyzePlaceholder = fromPromise<AnalyzeOutput, AnalyzeInput>(() =>
   Promise.reject(new Error('the analyzer is provided by the engine')),
 );
 
-/** Exact ETH (or any 18-decimal amount) from a base-unit decimal string: "36", "0.9", "1.000000000000000001". */
-export const eth = (wei: string | bigint): string => formatUnits(BigInt(wei), 18);
+// Numbers in feedback follow the app's display policy (viz/format.ts): a value with a few decimals is written
+// as it is, rounding dust is named in wei ("28 (less 28 wei)"), anything longer is rounded and marked "≈".
+// Rounding is formatting only: checks compare the chain's exact integers, never these strings.
 
-/** A WAD fraction as an exact percentage: 0.9e18 → "90%". */
-export const percent = (wad: string | bigint): string => `${formatUnits(BigInt(wad) * 100n, 18)}%`;
+const NUMBER: Unit = { symbol: '', decimals: 18, base: 'wei', tight: true };
+
+/**
+ * An 18-decimal amount for a sentence that names its unit after it ("`${eth(x)} stETH`"): "36", "0.9",
+ * "≈ 0.4444", "28 (less 28 wei)". Given the unit, the whole amount as the app shows it: "28 stETH − 28 wei".
+ */
+export function eth(wei: string | bigint, unit?: string): string {
+  if (unit !== undefined) return showAmount(BigInt(wei), token(unit)).text;
+  const shown = showAmount(BigInt(wei), NUMBER);
+  const d = shown.dust;
+  if (d === undefined || d.near === '0') return shown.text;
+  return `${d.near} (${d.below ? 'less' : 'plus'} ${d.amount})`;
+}
+
+/** A WAD fraction as a percentage: 0.9e18 → "90%", 10/9 → "≈ 111.11%". */
+export const percent = (wad: string | bigint): string => showAmount(BigInt(wad), PERCENT).text;
+
+/** An exact rational from the analyzer ("4499999999999999993/2500000000000000000") for a sentence: "≈ 1.8". */
+export const readable = (r: string): string => readableRational(r);
+
+/** A rational fraction as a percentage: "1/4" → "25%", "1/3" → "≈ 33.33%". */
+export const readablePercent = (r: string): string => readableRational(r, FRACTION_PERCENT);
 
 /**
  * What `blocks` stand for in real time under a scenario's preset, in whole days and hours: the classroom

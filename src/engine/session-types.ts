@@ -6,12 +6,23 @@ import type { ActorRole, World } from '../protocol/world-types.ts';
 /** One scenario@1 step exactly as written in a scenario file (`{ action: "avs.slash", by: "avs1", … }`). */
 export type StepJson = { action: string } & Record<string, unknown>;
 
+/** A decoded argument as plain data: integers as decimal base-unit strings, addresses named; structs and arrays kept. */
+export type ArgValue = string | ArgValue[] | { [field: string]: ArgValue };
+
+/** One named argument of a call or an event, for decoding into its unit (views/txlog/arg-units.ts). */
+export interface ArgEntry {
+  name: string;
+  value: ArgValue;
+}
+
 export interface EventView {
   /** The miniature contract that emitted it (`MiniAllocationManager`), or null when unknown. */
   contract: string | null;
   eventName: string;
   /** Arguments by name, rendered as text: integers in decimal base units, addresses as actor ids where known. */
   args: Record<string, string>;
+  /** The same arguments with their structure, in order. */
+  params?: ArgEntry[];
 }
 
 export interface TxView {
@@ -27,7 +38,8 @@ export interface TxView {
   to: string | null;
   nonce: string;
   gasUsed: string;
-  call: { contract: string; functionName: string; args: string[] } | null;
+  /** `args` rendered as text (raw integers); `params` the same values named by the ABI, with their structure. */
+  call: { contract: string; functionName: string; args: string[]; params?: ArgEntry[] } | null;
   events: EventView[];
 }
 

@@ -1,9 +1,11 @@
 // Transactions as the page shows them: every address named (actor ids, the protocol's contracts by their
 // real names), every integer a decimal string, so the log reads in domain terms and crosses the worker as
 // plain data.
+import type { AbiFunction } from 'viem';
+import { abiOf } from '../chain/abi.ts';
 import type { TxResult } from '../chain/runtime.ts';
 import type { Sandbox } from '../protocol/sandbox.ts';
-import type { TxView } from './session-types.ts';
+import type { ArgEntry, ArgValue, TxView } from './session-types.ts';
 
 /** The protocol's singletons under the names of the real contracts they mirror. */
 const PROTOCOL_NAMES: Record<string, string> = {
@@ -22,7 +24,8 @@ export type AddressBook = Map<string, string>;
 
 /** Lower-cased address → display name, for every account and contract a sandbox knows. */
 export function addressBook(sb: Sandbox): AddressBook {
-  const book: AddressBook = new Map();
+  // address(0) is how the contracts say "none" (no redistribution recipient, no approver).
+  const book: AddressBook = new Map([['0x0000000000000000000000000000000000000000', 'none (zero address)']]);
   for (const [key, value] of Object.entries(sb.addresses)) {
     if (typeof value === 'string') book.set(value.toLowerCase(), PROTOCOL_NAMES[key] ?? key);
   }
@@ -50,6 +53,29 @@ export function renderValue(book: AddressBook, v: unknown): string {
   return String(v);
 }
 
+/** A decoded value as plain structured data: what `renderValue` writes, with arrays and structs kept. */
+export function argValue(book: AddressBook, v: unknown): ArgValue {
+  if (Array.isArray(v)) return v.map((x) => argValue(book, x));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, argValue(book, x)]));
+  return renderValue(book, v);
+}
+
+/** The call's arguments named by the miniature's ABI (positional names `arg0`… when it has none). */
+function callParams(book: AddressBook, call: NonNullable<TxResult['call']>): ArgEntry[] {
+  let inputs: readonly { name?: string | undefined }[] = [];
+  try {
+    const fn = abiOf(call.contract).find(
+      (x): x is AbiFunction =>
+        x.type === 'function' && x.name === call.functionName && x.inputs.length === call.args.length,
+    );
+    inputs = fn?.inputs ?? [];
+  } catch {
+    // An unknown contract: the arguments keep positional names.
+  }
+  return call.args.map((a, i) => ({ name: inputs[i]?.name || `arg${i}`, value: argValue(book, a) }));
+}
+
 export function txView(book: AddressBook, tx: TxResult): TxView {
   const name = (a: string | null) => (a === null ? null : (book.get(a.toLowerCase()) ?? a));
   return {
@@ -69,11 +95,13 @@ export function txView(book: AddressBook, tx: TxResult): TxView {
             contract: tx.call.contract,
             functionName: tx.call.functionName,
             args: tx.call.args.map((a) => renderValue(book, a)),
+            params: callParams(book, tx.call),
           },
     events: tx.events.map((e) => ({
       contract: book.get(e.address.toLowerCase()) ?? null,
       eventName: e.eventName,
       args: Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, renderValue(book, v)])),
+      params: Object.entries(e.args).map(([name, v]) => ({ name, value: argValue(book, v) })),
     })),
   };
 }

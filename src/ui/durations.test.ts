@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDelay, describeUntil, formatSeconds } from './durations.ts';
+import { describeClock, describeDelay, describeUntil, formatSeconds } from './durations.ts';
 
 describe('formatSeconds', () => {
   it.each([
@@ -28,46 +28,41 @@ describe('formatSeconds', () => {
 });
 
 describe('describeDelay', () => {
-  it('classroom withdrawal delay: 336 blocks of 12 s here, one hour each in reality', () => {
-    // 336 · 12 = 4032 s = 1 h (3600) + 7 min (420) + 12 s; 336 · 3600 = 1209600 s = 14 · 86400.
-    expect(describeDelay(336n, 12n, 3600n)).toEqual({
-      compressed: '336 blocks (1 h 7 min 12 s on this chain)',
+  it('classroom withdrawal delay: 336 blocks, one hour each in reality', () => {
+    // 336 · 3600 = 1209600 s = 14 · 86400.
+    expect(describeDelay(336n, 3600n)).toEqual({
+      compressed: '336 blocks',
       real: '14 days',
+      text: '336 blocks (14 days real time)',
     });
   });
 
   it('mainnet withdrawal delay: 100800 blocks of 12 s', () => {
-    // 100800 · 12 = 1209600 s = 14 days, on this chain and in reality alike.
-    expect(describeDelay('100800', '12', '12')).toEqual({
-      compressed: '100800 blocks (14 days on this chain)',
-      real: '14 days',
-    });
+    // 100800 · 12 = 1209600 s = 14 days.
+    expect(describeDelay('100800', '12').text).toBe('100800 blocks (14 days real time)');
   });
 
   it('allocation configuration delay: 17.5 days under both presets', () => {
-    // 420 · 3600 = 1512000 s = 17 · 86400 (1468800) + 43200 (12 h); 420 · 12 = 5040 s = 1 h 24 min.
-    expect(describeDelay(420n, 12n, 3600n)).toEqual({
-      compressed: '420 blocks (1 h 24 min on this chain)',
-      real: '17 days 12 h',
-    });
-    // 126000 · 12 = 1512000 s.
-    expect(describeDelay(126000n, 12n, 12n).real).toBe('17 days 12 h');
+    // 420 · 3600 = 1512000 s = 17 · 86400 (1468800) + 43200 (12 h); 126000 · 12 = 1512000 s.
+    expect(describeDelay(420n, 3600n).real).toBe('17 days 12 h');
+    expect(describeDelay(126000n, 12n).real).toBe('17 days 12 h');
   });
 
   it('one block, and no delay at all', () => {
-    expect(describeDelay(1n, 12n, 3600n)).toEqual({
-      compressed: '1 block (12 s on this chain)',
-      real: '1 h',
-    });
-    expect(describeDelay(0n, 12n, 3600n)).toEqual({
-      compressed: '0 blocks (0 s on this chain)',
-      real: '0 s',
-    });
+    expect(describeDelay(1n, 3600n).text).toBe('1 block (1 h real time)');
+    expect(describeDelay(0n, 3600n).text).toBe('0 blocks (0 s real time)');
   });
 
   it('refuses a malformed block count', () => {
-    expect(() => describeDelay('-5', 12n, 12n)).toThrow(/blocks must be a whole number/);
-    expect(() => describeDelay(-5n, 12n, 12n)).toThrow(/blocks must not be negative/);
+    expect(() => describeDelay('-5', 12n)).toThrow(/blocks must be a whole number/);
+    expect(() => describeDelay(-5n, 12n)).toThrow(/blocks must not be negative/);
+  });
+});
+
+describe('describeClock', () => {
+  it('states the clock one way for every preset', () => {
+    expect(describeClock('classroom', '3600')).toBe('classroom clock: one block stands for one hour');
+    expect(describeClock('mainnet', 12n)).toBe('mainnet clock: one block stands for 12 s');
   });
 });
 

@@ -1,5 +1,7 @@
-// Delays as a learner should read them: the block count on this chain with the time those blocks take here,
-// and the real-world duration they stand for (classroom: one block is one hour). Exact integer arithmetic on
+// Delays as a learner should read them: the block count, and the real-world duration it stands for. The clock
+// is stated one way everywhere: "one block stands for 1 h" (the classroom clock) or "12 s" (mainnet). The
+// chain's own timestamps (12 s a block under every preset) are an implementation detail and are not shown
+// beside it, so "336 blocks" never reads as both one hour and fourteen days. Exact integer arithmetic on
 // seconds; a duration is written in every non-zero unit, so nothing shown is rounded ("1 h 7 min 12 s").
 
 /** Integers arrive as bigint or as world@1 decimal strings. */
@@ -37,21 +39,28 @@ export function formatSeconds(seconds: Integer): string {
 const blockCount = (n: bigint): string => `${n} ${n === 1n ? 'block' : 'blocks'}`;
 
 /**
- * A delay of `blocks`: `compressed` is what it takes on this chain ("336 blocks (1 h 7 min 12 s on this
- * chain)"), `real` what it stands for in the real protocol ("14 days").
+ * A delay of `blocks`: `compressed` is its length in blocks ("336 blocks"), `real` the real-world time it
+ * stands for ("14 days"), and `text` both, the one way delays are written ("336 blocks (14 days real time)").
  */
 export function describeDelay(
   blocks: Integer,
-  chainSecondsPerBlock: Integer,
   realSecondsPerBlock: Integer,
-): { compressed: string; real: string } {
+): { compressed: string; real: string; text: string } {
   const n = integer(blocks, 'blocks');
-  const chain = integer(chainSecondsPerBlock, 'chainSecondsPerBlock');
   const real = integer(realSecondsPerBlock, 'realSecondsPerBlock');
+  const compressed = blockCount(n);
   return {
-    compressed: `${blockCount(n)} (${formatSeconds(n * chain)} on this chain)`,
+    compressed,
     real: formatSeconds(n * real),
+    text: `${compressed} (${formatSeconds(n * real)} real time)`,
   };
+}
+
+/** The clock, stated one way: "classroom clock: one block stands for one hour", "mainnet clock: … for 12 s". */
+export function describeClock(preset: string, realSecondsPerBlock: Integer): string {
+  const seconds = integer(realSecondsPerBlock, 'realSecondsPerBlock');
+  // The lessons' words for the classroom clock: "one block stands for one hour".
+  return `${preset} clock: one block stands for ${seconds === 3_600n ? 'one hour' : formatSeconds(seconds)}`;
 }
 
 /**

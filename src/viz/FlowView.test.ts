@@ -16,15 +16,17 @@ const count = (html: string, needle: string) => html.split(needle).length - 1;
 test('an img with the exact summary, one path per link, one focusable node per node, a table row per flow', () => {
   const body = plain(render(FlowView, { props: { world: sampleWorld } }).body);
   expect(body).toContain(
-    'role="img" aria-label="Stake flow: 4 restakers hold 81 ETH in 2 strategies; 2 operators have 76 ETH delegated; ' +
-      '34 ETH is allocated to 3 operator sets and 42 ETH is unallocated; 5 ETH is undelegated."',
+    'role="img" aria-label="Stake flow: 4 restakers hold 81 shares in 2 strategies; 2 operators have 76 shares delegated; ' +
+      '34 shares allocated to 3 operator sets and 42 shares unallocated; 5 shares undelegated."',
   );
   expect(count(body, '<path class="link ')).toBe(12);
   expect(count(body, 'tabindex="0"')).toBe(11);
-  expect(body).toContain('aria-label="op1: 36 ETH (unallocated 20 ETH)"');
-  expect(body).toContain('<title>op2 → avs2 · set 1: 18 ETH</title>');
+  expect(body).toContain('aria-label="op1: 36 shares (unallocated 20\u00a0shares)"');
+  expect(body).toContain('<title>op2 → avs2 · set 1: 18 shares</title>');
   expect(count(body, '<tr data-amount=')).toBe(13);
-  expect(body).toMatch(/<td>op1<\/td><td>avs1 · set 0 \(stETH\)<\/td><td class="num[^"]*">16 ETH<\/td>/);
+  expect(body).toMatch(
+    /<td>op1<\/td><td>avs1 · set 0 \(stETH\)<\/td><td class="num[^"]*"><span class="amount"[^>]*>16 shares<\/span><\/td>/,
+  );
   expect(body).toContain('viewBox="0 0 800 420"');
   expect(body).not.toContain('figcaption');
 });
@@ -45,7 +47,7 @@ test('a slash is attributed in a caption and marks its link and losers; highligh
     }).body,
   );
   expect(body).toContain(
-    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed shares wait to be burned (slashing.clear).',
+    'avs1 · set 0 slashed op1: alice lost 4 shares; the slashed shares wait to be burned (slashing.clear).',
   );
   expect(body).toMatch(
     /<path class="link allocation[^"]*slashed[^"]*"[^>]*data-amount="16000000000000000000"/,
@@ -55,13 +57,13 @@ test('a slash is attributed in a caption and marks its link and losers; highligh
   expect(body).toMatch(/<path class="link delegation[^"]*dim/);
 });
 
-test('labels: the exact amount on its own line under the name, notes wrapped, stubs drawn as blocks', () => {
+test('labels: the amount on its own line under the name, rounding dust named exactly, notes wrapped, stubs drawn as blocks', () => {
   const body = plain(render(FlowView, { props: { world: slashedWorld } }).body);
   expect(body).toMatch(
-    /<text text-anchor="start"><tspan class="name"[^>]*>avs1 · set 0<\/tspan><tspan class="amount"[^>]*>27\.999999999999999972 ETH<\/tspan><\/text>/,
+    /<text text-anchor="start"><tspan class="name"[^>]*>avs1 · set 0<\/tspan><tspan class="amount"[^>]*>28 shares − 28 wei<\/tspan><\/text>/,
   );
-  expect(body).toMatch(/<tspan class="note"[^>]*>17\.500000000000000077 ETH<\/tspan>/);
-  expect(body).toMatch(/<tspan class="name"[^>]*>op1: 63 ETH<\/tspan>/);
+  expect(body).toMatch(/<tspan class="note"[^>]*>17\.5\u00a0shares\u00a0\+\u00a077\u00a0wei<\/tspan>/);
+  expect(body).toMatch(/<tspan class="name"[^>]*>op1: 63 shares<\/tspan>/);
   // The unallocated stake of each operator is one closed shape, not a stroke.
   const stubs = body.match(/<path class="link unallocated[^"]*stub"[^>]*>/g) ?? [];
   expect(stubs).toHaveLength(2);

@@ -18,21 +18,23 @@ const series = [
 test('an img labelled with the exact summaries, a line per series, axes and a table', () => {
   const body = plain(
     render(LineChart, {
-      props: { title: 'Operator stake', series, unit: 'eth', xLabel: 'step' },
+      props: { title: 'Operator stake', series, unit: 'shares', xLabel: 'step' },
     }).body,
   );
   const summary =
-    'op1 went from 40 ETH to 36 ETH over 2 steps; lowest 36 ETH at step 2; highest 40 ETH at step 0.';
-  expect(body).toContain(`role="img" aria-label="Operator stake. ${summary} op2 is 10 ETH at step 2."`);
+    'op1 went from 40 shares to 36 shares over 2 steps; lowest 36 shares at step 2; highest 40 shares at step 0.';
+  expect(body).toContain(`role="img" aria-label="Operator stake. ${summary} op2 is 10 shares at step 2."`);
   expect(body).toContain(`<p class="summary`);
   expect(body.split('class="line').length - 1).toBe(2);
-  expect(body).toContain('<title>op1 at 1: 38 ETH</title>');
-  expect(body).toMatch(/<th scope="row"[^>]*>2<\/th><td[^>]*>36 ETH<\/td><td[^>]*>10 ETH<\/td>/);
+  expect(body).toContain('<title>op1 at 1: 38 shares</title>');
+  expect(body).toMatch(
+    /<th scope="row"[^>]*>2<\/th><td[^>]*><span class="amount"[^>]*>36 shares<\/span><\/td><td[^>]*><span class="amount"[^>]*>10 shares<\/span><\/td>/,
+  );
   expect(body).toContain('>step</text>');
-  expect(body).toContain('>ETH</text>');
+  expect(body).toContain('>shares</text>');
 });
 
-test('WAD series read as plain ratios', () => {
+test('a vault’s WAD rate reads in stETH per token', () => {
   const rates = [
     {
       id: 'lrt',
@@ -45,9 +47,11 @@ test('WAD series read as plain ratios', () => {
   ];
   const body = plain(
     render(LineChart, {
-      props: { title: 'Vault rate', series: rates, unit: 'wad', xLabel: 'step' },
+      props: { title: 'Vault rate', series: rates, unit: 'rate', xLabel: 'step' },
     }).body,
   );
-  expect(body).toContain('lrt went from 1 to 0.9 over 1 step; lowest 0.9 at step 1; highest 1 at step 0.');
+  expect(body).toContain(
+    'lrt went from 1 stETH per token to 0.9 stETH per token over 1 step; lowest 0.9 stETH per token at step 1; highest 1 stETH per token at step 0.',
+  );
   expect(body).not.toContain('class="legend');
 });

@@ -24,7 +24,7 @@ const lrt: ChartSeries = {
 
 describe('scales', () => {
   // 400 × 200 with margins 56 left, 16 right, 10 top, 36 bottom: plot x 56…384, y 10…164.
-  const g = chartGeometry([op1], { width: 400, height: 200 }, 'eth');
+  const g = chartGeometry([op1], { width: 400, height: 200 }, 'shares');
 
   test('x spans the positions, y starts at zero for amounts', () => {
     expect(g.plot).toEqual({ left: 56, top: 10, right: 384, bottom: 164 });
@@ -41,34 +41,34 @@ describe('scales', () => {
   });
 
   test('points carry exact titles; the path goes through every point', () => {
-    expect(g.lines[0]?.dots[2]?.title).toBe('op1 at 9: 63 ETH');
+    expect(g.lines[0]?.dots[2]?.title).toBe('op1 at 9: 63 shares');
     expect(g.lines[0]?.d.startsWith('M56,10')).toBe(true);
   });
 
   test('ratios use their own range, not zero', () => {
-    const r = chartGeometry([lrt], { width: 400, height: 200 }, 'wad');
+    const r = chartGeometry([lrt], { width: 400, height: 200 }, 'rate');
     expect(r.yTicks.map((t) => t.label)).toEqual(['0.9', '0.92', '0.94', '0.96', '0.98', '1']);
-    expect(r.lines[0]?.dots[1]?.title).toBe('lrt at 2: 0.95');
+    expect(r.lines[0]?.dots[1]?.title).toBe('lrt at 2: 0.95 stETH per token');
   });
 
   test('a flat or empty series still gets a usable scale', () => {
     const flat = chartGeometry(
       [{ id: 'a', label: 'a', points: [{ x: 3, value: eth(5) }] }],
       { width: 300, height: 150 },
-      'eth',
+      'shares',
     );
     expect(flat.lines[0]?.dots[0]?.y).toBeGreaterThanOrEqual(flat.plot.top);
-    expect(chartGeometry([], { width: 300, height: 150 }, 'wad').lines).toEqual([]);
+    expect(chartGeometry([], { width: 300, height: 150 }, 'rate').lines).toEqual([]);
   });
 });
 
 describe('summaries, exact', () => {
   test('from, to, lowest and highest with where', () => {
-    expect(summarizeSeries(op1, 'eth', 'step')).toBe(
-      'op1 went from 70 ETH to 63 ETH over 12 steps; lowest 63 ETH at step 9; highest 70 ETH at step 0.',
+    expect(summarizeSeries(op1, 'shares', 'step')).toBe(
+      'op1 went from 70 shares to 63 shares over 12 steps; lowest 63 shares at step 9; highest 70 shares at step 0.',
     );
-    expect(summarizeSeries(lrt, 'wad', 'block')).toBe(
-      'lrt went from 1 to 0.9 over 3 blocks; lowest 0.9 at block 3; highest 1 at block 0.',
+    expect(summarizeSeries(lrt, 'rate', 'block')).toBe(
+      'lrt went from 1 stETH per token to 0.9 stETH per token over 3 blocks; lowest 0.9 stETH per token at block 3; highest 1 stETH per token at block 0.',
     );
   });
 
@@ -81,26 +81,32 @@ describe('summaries, exact', () => {
         { x: 1, value: '27999999999999999972' },
       ],
     };
-    expect(summarizeSeries(s, 'eth', 'step')).toBe(
-      'alice went from 28 ETH to 27.999999999999999972 ETH over 1 step; lowest 27.999999999999999972 ETH at step 1; highest 28 ETH at step 0.',
+    expect(summarizeSeries(s, 'shares', 'step')).toBe(
+      'alice went from 28 shares to 28 shares − 28 wei over 1 step; lowest 28 shares − 28 wei at step 1; highest 28 shares at step 0.',
     );
   });
 
   test('flat, single and empty series', () => {
     const flat = { id: 'op2', label: 'op2', points: [0, 5].map((x) => ({ x, value: eth(40) })) };
-    expect(summarizeSeries(flat, 'eth', 'step')).toBe('op2 stayed at 40 ETH over 5 steps.');
-    expect(summarizeSeries({ ...flat, points: [{ x: 2, value: eth(5) }] }, 'eth', 'step')).toBe(
-      'op2 is 5 ETH at step 2.',
+    expect(summarizeSeries(flat, 'shares', 'step')).toBe('op2 stayed at 40 shares over 5 steps.');
+    expect(summarizeSeries({ ...flat, points: [{ x: 2, value: eth(5) }] }, 'shares', 'step')).toBe(
+      'op2 is 5 shares at step 2.',
     );
-    expect(summarizeSeries({ ...flat, points: [] }, 'eth', 'step')).toBe('op2: no data.');
+    expect(summarizeSeries({ ...flat, points: [] }, 'shares', 'step')).toBe('op2: no data.');
   });
 });
 
 test('the table has one row per x and a blank where a series has no point', () => {
-  expect(chartTable([op1, lrt], 'eth').slice(0, 3)).toEqual([
-    { x: 0, cells: ['70 ETH', '1 ETH'] },
-    { x: 2, cells: ['', '0.95 ETH'] },
-    { x: 3, cells: ['', '0.9 ETH'] },
+  const texts = (rows: ReturnType<typeof chartTable>) =>
+    rows.map((r) => ({ x: r.x, cells: r.cells.map((c) => c?.text ?? '') }));
+  expect(texts(chartTable([op1, lrt], 'shares').slice(0, 3))).toEqual([
+    { x: 0, cells: ['70 shares', '1 share'] },
+    { x: 2, cells: ['', '0.95 shares'] },
+    { x: 3, cells: ['', '0.9 shares'] },
   ]);
-  expect(chartTable([lrt], 'wad').map((r) => r.cells[0])).toEqual(['1', '0.95', '0.9']);
+  expect(chartTable([lrt], 'rate').map((r) => r.cells[0]?.text)).toEqual([
+    '1 stETH per token',
+    '0.95 stETH per token',
+    '0.9 stETH per token',
+  ]);
 });

@@ -1,14 +1,26 @@
-// Geometry and words for a small multi-series line chart. Values are exact decimal strings (wei or WAD);
-// they become floats only for pixel positions. Every number shown as text (summaries, table, titles) is
-// exact; axis ticks are d3's round tick positions, labelled with their own value.
+// Geometry and words for a small multi-series line chart. Values are exact decimal strings (share base units
+// or WAD); they become floats only for pixel positions. Every number shown as text (summaries, table, titles)
+// follows the display policy (format.ts): readable, dust named, every digit one step away; axis ticks are d3's
+// round tick positions, labelled with their own value.
 import { line, scaleLinear } from 'd3';
-import { ethForPixels, formatEth, formatWad, parseBaseUnits } from './format.ts';
+import { ethForPixels, parseBaseUnits, showAmount, token, type Shown, type Unit } from './format.ts';
 
-export type ChartUnit = 'eth' | 'wad';
+/** Strategy shares (operator stake, slashable stake), or a vault's rate in stETH per vault token (WAD). */
+export type ChartUnit = 'shares' | 'rate';
+
+const UNITS: Record<ChartUnit, Unit> = {
+  shares: token('shares'),
+  rate: {
+    symbol: 'stETH per token',
+    decimals: 18,
+    base: null,
+    rawName: 'WAD units (10^18 = 1 stETH per token)',
+  },
+};
 
 export interface ChartPoint {
   x: number;
-  /** Decimal base units: wei for 'eth', WAD for 'wad'. */
+  /** Decimal base units: share units (18 decimals) for 'shares', WAD for 'rate'. */
   value: string;
 }
 
@@ -42,16 +54,17 @@ export interface ChartGeometry {
 
 const MARGIN = { top: 10, right: 16, bottom: 36, left: 56 };
 
-/** An exact value for text: "63 ETH" or, for a WAD ratio, "0.9". */
-export function formatValue(value: string | bigint, unit: ChartUnit): string {
-  return unit === 'eth' ? formatEth(value) : formatWad(value);
-}
+/** A value under the display policy: "63 shares", "0.9 stETH per token", "28 shares − 28 wei". */
+export const showValue = (value: string | bigint, unit: ChartUnit): Shown => showAmount(value, UNITS[unit]);
+
+/** Its text, for sentences and titles. */
+export const formatValue = (value: string | bigint, unit: ChartUnit): string => showValue(value, unit).text;
 
 /** Amounts start at zero (an honest baseline); ratios span their own range, where changes are small. */
 function yDomain(values: number[], unit: ChartUnit): [number, number] {
   let lo = Math.min(...values);
   let hi = Math.max(...values);
-  if (unit === 'eth') [lo, hi] = [Math.min(0, lo), Math.max(0, hi)];
+  if (unit === 'shares') [lo, hi] = [Math.min(0, lo), Math.max(0, hi)];
   if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) / 10 || 1), hi + (Math.abs(hi) / 10 || 1)];
   return [lo, hi];
 }
@@ -101,7 +114,7 @@ export function chartGeometry(
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** One exact sentence per series: "op1 went from 70 ETH to 63 ETH over 12 steps; lowest 63 ETH at step 9; …". */
+/** One sentence per series: "op1 went from 70 shares to 63 shares over 12 steps; lowest 63 shares at step 9; …". */
 export function summarizeSeries(s: ChartSeries, unit: ChartUnit, xLabel: string): string {
   const first = s.points[0];
   const last = s.points[s.points.length - 1];
@@ -125,18 +138,18 @@ export function summarizeSeries(s: ChartSeries, unit: ChartUnit, xLabel: string)
   );
 }
 
-/** The chart as rows: one per x, one exact cell per series ("" where a series has no point). */
+/** The chart as rows: one per x, one cell per series with every digit one step away (null: no point). */
 export function chartTable(
   series: readonly ChartSeries[],
   unit: ChartUnit,
-): { x: number; cells: string[] }[] {
+): { x: number; cells: (Shown | null)[] }[] {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const byX = series.map((s) => new Map(s.points.map((p) => [p.x, p.value])));
   return xs.map((x) => ({
     x,
     cells: byX.map((m) => {
       const v = m.get(x);
-      return v === undefined ? '' : formatValue(v, unit);
+      return v === undefined ? null : showValue(v, unit);
     }),
   }));
 }

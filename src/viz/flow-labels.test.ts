@@ -125,12 +125,14 @@ describe.each([406, 430, 600, 670, 900])('labels at %i px', (width) => {
     checkLabels(flowLayout(world, { width, height: 420 }));
   });
 
-  test('the longest exact amounts are shown in full', () => {
+  test('amounts with rounding dust are shown exactly, as the round value and the dust', () => {
     const g = flowLayout(slashedWorld, { width, height: 420 });
     const lines = (id: string) => texts(g.nodes.find((n) => n.id === id)?.labelLines);
-    expect(lines('set:avs1/0')).toEqual(['avs1 · set 0', '27.999999999999999972 ETH']);
-    expect(lines('set:avs2/0')).toEqual(['avs2 · set 0', '47.499999999999999951 ETH']);
-    expect(lines('operator:op1').join(' ')).toMatch(/^op1:? 63 ETH unallocated 17\.500000000000000077 ETH$/);
-    expect(lines('operator:op2').join(' ')).toMatch(/^op2:? 50 ETH unallocated 20 ETH$/);
+    expect(lines('set:avs1/0')).toEqual(['avs1 · set 0', '28 shares − 28 wei']);
+    expect(lines('set:avs2/0')).toEqual(['avs2 · set 0', '47.5 shares − 49 wei']);
+    expect(lines('operator:op1').join(' ')).toMatch(
+      /^op1:? 63 shares unallocated 17\.5\u00a0shares\u00a0\+\u00a077\u00a0wei$/,
+    );
+    expect(lines('operator:op2').join(' ')).toMatch(/^op2:? 50 shares unallocated 20\u00a0shares$/);
   });
 });

@@ -5,11 +5,12 @@
 //   the table rows list each strategy separately;
 // - stake that flows nowhere is a stub, not a link to a node: an operator's `unallocated` stake and a
 //   strategy's `undelegated` shares (held by restakers who delegate to nobody);
-// - strategy nodes carry what restakers hold; operators' shares can differ from it by rounding dust.
+// - strategy nodes carry what restakers hold; operators' shares can differ from it by rounding dust;
+// - every amount is strategy shares (withdrawable, delegated, allocated), so labels say "shares".
 import { byId, flowAmounts, foldRestakers, type FlowWorld } from './flow-data.ts';
 import { fitColumns, type LinkGeometry, type NodeGeometry } from './flow-fit.ts';
 import { placeTitles } from './flow-frame.ts';
-import { formatEth, setLabel } from './format.ts';
+import { setLabel, showAmount, token } from './format.ts';
 import type {
   FlowGraph,
   FlowLink,
@@ -25,6 +26,14 @@ export type { FlowWorld } from './flow-data.ts';
 export type * from './flow-types.ts';
 
 const TITLES = ['Restakers', 'Strategies', 'Operators', 'Operator sets'];
+const SHARES = token('shares');
+/** An amount under the display policy: the label text and every digit. */
+const shares = (amount: bigint) => {
+  const shown = showAmount(amount, SHARES);
+  return { amount: `${amount}`, label: shown.text, shown };
+};
+/** A note's amount never wraps inside ("17.5 shares + 77 wei" stays on one line). */
+const unbroken = (amount: bigint) => shares(amount).label.replaceAll(' ', '\u00a0');
 const TOP = 26;
 const BOTTOM = 6;
 
@@ -56,7 +65,7 @@ export function flowLayout(
     members = [key],
   ) => {
     const id = `${['restaker', 'strategy', 'operator', 'set'][column]}:${key}`;
-    nodes.push({ id, key, kind, column, name, amount: `${amount}`, label: formatEth(amount), note, members });
+    nodes.push({ id, key, kind, column, name, ...shares(amount), note, members });
     return id;
   };
   const link = (
@@ -71,12 +80,10 @@ export function flowLayout(
       kind,
       source,
       target,
-      amount: `${amount}`,
-      label: formatEth(amount),
+      ...shares(amount),
       parts,
     });
-  const row = (from: string, to: string, amount: bigint) =>
-    rows.push({ from, to, amount: `${amount}`, label: formatEth(amount) });
+  const row = (from: string, to: string, amount: bigint) => rows.push({ from, to, ...shares(amount) });
 
   for (const r of restakers) {
     const note = r.kind === 'others' ? `${r.members.length} restakers` : r.kind === 'vault' ? 'vault' : null;
@@ -98,7 +105,7 @@ export function flowLayout(
       s,
       s,
       held,
-      undelegated > 0n ? `undelegated ${formatEth(undelegated)}` : null,
+      undelegated > 0n ? `undelegated ${unbroken(undelegated)}` : null,
     );
     if (undelegated > 0n) {
       undelegatedTotal += undelegated;
@@ -109,14 +116,14 @@ export function flowLayout(
   let allocatedTotal = 0n;
   let unallocatedTotal = 0n;
   for (const op of amounts.operators) {
-    const note = op.unallocated > 0n ? `unallocated ${formatEth(op.unallocated)}` : null;
+    const note = op.unallocated > 0n ? `unallocated ${unbroken(op.unallocated)}` : null;
     const id = node(2, 'operator', op.id, op.id, op.total, note);
     for (const [s, a] of op.shares) {
       link('delegation', `strategy:${s}`, id, a);
       row(s, op.id, a);
     }
     for (const [key, per] of op.allocated) {
-      const parts = [...per].map(([strategy, a]) => ({ strategy, amount: `${a}`, label: formatEth(a) }));
+      const parts = [...per].map(([strategy, a]) => ({ strategy, ...shares(a) }));
       const total = [...per.values()].reduce((t, a) => t + a, 0n);
       allocatedTotal += total;
       link('allocation', id, `set:${key}`, total, parts);

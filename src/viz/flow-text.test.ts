@@ -13,14 +13,14 @@ const slash: FlowSlash = {
 
 test('the summary states the totals exactly', () => {
   expect(flowSummary(graph)).toBe(
-    'Stake flow: 4 restakers hold 81 ETH in 2 strategies; 2 operators have 76 ETH delegated; ' +
-      '34 ETH is allocated to 3 operator sets and 42 ETH is unallocated; 5 ETH is undelegated.',
+    'Stake flow: 4 restakers hold 81 shares in 2 strategies; 2 operators have 76 shares delegated; ' +
+      '34 shares allocated to 3 operator sets and 42 shares unallocated; 5 shares undelegated.',
   );
 });
 
 test('a slash caption names the set, the operator, each loss and where the stake went', () => {
   expect(slashCaption(slash)).toBe(
-    'avs1 · set 0 slashed op1: alice lost 4 ETH; the slashed shares wait to be burned (slashing.clear).',
+    'avs1 · set 0 slashed op1: alice lost 4 shares; the slashed shares wait to be burned (slashing.clear).',
   );
   expect(
     slashCaption({
@@ -32,16 +32,16 @@ test('a slash caption names the set, the operator, each loss and where the stake
       destination: 'treasury',
     }),
   ).toBe(
-    'avs1 · set 0 slashed op1: alice lost 3.999999999999999999 ETH, lrt lost 0.5 ETH; ' +
+    'avs1 · set 0 slashed op1: alice lost 4 shares − 1 wei, lrt lost 0.5 shares; ' +
       'the slashed shares wait to be redistributed to treasury (slashing.clear).',
   );
   // slashing.clear: where the shares went, by the amount that moved (single-avs-slash: 7 ETH burned).
   expect(slashCaption({ ...slash, losses: [], cleared: '7000000000000000000' })).toBe(
-    "avs1 · set 0's slash of op1 cleared: 7 ETH burned.",
+    "avs1 · set 0's slash of op1 cleared: 7 tokens burned.",
   );
   // An AVS slash of native ETH locks it in the pods (EigenPodManager); it is never burned.
   expect(slashCaption({ ...slash, destination: 'locked' })).toBe(
-    'avs1 · set 0 slashed op1: alice lost 4 ETH; slashed native ETH stays locked in the pods (it is never burned).',
+    'avs1 · set 0 slashed op1: alice lost 4 shares; slashed native ETH stays locked in the pods (it is never burned).',
   );
 });
 

@@ -1,7 +1,11 @@
 // Words for the stake-flow diagram: the summary a screen reader hears, the caption that attributes a slash,
 // and which nodes and links to emphasise. Amounts come from the graph's exact strings.
 import type { FlowGraph } from './flow-types.ts';
-import { formatEth, setLabel } from './format.ts';
+import { setLabel, showAmount, token } from './format.ts';
+
+/** Strategy shares under the display policy ("28 shares − 28 wei"), and slashed tokens once cleared. */
+const shares = (amount: string) => showAmount(amount, token('shares')).text;
+const tokens = (amount: string) => showAmount(amount, token('tokens')).text;
 
 export interface FlowHighlight {
   operators?: readonly string[];
@@ -29,23 +33,23 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 export function flowSummary(graph: FlowGraph): string {
   const { totals: t, counts: c } = graph;
   const parts = [
-    `${count(c.restakers, 'restaker')} hold ${formatEth(t.restaked)} in ${count(c.strategies, 'strategy', 'strategies')}`,
-    `${count(c.operators, 'operator')} have ${formatEth(t.delegated)} delegated`,
-    `${formatEth(t.allocated)} is allocated to ${count(c.sets, 'operator set')} and ${formatEth(t.unallocated)} is unallocated`,
+    `${count(c.restakers, 'restaker')} hold ${shares(t.restaked)} in ${count(c.strategies, 'strategy', 'strategies')}`,
+    `${count(c.operators, 'operator')} have ${shares(t.delegated)} delegated`,
+    `${shares(t.allocated)} allocated to ${count(c.sets, 'operator set')} and ${shares(t.unallocated)} unallocated`,
   ];
-  if (t.undelegated !== '0') parts.push(`${formatEth(t.undelegated)} is undelegated`);
+  if (t.undelegated !== '0') parts.push(`${shares(t.undelegated)} undelegated`);
   return `Stake flow: ${parts.join('; ')}.`;
 }
 
 export function slashCaption(slash: FlowSlash): string {
   if (slash.cleared !== undefined) {
     const went = slash.destination === 'burned' ? 'burned' : `paid to ${slash.destination}`;
-    return `${setLabel(slash.set)}'s slash of ${slash.operator} cleared: ${formatEth(slash.cleared)} ${went}.`;
+    return `${setLabel(slash.set)}'s slash of ${slash.operator} cleared: ${tokens(slash.cleared)} ${went}.`;
   }
   const losses =
     slash.losses.length === 0
       ? 'nobody lost stake'
-      : slash.losses.map((l) => `${l.who} lost ${formatEth(l.amount)}`).join(', ');
+      : slash.losses.map((l) => `${l.who} lost ${shares(l.amount)}`).join(', ');
   // The slash only marks the shares: slashing.clear (clearBurnOrRedistributableShares) moves them later.
   const where =
     slash.destination === 'burned'

@@ -1,6 +1,8 @@
-// The plain data of the stake-flow diagram (see flow-layout.ts): every amount is an exact wei string with its
-// exact label; only the geometry (px) is floating point.
+// The plain data of the stake-flow diagram (see flow-layout.ts): every amount is an exact base-unit string with
+// its label under the display policy (format.ts) and every digit beside it; only the geometry (px) is floating
+// point.
 import type { LinkGeometry, NodeGeometry } from './flow-fit.ts';
+import type { Shown } from './format.ts';
 
 export type FlowNodeKind = 'staker' | 'vault' | 'others' | 'strategy' | 'operator' | 'set';
 export type FlowLinkKind = 'deposit' | 'delegation' | 'allocation' | 'undelegated' | 'unallocated';
@@ -14,8 +16,10 @@ export interface FlowNode extends NodeGeometry {
   column: 0 | 1 | 2 | 3;
   name: string;
   amount: string;
+  /** The amount as the diagram prints it ("28 shares − 28 wei"); `shown` has every digit. */
   label: string;
-  /** "unallocated 20 ETH", "undelegated 5 ETH", "12 restakers"; null when nothing to add. */
+  shown: Shown;
+  /** "unallocated 20 shares", "undelegated 5 shares", "12 restakers"; null when nothing to add. */
   note: string | null;
   /** Actor ids folded into an `others` node, else the node's own key. */
   members: string[];
@@ -25,6 +29,7 @@ export interface FlowPart {
   strategy: string;
   amount: string;
   label: string;
+  shown: Shown;
 }
 
 export interface FlowLink extends LinkGeometry {
@@ -35,6 +40,7 @@ export interface FlowLink extends LinkGeometry {
   target: string | null;
   amount: string;
   label: string;
+  shown: Shown;
   /** The allocation's split per strategy (allocation links only). */
   parts: FlowPart[];
 }
@@ -45,6 +51,7 @@ export interface FlowRow {
   to: string;
   amount: string;
   label: string;
+  shown: Shown;
 }
 
 export interface FlowTotals {

@@ -69,7 +69,7 @@ describe('the sandbox app', () => {
       page.locator(`[data-section="${section}"] [data-card="${id}"] > summary`);
     await expect
       .poll(() => card('restakers', 'alice').textContent(), POLL)
-      .toContain('stETH: 36 ETH withdrawable of 40 ETH deposited');
+      .toContain('stETH: 36 shares withdrawable of 40 shares deposited');
     expect(await card('operators', 'op1').textContent()).toContain('stETH max magnitude 90%');
     await page.locator('[data-section="vaults"] > summary').click();
     expect(await card('vaults', 'lrt').textContent()).toContain('0.9 stETH per token');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackHighlight, readable, verdictText, type AnalysisJson } from './analysis-view.ts';
+import { attackHighlight, ethOf, ratioOf, shareOf, verdictText, type AnalysisJson } from './analysis-view.ts';
 
 const base: AnalysisJson = {
   format: 'restaking-sandbox/analysis@1',
@@ -30,13 +30,33 @@ describe('analyzer panel words', () => {
   });
 });
 
-describe('readable rationals', () => {
-  it('writes terminating fractions as exact decimals and marks any rounding', () => {
-    // 4499999999999999993 / 2.5e18 = 1.7999999999999999972 exactly (2.5e18 = 2^17 · 5^19).
-    expect(readable('4499999999999999993/2500000000000000000')).toBe('1.7999999999999999972');
-    expect(readable('3')).toBe('3');
-    expect(readable('-1/8')).toBe('-0.125');
-    expect(readable('1/3')).toBe('1/3 (≈ 0.333333)');
-    expect(readable('200/3')).toBe('200/3 (≈ 66.666666)');
+describe('analyzer numbers under the display policy', () => {
+  it('rounds γ-slack only when it is not exact, naming the dust (issue 10: 1.3999999999999999976)', () => {
+    // 3499999999999999994 / 2.5e18 = 1.3999999999999999976 exactly: 1.4 less 2.4·10^-18.
+    const g = ratioOf('3499999999999999994/2500000000000000000');
+    expect(g.text).toBe('≈ 1.4');
+    expect(g.exact).toBe('1.3999999999999999976');
+    expect(ratioOf('1/4').text).toBe('0.25');
+    expect(ratioOf('-1/8').text).toBe('−0.125');
+  });
+
+  it('writes ETH amounts with wei dust, and fractions of stake as percentages', () => {
+    expect(ethOf('63/10').text).toBe('6.3 ETH');
+    // (28·10^18 − 28) wei as a rational number of ETH.
+    expect(ethOf('6999999999999999993/250000000000000000').text).toBe('28 ETH − 28 wei');
+    expect(ethOf('40/3').text).toBe('≈ 13.3333 ETH');
+    expect(shareOf('1/10').text).toBe('10%');
+    expect(shareOf('1/3').text).toBe('≈ 33.33%');
+  });
+
+  it('states a secure verdict with γ-slack under the policy', () => {
+    expect(
+      verdictText({
+        ...base,
+        secure: true,
+        witness: null,
+        gammaSlack: '3499999999999999994/2500000000000000000',
+      }),
+    ).toBe('Secure: every attack costs more than it gains, with γ-slack ≈ 1.4.');
   });
 });

@@ -8,7 +8,8 @@ const plain = (html: string) =>
   html
     .replace(/<!--[^>]*-->/g, '')
     .replace(/ class="svelte-[a-z0-9]+"/g, '')
-    .replace(/ svelte-[a-z0-9]+"/g, '"');
+    .replace(/ svelte-[a-z0-9]+"/g, '"')
+    .replace(/"svelte-[a-z0-9]+ /g, '"');
 
 const group: Group = {
   id: 'op1',
@@ -20,9 +21,11 @@ const group: Group = {
       context: 'stETH',
       a: { text: '81%', exact: '810000000000000000 WAD units (10^18 = 100%)', note: null },
       b: { text: '62%', exact: '620000000000000000 WAD units (10^18 = 100%)', note: null },
-      delta: { text: '-19%', exact: '-190000000000000000 WAD units (10^18 = 100%)', note: null },
+      delta: { text: '−19%', exact: '-190000000000000000 WAD units (10^18 = 100%)', note: null },
+      dust: false,
     },
   ],
+  dust: 0,
 };
 
 describe('CompareGroup', () => {
@@ -33,9 +36,37 @@ describe('CompareGroup', () => {
     expect(body).toContain('<th scope="col">A: main</th>');
     expect(body).toContain('<th scope="col">B: what-if</th>');
     expect(body).toContain('data-path="operators.op1.maxMagnitude.stETH"');
-    expect(body).toContain('>-19%</span>');
+    expect(body).toContain('>−19%</span>');
     expect(body).toContain('<span class="context">stETH</span>');
     expect(body).toContain('1 difference');
+  });
+
+  it('marks a difference of rounding dust and counts it apart', () => {
+    const dusty: Group = {
+      ...group,
+      rows: [
+        ...group.rows,
+        {
+          path: 'operators.op1.allocations.avs1/0.stETH.allocatedStake',
+          label: 'Allocated stake',
+          term: 'allocatedStake',
+          context: 'avs1/0 · stETH',
+          a: { text: '35 shares', exact: null, note: null },
+          b: { text: '35 shares + 33 wei', exact: null, note: null },
+          delta: { text: '+33 wei', exact: null, note: null },
+          dust: true,
+        },
+      ],
+      dust: 1,
+    };
+    const body = plain(
+      render(CompareGroup, { props: { group: dusty, nameA: 'a', nameB: 'b', initiallyOpen: true } }).body,
+    );
+    expect(body).toMatch(/1 difference and 1 of rounding\s+dust only/);
+    expect(body).toContain(
+      '<tr data-path="operators.op1.allocations.avs1/0.stETH.allocatedStake" class="dust">',
+    );
+    expect(body).toMatch(/>\+33 wei<\/span>[^]*rounding dust<\/span>/);
   });
 
   it('draws no table while closed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../protocol/world-types.ts';
 import { fixtureWorld } from '../inspector/world-fixture.ts';
-import { compareWorlds, PROTOCOL, wildcards } from './compare-rows.ts';
+import { compareSummary, compareWorlds, PROTOCOL, wildcards } from './compare-rows.ts';
 
 function branchB(): World {
   const w = fixtureWorld();
@@ -39,9 +39,9 @@ describe('compareWorlds', () => {
       ['Block', '', '1050', '1060', '+10'],
       ['Total pooled ether', '', '100 ETH', '101 ETH', '+1 ETH'],
     ]);
-    expect(text(groups, 'op1')).toEqual([['Max magnitude', 'stETH', '81%', '62%', '-19%']]);
+    expect(text(groups, 'op1')).toEqual([['Max magnitude', 'stETH', '81%', '62%', '−19%']]);
     expect(text(groups, 'lrt')).toEqual([
-      ['Rate (NAV per token)', '', '0.81 stETH per token', '0.62 stETH per token', '-0.19 stETH per token'],
+      ['Rate (NAV per token)', '', '0.81 stETH per token', '0.62 stETH per token', '−0.19 stETH per token'],
     ]);
     expect(text(groups, 'carol')).toEqual([['Exited', 'v1', 'no', 'yes', 'changed']]);
     expect(text(groups, 'bob')).toEqual([['Delegated to', '', 'none', 'op1', 'changed']]);
@@ -49,10 +49,10 @@ describe('compareWorlds', () => {
 
   it('lists a withdrawal only one branch has against "absent"', () => {
     expect(text(groups, 'alice')).toEqual([
-      ['Withdrawable shares', 'stETH', '48.6 ETH', '37.2 ETH', '-11.4 ETH'],
+      ['Withdrawable shares', 'stETH', '48.6 shares', '37.2 shares', '−11.4 shares'],
       ['Completed', 'w1/stETH', 'no', 'yes', 'changed'],
       ['Strategy', 'w2/stETH', 'absent', 'stETH', 'only in B'],
-      ['Scaled shares', 'w2/stETH', 'absent', '5 ETH', 'only in B'],
+      ['Scaled shares', 'w2/stETH', 'absent', '5 shares', 'only in B'],
       ['Start block', 'w2/stETH', 'absent', '1055', 'only in B'],
       ['Completable after block', 'w2/stETH', 'absent', '1155', 'only in B'],
       ['Completed', 'w2/stETH', 'absent', 'no', 'only in B'],
@@ -60,7 +60,49 @@ describe('compareWorlds', () => {
     const row = groups.find((g) => g.id === 'alice')?.rows[0];
     expect(row?.path).toBe('stakers.alice.strategies.stETH.withdrawableShares');
     expect(row?.term).toBe('withdrawableShares');
-    expect(row?.delta.exact).toBe('-11400000000000000000 wei');
+    expect(row?.delta.exact).toBe('-11400000000000000000 base units (18 decimals)');
+  });
+
+  it('says how many values differ, all real here', () => {
+    expect(compareSummary(groups, 'main', 'what-if')).toBe(
+      '13 values differ between main (A) and what-if (B), in 5 actors and the chain and protocol.',
+    );
+  });
+
+  it('tells rounding dust apart from real differences (lesson 6: +33 wei on an allocation nobody touched)', () => {
+    const b = branchB();
+    const alloc = b.operators['op1']!.allocations['avs1/0']!['stETH']!;
+    alloc.allocatedStake = (BigInt(alloc.allocatedStake) + 33n).toString();
+    const dusty = compareWorlds(fixtureWorld(), b);
+    const op1 = dusty.find((g) => g.id === 'op1');
+    expect(op1?.dust).toBe(1);
+    // The real difference first, the dust last and marked.
+    expect(op1?.rows.map((r) => [r.label, r.delta.text, r.dust])).toEqual([
+      ['Max magnitude', '−19%', false],
+      ['Allocated stake', '+33 wei', true],
+    ]);
+    expect(compareSummary(dusty, 'main', 'what-if')).toBe(
+      '13 values differ between main (A) and what-if (B), in 5 actors and the chain and protocol; 1 value differs by rounding dust only (a few wei, marked and listed last).',
+    );
+  });
+
+  it('calls two branches that differ by dust only the same outcome', () => {
+    const b = fixtureWorld();
+    const alice = b.stakers['alice']!.strategies['stETH']!;
+    alice.withdrawableShares = (BigInt(alice.withdrawableShares) - 28n).toString();
+    const dusty = compareWorlds(fixtureWorld(), b);
+    expect(dusty.map((g) => [g.id, g.dust, g.rows.length])).toEqual([['alice', 1, 1]]);
+    expect(compareSummary(dusty, 'main', 'other')).toBe(
+      'main (A) and other (B) have the same outcome: 1 value differs by rounding dust only (a few wei, marked and listed last).',
+    );
+  });
+
+  it('does not call a gwei balance or a real loss dust', () => {
+    const b = branchB();
+    b.validators['v1']!.balanceGwei = (BigInt(b.validators['v1']!.balanceGwei) - 1n).toString();
+    b.stakers['alice']!.strategies['stETH']!.withdrawableShares = '37199999999000000000';
+    const rows = compareWorlds(fixtureWorld(), b).flatMap((g) => g.rows);
+    expect(rows.filter((r) => r.dust)).toEqual([]);
   });
 
   it('finds nothing between a world and itself', () => {

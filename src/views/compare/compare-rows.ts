@@ -5,7 +5,7 @@ import type { World } from '../../protocol/world-types.ts';
 import { KNOWN_PATHS } from '../../protocol/world-paths.ts';
 import { glossaryFor } from '../../ui/glossary.ts';
 import { cell, type Cell } from '../inspector/model.ts';
-import { deltaCell, pathCell } from '../inspector/values.ts';
+import { deltaCell, isDust, pathCell } from '../inspector/values.ts';
 
 export interface CompareRow {
   path: string;
@@ -19,12 +19,17 @@ export interface CompareRow {
   b: Cell;
   /** B − A in the path's unit; for a leaf one side lacks, which side has it; else "changed". */
   delta: Cell;
+  /** B − A is rounding dust only (a few wei): the same value as far as the protocol's meaning goes. */
+  dust: boolean;
 }
 
 export interface CompareGroup {
   /** Actor id, or PROTOCOL for the chain and protocol-wide numbers. */
   id: string;
+  /** Real differences first, then those that are rounding dust only. */
   rows: CompareRow[];
+  /** How many of the rows are rounding dust only. */
+  dust: number;
 }
 
 export const PROTOCOL = 'chain and protocol';
@@ -49,7 +54,10 @@ function groupOf(path: string, a: World, b: World): string {
   return PROTOCOL;
 }
 
-/** Every difference from A to B, grouped by actor in the order the actors first appear (world order). */
+/**
+ * Every difference from A to B, grouped by actor in the order the actors first appear (world order). A
+ * difference of a few wei is rounding dust, not a different outcome: it is marked and listed last.
+ */
 export function compareWorlds(a: World, b: World): CompareGroup[] {
   const groups = new Map<string, CompareRow[]>();
   for (const change of diffWorlds(a, b)) {
@@ -70,10 +78,35 @@ export function compareWorlds(a: World, b: World): CompareGroup[] {
         change.delta !== null
           ? deltaCell(change.path, change.delta)
           : cell(inA.text === 'absent' ? 'only in B' : inB.text === 'absent' ? 'only in A' : 'changed'),
+      dust: change.delta !== null && isDust(change.path, change.delta),
     };
     const rows = groups.get(group) ?? [];
     rows.push(row);
     groups.set(group, rows);
   }
-  return [...groups].map(([id, rows]) => ({ id, rows }));
+  return [...groups].map(([id, rows]) => ({
+    id,
+    rows: [...rows.filter((r) => !r.dust), ...rows.filter((r) => r.dust)],
+    dust: rows.filter((r) => r.dust).length,
+  }));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The sentence above the tables: how many values differ for real, and how many by rounding dust only. */
+export function compareSummary(groups: readonly CompareGroup[], nameA: string, nameB: string): string {
+  const total = groups.reduce((n, g) => n + g.rows.length, 0);
+  const dust = groups.reduce((n, g) => n + g.dust, 0);
+  const real = total - dust;
+  const actors = groups.filter((g) => g.id !== PROTOCOL && g.dust < g.rows.length).length;
+  const protocol = groups.some((g) => g.id === PROTOCOL && g.dust < g.rows.length);
+  const where = [
+    ...(actors > 0 ? [plural(actors, 'actor')] : []),
+    ...(protocol ? ['the chain and protocol'] : []),
+  ];
+  const pair = `${nameA} (A) and ${nameB} (B)`;
+  const dustText = `${plural(dust, 'value')} ${dust === 1 ? 'differs' : 'differ'} by rounding dust only (a few wei, marked and listed last)`;
+  if (real === 0) return `${pair} have the same outcome: ${dustText}.`;
+  const realText = `${plural(real, 'value')} ${real === 1 ? 'differs' : 'differ'} between ${pair}, in ${where.join(' and ')}`;
+  return dust === 0 ? `${realText}.` : `${realText}; ${dustText}.`;
 }

@@ -21,9 +21,9 @@ describe('Inspector', () => {
     expect(body).toContain('<details class="section" open="" data-section="restakers">');
     expect(body).toContain('<details class="section" data-section="vaults">');
     expect(body).toContain(
-      'delegated to op1 · stETH: 48.6 ETH withdrawable of 60 ETH deposited · 1 queued withdrawal',
+      'delegated to op1 · stETH: 48.6 shares withdrawable of 60 shares deposited · 1 queued withdrawal',
     );
-    expect(body).toContain('stETH: 48.6 ETH delegated · stETH max magnitude 81% · 1 allocation');
+    expect(body).toContain('stETH: 48.6 shares delegated · stETH max magnitude 81% · 1 allocation');
     // Closed sections and cards draw nothing of their content: alice's card is closed, the vault section too.
     expect(body).toContain('<details class="card" data-card="alice"><summary>');
     expect(body).not.toContain('after block 1100');
@@ -53,13 +53,37 @@ describe('CardBody', () => {
     if (alice === undefined) throw new Error('no alice card');
     const body = plain(render(CardBody, { props: { card: alice } }).body);
     expect(body).toContain(
-      'title="48600000000000000000 wei" data-exact="48600000000000000000 wei">48.6 ETH</span>',
+      '<span class="amount" title="48600000000000000000 base units (18 decimals)" data-exact="48.6 shares">48.6 shares</span>',
     );
     expect(body).toContain('aria-label="What is “Withdrawable shares”?"');
     expect(body).toContain(
       'title="What the staker could withdraw now: deposit shares × DSF × slashing factor."',
     );
-    expect(body).toContain('in 50 blocks (10 min on this chain); real: 2 days 2 h');
+    expect(body).toContain('in 50 blocks (2 days 2 h real time)');
     expect(body).toContain('<th scope="col">');
+  });
+
+  it('makes a value with rounding dust a button described by its exact value and the reason', () => {
+    const world = fixtureWorld();
+    const stETH = world.stakers['alice']?.strategies['stETH'];
+    if (stETH === undefined) throw new Error('no stETH position in the fixture');
+    // 28 shares less 28 wei: lesson 6's numbers after its slash.
+    stETH.withdrawableShares = '27999999999999999972';
+    const card = SECTIONS[0]
+      ?.build(world, buildContext(world, fixtureConfig, fixtureActors))
+      .find((c) => c.id === 'alice');
+    if (card === undefined) throw new Error('no alice card');
+    const body = plain(render(CardBody, { props: { card } }).body);
+    const button =
+      /<button type="button" class="amount dust" aria-describedby="([^"]+)"[^>]*>28 shares − 28 wei<\/button>/.exec(
+        body,
+      );
+    expect(button).not.toBeNull();
+    const tip = body.slice(body.indexOf(`id="${button?.[1] ?? ''}"`));
+    expect(tip).toMatch(
+      /^id="[^"]+"><span class="line">Exactly <strong>27\.999999999999999972 shares<\/strong>/,
+    );
+    expect(tip).toContain('28 shares less 28 wei of rounding dust');
+    expect(body).not.toMatch(/>[^<]*\d\.\d{10}[^<]*<\/(button|span)>(?![^<]*<\/strong>)/);
   });
 });

@@ -2,13 +2,19 @@
 // final text. Building it is pure (and tested); the components only lay it out, so they stay generic.
 import type { ActorView } from '../../engine/session-types.ts';
 import { glossaryFor } from '../../ui/glossary.ts';
+import type { Shown } from '../../viz/format.ts';
 
-/** One shown value: `text` is exact (never rounded); `exact` is the raw base-unit integer for a title. */
+/**
+ * One shown value: `text` is what the cell prints (a number under the display policy: rounded only with "≈",
+ * dust named); `exact` is the raw base-unit integer; `shown` carries every digit for the one-step-away view.
+ */
 export interface Cell {
   text: string;
   exact: string | null;
   /** A second line: when a delay ends, in blocks and in real time. */
   note: string | null;
+  /** The number under the display policy, for the Amount component; null for words and plain integers. */
+  shown?: Shown;
 }
 
 export interface Column {
@@ -73,6 +79,9 @@ export const cell = (text: string, exact: string | null = null, note: string | n
   exact,
   note,
 });
+
+/** A number's cell: its policy text, the raw integer as `exact`. */
+export const shownCell = (shown: Shown): Cell => ({ text: shown.text, exact: shown.raw, note: null, shown });
 
 /** A column or fact named by its glossary term, with the glossary's label (the term itself when unknown). */
 export const labelOf = (term: string): string => glossaryFor(term)?.label ?? term;

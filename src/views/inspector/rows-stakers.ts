@@ -49,9 +49,23 @@ function podFacts(id: string, s: StakerState): Fact[] {
   ];
 }
 
-/** One card per staker entry of the world (operators and vaults are stakers too). */
+/** Holds nothing in EigenLayer: no deposit shares, no pod, no withdrawal. */
+const holdsNothing = (s: StakerState): boolean =>
+  Object.values(s.strategies).every((x) => x.depositShares === '0') &&
+  s.pod === null &&
+  Object.keys(s.withdrawals).length === 0;
+
+/**
+ * The world's restakers: every staker entry except operators that restake nothing of their own (EigenLayer
+ * delegates an operator to itself, so each one is a staker entry too; it belongs under Operators). A vault is
+ * a restaker: it restakes for its token holders.
+ */
+export const restakers = (world: World): [string, StakerState][] =>
+  Object.entries(world.stakers).filter(([id, s]) => !(id in world.operators && holdsNothing(s)));
+
+/** One card per restaker (an operator with its own stake and a vault are listed too, with their role). */
 export function restakerCards(world: World, ctx: BuildContext): Card[] {
-  return Object.entries(world.stakers).map(([id, s]) => {
+  return restakers(world).map(([id, s]) => {
     const p = `stakers.${id}`;
     const held = Object.entries(s.strategies).filter(([, x]) => x.depositShares !== '0');
     const open = Object.values(s.withdrawals).filter((w) => !w.completed).length;

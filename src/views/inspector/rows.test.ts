@@ -30,25 +30,25 @@ describe('restakers', () => {
       'Deposit scaling factor (DSF)',
     ]);
     expect(texts(alice.tables[0])).toEqual([
-      ['stETH', '60 ETH', '48.6 ETH', '100%'],
-      ['beaconETH', '0 ETH', '0 ETH', '100%'],
+      ['stETH', '60 shares', '48.6 shares', '100%'],
+      ['beaconETH', '0 shares', '0 shares', '100%'],
     ]);
-    expect(alice.tables[0]?.rows[0]?.cells[2]?.exact).toBe('48600000000000000000 wei');
+    expect(alice.tables[0]?.rows[0]?.cells[2]?.exact).toBe('48600000000000000000 base units (18 decimals)');
   });
 
   it('lists a queued withdrawal with the blocks and real time until it can complete', () => {
     const w = alice.tables[1];
     expect(w?.caption).toBe('Queued withdrawals');
     expect(texts(w)).toEqual([
-      ['w1/stETH', 'stETH', '10 ETH', '1000', 'after block 1100', 'queued, still slashable'],
+      ['w1/stETH', 'stETH', '10 shares', '1000', 'after block 1100', 'queued, still slashable'],
     ]);
-    expect(w?.rows[0]?.cells[4]?.note).toBe('in 50 blocks (10 min on this chain); real: 2 days 2 h');
+    expect(w?.rows[0]?.cells[4]?.note).toBe('in 50 blocks (2 days 2 h real time)');
   });
 
   it('summarises a closed card in one line and names its operator for the filter', () => {
     expect(alice.title).toBe('alice');
     expect(alice.summary).toBe(
-      'delegated to op1 · stETH: 48.6 ETH withdrawable of 60 ETH deposited · 1 queued withdrawal',
+      'delegated to op1 · stETH: 48.6 shares withdrawable of 60 shares deposited · 1 queued withdrawal',
     );
     expect(alice.actors).toEqual(['alice', 'op1']);
     expect(alice.idle).toBe(false);
@@ -66,16 +66,26 @@ describe('restakers', () => {
       'Beacon-chain slashing factor (BCSF)': '50%',
       'Pod address': '0x00000000000000000000000000000000000000b2',
       'Active validators': '1',
-      'Restaked (gwei)': '32 ETH',
+      'Restaked ETH': '32 ETH',
       'Checkpoint in progress': 'no',
     });
-    expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 ETH', '5 ETH', '125%']);
+    expect(texts(carol.tables[0])?.[0]).toEqual(['stETH', '4 shares', '5 shares', '125%']);
   });
 
-  it('marks an account with nothing restaked as idle, and titles actors by role', () => {
+  it('marks an account with nothing restaked as idle', () => {
     expect(card('bob', 'restakers').idle).toBe(true);
     expect(card('bob', 'restakers').summary).toBe('not delegated');
-    expect(card('op1', 'restakers').title).toBe('op1 (operator)');
+  });
+
+  it('lists an operator under Restakers only when it restakes something of its own', () => {
+    // The fixture's op1 is delegated to itself and holds nothing: it belongs under Operators only.
+    expect(section('restakers').map((c) => c.id)).not.toContain('op1');
+    const w = fixtureWorld();
+    const own = w.stakers['op1']?.strategies['stETH'];
+    if (own === undefined) throw new Error('op1 has no stETH entry in the fixture');
+    own.depositShares = '1000000000000000000';
+    const cards = SECTIONS[0]?.build(w, buildContext(w, fixtureConfig, fixtureActors)) ?? [];
+    expect(cards.find((c) => c.id === 'op1')?.title).toBe('op1 (operator)');
   });
 });
 
@@ -84,8 +94,8 @@ describe('operators', () => {
 
   it('shows shares and magnitudes per strategy', () => {
     expect(texts(op1.tables[0])).toEqual([
-      ['stETH', '48.6 ETH', '81%', '81%'],
-      ['beaconETH', '0 ETH', '100%', '0%'],
+      ['stETH', '48.6 shares', '81%', '81%'],
+      ['beaconETH', '0 shares', '100%', '0%'],
     ]);
   });
 
@@ -99,18 +109,18 @@ describe('operators', () => {
       'Effect block',
       'Allocated stake',
     ]);
-    expect(texts(a)).toEqual([['avs1/0', 'stETH', '50%', '-10%', 'block 1060', '30 ETH']]);
+    expect(texts(a)).toEqual([['avs1/0', 'stETH', '50%', '−10%', 'block 1060', '30 shares']]);
     expect(a?.rows[0]?.cells[4]?.note).toBe('effective in 10 blocks (10 h real time)');
   });
 
   it('gives the allocation delay in real time, the delegated stakers and a summary', () => {
     expect(op1.facts[0]?.value).toEqual({
-      text: '5 blocks (1 min on this chain)',
+      text: '5 blocks',
       exact: null,
-      note: 'real: 5 h',
+      note: '5 h real time',
     });
     expect(facts(op1)['Delegated stakers']).toBe('alice');
-    expect(op1.summary).toBe('stETH: 48.6 ETH delegated · stETH max magnitude 81% · 1 allocation');
+    expect(op1.summary).toBe('stETH: 48.6 shares delegated · stETH max magnitude 81% · 1 allocation');
     expect(op1.actors).toEqual(['op1', 'alice', 'avs1']);
   });
 });
@@ -123,14 +133,12 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     );
     expect(facts(avs)).toEqual({
       'MiniAVS contract': '0x00000000000000000000000000000000000000c3',
-      'Veto window': '20 blocks (4 min on this chain)',
+      'Veto window': '20 blocks',
       'Veto committee': 'guard',
     });
     expect(texts(avs.tables[0])).toEqual([['avs1/0', 'stETH', 'op1', '2']]);
     expect(texts(avs.tables[1])).toEqual([['r1', 'op1', 'avs1/0', '1040', 'block 1059', 'pending']]);
-    expect(avs.tables[1]?.rows[0]?.cells[4]?.note).toBe(
-      'vetoable for 9 blocks (1 min 48 s on this chain); real: 9 h',
-    );
+    expect(avs.tables[1]?.rows[0]?.cells[4]?.note).toBe('vetoable for 9 blocks (9 h real time)');
   });
 
   it('shows a vault with its NAV per token and a claimable redemption', () => {
@@ -138,10 +146,10 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     expect(facts(lrt)).toEqual({
       Operator: 'op1',
       'Vault token supply': '60 lrt tokens',
-      'Total value (NAV)': '48.6 ETH',
+      'Total value (NAV)': '48.6 stETH',
       'Rate (NAV per token)': '0.81 stETH per token',
     });
-    expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 ETH', 'after block 1050', 'no']]);
+    expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 stETH', 'after block 1050', 'no']]);
     expect(lrt.tables[0]?.rows[0]?.cells[3]?.note).toBe('ready now');
     expect(lrt.actors).toEqual(['lrt', 'op1', 'alice']);
   });
@@ -164,9 +172,9 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
       'Total pooled ether': '100 ETH',
       'LST shares': '90 stETH shares',
     });
-    expect(texts(card('strategies', 'strategies').tables[0])).toEqual([['stETH', '64 ETH', '70 ETH']]);
+    expect(texts(card('strategies', 'strategies').tables[0])).toEqual([['stETH', '64 shares', '70 stETH']]);
     expect(facts(card('slashed', 'slashed'))).toEqual({
-      'Burned stETH': '0.000000000000000001 stETH',
+      'Burned stETH': '1 wei',
       'Locked slashed native ETH': '0 ETH',
     });
   });
@@ -174,7 +182,7 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
   it('counts entries without building them', () => {
     const sizes = Object.fromEntries(SECTIONS.map((s) => [s.id, s.size(world)]));
     expect(sizes).toMatchObject({
-      restakers: 4,
+      restakers: 3,
       operators: 1,
       avs: 1,
       vaults: 1,
@@ -187,9 +195,9 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
 describe('filterCards', () => {
   it('matches the id or a related actor, case-insensitively; an empty query keeps all', () => {
     const cards = section('restakers');
-    expect(filterCards(cards, ' OP1 ').map((c) => c.id)).toEqual(['alice', 'op1']);
+    expect(filterCards(cards, ' OP1 ').map((c) => c.id)).toEqual(['alice']);
     expect(filterCards(cards, 'car').map((c) => c.id)).toEqual(['carol']);
     expect(filterCards(cards, 'nobody')).toEqual([]);
-    expect(filterCards(cards, '').length).toBe(4);
+    expect(filterCards(cards, '').length).toBe(3);
   });
 });

@@ -5,7 +5,7 @@ import type { World } from '../../protocol/world-types.ts';
 import type { BuildContext, Card, SectionId } from './model.ts';
 import { avsCards, operatorCards } from './rows-operators.ts';
 import { lstCards, slashedCards, strategyCards, validatorCards, vaultCards } from './rows-assets.ts';
-import { balanceCards, restakerCards } from './rows-stakers.ts';
+import { balanceCards, restakerCards, restakers } from './rows-stakers.ts';
 
 export interface SectionInfo {
   id: SectionId;
@@ -20,7 +20,13 @@ export interface SectionInfo {
 const count = (o: object): number => Object.keys(o).length;
 
 export const SECTIONS: readonly SectionInfo[] = [
-  { id: 'restakers', title: 'Restakers', global: false, size: (w) => count(w.stakers), build: restakerCards },
+  {
+    id: 'restakers',
+    title: 'Restakers',
+    global: false,
+    size: (w) => restakers(w).length,
+    build: restakerCards,
+  },
   {
     id: 'operators',
     title: 'Operators',

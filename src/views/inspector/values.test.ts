@@ -5,10 +5,20 @@ import { afterBlockCell, delayCell, deltaCell, effectCell, pathCell, tokenUnit, 
 const clock = { block: 1050n, secondsPerBlock: '12', realSecondsPerBlock: '3600' };
 
 describe('pathCell: every world@1 leaf in the unit its path says', () => {
-  it('writes amounts in ETH with the wei in exact', () => {
-    const c = pathCell('stakers.alice.strategies.stETH.withdrawableShares', '48600000000000000000');
-    expect(c).toEqual({ text: '48.6 ETH', exact: '48600000000000000000 wei', note: null });
-    expect(pathCell('operators.op1.shares.stETH', '1').text).toBe('0.000000000000000001 ETH');
+  it('writes ETH in ETH and strategy shares as shares, with the raw integer in exact', () => {
+    const c = pathCell('accounts.alice.eth', '48600000000000000000');
+    expect(c).toMatchObject({ text: '48.6 ETH', exact: '48600000000000000000 wei', note: null });
+    expect(c.shown?.kind).toBe('exact');
+    const s = pathCell('stakers.alice.strategies.stETH.withdrawableShares', '48600000000000000000');
+    expect(s.text).toBe('48.6 shares');
+    expect(pathCell('operators.op1.allocations.avs1/0.stETH.allocatedStake', '1000').text).toBe('1000 wei');
+  });
+
+  it('names rounding dust instead of printing 18 decimals (lesson 6: 28 shares less 28 wei)', () => {
+    const c = pathCell('operators.op1.allocations.avs1/0.stETH.allocatedStake', '27999999999999999972');
+    expect(c.text).toBe('28 shares − 28 wei');
+    expect(c.shown?.exact).toBe('27.999999999999999972 shares');
+    expect(c.exact).toBe('27999999999999999972 base units (18 decimals)');
   });
 
   it('writes token balances in their own token', () => {
@@ -16,17 +26,18 @@ describe('pathCell: every world@1 leaf in the unit its path says', () => {
     expect(pathCell('accounts.alice.wstETH', '2500000000000000000').text).toBe('2.5 wstETH');
     expect(pathCell('accounts.alice.vaultTokens.lrt', '500000000000000000').text).toBe('0.5 lrt tokens');
     expect(pathCell('vaults.lrt.supply', '60000000000000000000').text).toBe('60 lrt tokens');
-    expect(pathCell('burned.stETH', '3').text).toBe('0.000000000000000003 stETH');
+    expect(pathCell('burned.stETH', '3').text).toBe('3 wei');
     expect(pathCell('lst.totalShares', '90000000000000000000').text).toBe('90 stETH shares');
     expect(pathCell('accounts.alice.eth', '10000000000000000000').text).toBe('10 ETH');
   });
 
   it('writes WAD fractions as exact percentages, above 100% too', () => {
     expect(pathCell('operators.op1.maxMagnitude.stETH', '810000000000000000').text).toBe('81%');
-    expect(pathCell('stakers.c.strategies.stETH.depositScalingFactor', '1111111111111111111').text).toBe(
-      '111.1111111111111111%',
-    );
-    expect(pathCell('stakers.c.beaconChainSlashingFactor', '1').text).toBe('0.0000000000000001%');
+    // 10/9 as a WAD: rounded for reading, every digit one step away.
+    const dsf = pathCell('stakers.c.strategies.stETH.depositScalingFactor', '1111111111111111111');
+    expect(dsf.text).toBe('≈ 111.11%');
+    expect(dsf.shown?.exact).toBe('111.1111111111111111%');
+    expect(pathCell('stakers.c.beaconChainSlashingFactor', '1').shown?.exact).toBe('0.0000000000000001%');
     expect(pathCell('operators.op1.maxMagnitude.stETH', '810000000000000000').exact).toBe(
       '810000000000000000 WAD units (10^18 = 100%)',
     );
@@ -34,7 +45,7 @@ describe('pathCell: every world@1 leaf in the unit its path says', () => {
 
   it('writes rates per token, gwei balances in ETH, and plain integers as they are', () => {
     expect(pathCell('vaults.lrt.rate', '810000000000000000').text).toBe('0.81 stETH per token');
-    expect(pathCell('validators.v1.balanceGwei', '31500000000')).toEqual({
+    expect(pathCell('validators.v1.balanceGwei', '31500000000')).toMatchObject({
       text: '31.5 ETH',
       exact: '31500000000 gwei',
       note: null,
@@ -59,31 +70,33 @@ describe('pathCell: every world@1 leaf in the unit its path says', () => {
 describe('deltaCell', () => {
   it('signs differences in the unit of the path', () => {
     expect(deltaCell('stakers.a.strategies.stETH.withdrawableShares', '-11400000000000000000').text).toBe(
-      '-11.4 ETH',
+      '−11.4 shares',
     );
+    expect(deltaCell('accounts.a.eth', '-11400000000000000000').text).toBe('−11.4 ETH');
+    expect(deltaCell('operators.op1.allocations.avs1/0.stETH.allocatedStake', '+33').text).toBe('+33 wei');
     expect(deltaCell('operators.op1.maxMagnitude.stETH', '+190000000000000000').text).toBe('+19%');
-    expect(deltaCell('vaults.lrt.rate', '-90000000000000000').text).toBe('-0.09 stETH per token');
+    expect(deltaCell('vaults.lrt.rate', '-90000000000000000').text).toBe('−0.09 stETH per token');
     expect(deltaCell('block', '+3').text).toBe('+3');
     expect(deltaCell('accounts.alice.stETH', '+1000000000000000000').text).toBe('+1 stETH');
   });
 });
 
 describe('delays and deadlines', () => {
-  it('gives a delay in blocks, chain time and real time', () => {
-    // 5 blocks: 60 s on the chain, 5 hours in reality.
+  it('gives a delay in blocks and the real time it stands for', () => {
+    // 5 blocks of one hour each: 5 hours in reality.
     expect(delayCell('5', clock)).toEqual({
-      text: '5 blocks (1 min on this chain)',
+      text: '5 blocks',
       exact: null,
-      note: 'real: 5 h',
+      note: '5 h real time',
     });
   });
 
   it('counts down to a completable-after block and says when it is ready', () => {
-    // 1100 − 1050 = 50 blocks: 600 s = 10 min here, 50 h = 2 days 2 h in reality.
+    // 1100 − 1050 = 50 blocks: 50 h = 2 days 2 h in reality.
     expect(afterBlockCell('1100', clock, false)).toEqual({
       text: 'after block 1100',
       exact: null,
-      note: 'in 50 blocks (10 min on this chain); real: 2 days 2 h',
+      note: 'in 50 blocks (2 days 2 h real time)',
     });
     expect(afterBlockCell('1050', clock, false).note).toBe('ready now');
     expect(afterBlockCell('1100', clock, true).note).toBeNull();
@@ -98,10 +111,8 @@ describe('delays and deadlines', () => {
   });
 
   it('counts the blocks a veto can still land in', () => {
-    // Vetoable through 1059 with the head at 1050: blocks 1051..1059, 9 of them (108 s, 9 h).
-    expect(vetoCell('1059', 'pending', clock).note).toBe(
-      'vetoable for 9 blocks (1 min 48 s on this chain); real: 9 h',
-    );
+    // Vetoable through 1059 with the head at 1050: blocks 1051..1059, 9 of them (9 h).
+    expect(vetoCell('1059', 'pending', clock).note).toBe('vetoable for 9 blocks (9 h real time)');
     expect(vetoCell('1050', 'pending', clock).note).toBe('window closed: executable now');
     expect(vetoCell('1059', 'executed', clock)).toEqual({ text: 'block 1059', exact: null, note: null });
   });
@@ -109,7 +120,15 @@ describe('delays and deadlines', () => {
 
 describe('tokenUnit', () => {
   it('is null for ETH-valued amounts', () => {
-    expect(tokenUnit('vaults.lrt.totalValue')).toBeNull();
-    expect(tokenUnit('stakers.alice.strategies.stETH.depositShares')).toBeNull();
+    expect(tokenUnit('accounts.alice.eth')).toBeNull();
+    expect(tokenUnit('lst.totalPooledEther')).toBeNull();
+    expect(tokenUnit('strategies.beaconETH.underlyingBalance')).toBeNull();
+  });
+
+  it('names shares and the vault’s stETH value', () => {
+    expect(tokenUnit('stakers.alice.strategies.stETH.depositShares')).toBe('shares');
+    expect(tokenUnit('operators.op1.shares.stETH')).toBe('shares');
+    expect(tokenUnit('vaults.lrt.totalValue')).toBe('stETH');
+    expect(tokenUnit('strategies.stETH.underlyingBalance')).toBe('stETH');
   });
 });

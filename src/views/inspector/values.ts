@@ -1,56 +1,52 @@
-// Exact text for every kind of world@1 number: amounts in ETH (or the token they count), WAD fractions in
-// percent, vault rates per token, gwei balances, and delays in blocks with the real time they stand for. The
-// raw base-unit integer goes into `exact`, for a title. A malformed value is shown as it is, never thrown on.
-import { formatUnits } from 'viem';
-import { formatAmount, formatGwei, formatWad } from '../../protocol/units.ts';
+// Text for every kind of world@1 number, under the app's display policy (viz/format.ts): amounts in the token
+// they count (ETH, stETH, wstETH, vault tokens, shares), WAD fractions in percent, vault rates per token, gwei
+// balances in ETH, and delays in blocks with the real time they stand for. Rounding is formatting only: the
+// cell keeps every digit and the raw base-unit integer. A malformed value is shown as it is, never thrown on.
 import { classifyPath } from '../../protocol/world-paths.ts';
 import { describeDelay, describeUntil } from '../../ui/durations.ts';
-import { cell, type Cell, type Clock } from './model.ts';
+import { dustLimit, ETH, PERCENT, showAmount, token, type Unit } from '../../viz/format.ts';
+import { cell, shownCell, type Cell, type Clock } from './model.ts';
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 const parse = (v: string): bigint | null => (INTEGER.test(v) ? BigInt(v) : null);
 const plus = (x: bigint, text: string): string => (x > 0n ? `+${text}` : text);
 
-/** Wei as exact ETH ("48.6 ETH"); `signed` writes a leading "+" on gains. */
-export function amountCell(v: string, signed = false): Cell {
+/** A vault's NAV per token: WAD-scaled stETH per vault token. */
+const RATE: Unit = {
+  symbol: 'stETH per token',
+  decimals: 18,
+  base: null,
+  rawName: 'WAD units (10^18 = 1 stETH per token)',
+};
+/** A beacon-chain balance: counted in gwei, read in ETH (9 decimals of gwei). */
+const GWEI_AS_ETH: Unit = { symbol: 'ETH', decimals: 9, base: 'gwei', rawName: 'gwei' };
+
+/** Any base-unit integer in `unit`; `signed` writes a leading "+" on gains. */
+export function unitCell(v: string, unit: Unit, signed = false): Cell {
   const x = parse(v);
-  return x === null ? cell(v) : cell(signed ? plus(x, formatAmount(x)) : formatAmount(x), `${v} wei`);
+  return x === null ? cell(v) : shownCell(showAmount(x, unit, signed));
 }
 
-/** An 18-decimal token balance in its own unit: "40 stETH", "12.5 lrt tokens". */
-export function tokenCell(v: string, unit: string, signed = false): Cell {
-  const x = parse(v);
-  if (x === null) return cell(v);
-  const text = `${formatUnits(x, 18)} ${unit}`;
-  return cell(signed ? plus(x, text) : text, `${v} base units (18 decimals)`);
-}
+/** Wei as ETH ("48.6 ETH"). */
+export const amountCell = (v: string, signed = false): Cell => unitCell(v, ETH, signed);
 
-/** A WAD fraction as an exact percentage ("81%", "111.111111111111111111%"). */
-export function wadCell(v: string, signed = false): Cell {
-  const x = parse(v);
-  if (x === null) return cell(v);
-  return cell(signed ? plus(x, formatWad(x)) : formatWad(x), `${v} WAD units (10^18 = 100%)`);
-}
+/** An 18-decimal token balance in its own unit: "40 stETH", "12.5 lrt tokens", "28 shares". */
+export const tokenCell = (v: string, unit: string, signed = false): Cell => unitCell(v, token(unit), signed);
+
+/** A WAD fraction as a percentage ("81%", "≈ 111.11%"). */
+export const wadCell = (v: string, signed = false): Cell => unitCell(v, PERCENT, signed);
 
 /** A vault's NAV per token, WAD-scaled: 0.81e18 → "0.81 stETH per token". */
-export function rateCell(v: string, signed = false): Cell {
-  const x = parse(v);
-  if (x === null) return cell(v);
-  const text = `${formatUnits(x, 18)} stETH per token`;
-  return cell(signed ? plus(x, text) : text, `${v} WAD units (10^18 = 1 stETH per token)`);
-}
+export const rateCell = (v: string, signed = false): Cell => unitCell(v, RATE, signed);
 
 /** A beacon-chain balance counted in gwei, shown in ETH. */
-export function gweiCell(v: string, signed = false): Cell {
-  const x = parse(v);
-  return x === null ? cell(v) : cell(signed ? plus(x, formatGwei(x)) : formatGwei(x), `${v} gwei`);
-}
+export const gweiCell = (v: string, signed = false): Cell => unitCell(v, GWEI_AS_ETH, signed);
 
-/** A configured delay: "336 blocks (5 min 36 s on this chain)", noting the real duration it stands for. */
+/** A configured delay: "336 blocks", noting the real time it stands for ("14 days real time"). */
 export function delayCell(blocks: string, clock: Clock): Cell {
   if (parse(blocks) === null) return cell(blocks);
-  const d = describeDelay(blocks, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(d.compressed, null, `real: ${d.real}`);
+  const d = describeDelay(blocks, clock.realSecondsPerBlock);
+  return cell(d.compressed, null, `${d.real} real time`);
 }
 
 /**
@@ -63,8 +59,7 @@ export function afterBlockCell(target: string, clock: Clock, settled: boolean): 
   if (settled) return cell(`after block ${n}`);
   const left = n - clock.block;
   if (left <= 0n) return cell(`after block ${n}`, null, 'ready now');
-  const d = describeDelay(left, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(`after block ${n}`, null, `in ${d.compressed}; real: ${d.real}`);
+  return cell(`after block ${n}`, null, `in ${describeDelay(left, clock.realSecondsPerBlock).text}`);
 }
 
 /** The effect block of a pending allocation change ("—" when nothing is pending). */
@@ -84,19 +79,29 @@ export function vetoCell(until: string, status: string, clock: Clock): Cell {
   if (n === null || status !== 'pending') return cell(n === null ? until : `block ${n}`);
   const left = n - clock.block;
   if (left <= 0n) return cell(`block ${n}`, null, 'window closed: executable now');
-  const d = describeDelay(left, clock.secondsPerBlock, clock.realSecondsPerBlock);
-  return cell(`block ${n}`, null, `vetoable for ${d.compressed}; real: ${d.real}`);
+  return cell(`block ${n}`, null, `vetoable for ${describeDelay(left, clock.realSecondsPerBlock).text}`);
 }
 
-/** The unit of an amount path that counts a token rather than ETH; null for ETH-valued amounts. */
+const SHARE_LEAVES = new Set(['depositShares', 'withdrawableShares', 'scaledShares', 'allocatedStake']);
+
+/**
+ * The unit of an amount path that counts a token or shares rather than ETH; null for ETH-valued amounts.
+ * EigenLayer's stake is strategy shares, so operator shares, allocated stake and withdrawals read "shares".
+ */
 export function tokenUnit(path: string): string | null {
   const s = path.split('.');
+  const leaf = s[s.length - 1] ?? '';
   if (s[0] === 'accounts' && (s[2] === 'stETH' || s[2] === 'wstETH') && s.length === 3) return s[2];
   if (s[0] === 'accounts' && s[2] === 'stETHShares' && s.length === 3) return 'stETH shares';
   if (s[0] === 'accounts' && s[2] === 'vaultTokens' && s[3] !== undefined) return `${s[3]} tokens`;
   if (s[0] === 'vaults' && s[2] === 'supply') return `${s[1]} tokens`;
+  if (s[0] === 'vaults' && (s[2] === 'totalValue' || leaf === 'valueAtRequest')) return 'stETH';
   if (s[0] === 'burned' && s[1] !== undefined) return s[1];
   if (path === 'lst.totalShares') return 'stETH shares';
+  if (s[0] === 'stakers' && SHARE_LEAVES.has(leaf)) return 'shares';
+  if (s[0] === 'operators' && (s[2] === 'shares' || leaf === 'allocatedStake')) return 'shares';
+  if (s[0] === 'strategies' && leaf === 'totalShares') return 'shares';
+  if (s[0] === 'strategies' && leaf === 'underlyingBalance' && s[1] !== 'beaconETH') return s[1] ?? null;
   return null;
 }
 
@@ -117,6 +122,25 @@ function listText(v: string): string {
 export function pathCell(path: string, value: string | null): Cell {
   if (value === null) return cell(classifyPath(path) === 'nullableString' ? 'none' : 'absent');
   return numberCell(path, value, false) ?? cell(textOf(path, value));
+}
+
+/**
+ * Whether a difference is rounding dust only: an 18-decimal amount or a WAD fraction that moved by no more
+ * than the display policy's dust limit (a few wei), never zero. Gwei balances and counts have no dust.
+ */
+export function isDust(path: string, delta: string): boolean {
+  const x = parse(delta.replace(/^\+/, ''));
+  if (x === null || x === 0n) return false;
+  const kind = classifyPath(path);
+  const unit =
+    kind === 'amount'
+      ? ETH
+      : kind === 'wad' || kind === 'wadUnbounded' || kind === 'signedWad'
+        ? PERCENT
+        : kind === 'rate'
+          ? RATE
+          : null;
+  return unit !== null && (x < 0n ? -x : x) <= dustLimit(unit);
 }
 
 /** A difference (`+4000…`, `-1`) in the unit of its path, with its sign. */

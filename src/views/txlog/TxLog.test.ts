@@ -22,8 +22,27 @@ const tx: TxView = {
   to: 'avs1 (MiniAVS)',
   nonce: '7',
   gasUsed: '81234',
-  call: { contract: 'MiniAVS', functionName: 'slash', args: ['op1', '0', '[100000000000000000]'] },
-  events: [{ contract: 'AllocationManager', eventName: 'OperatorSlashed', args: { operator: 'op1' } }],
+  call: {
+    contract: 'MiniAVS',
+    functionName: 'slash',
+    args: ['op1', '0', '[100000000000000000]'],
+    params: [
+      { name: 'operator', value: 'op1' },
+      { name: 'operatorSetId', value: '0' },
+      { name: 'wadsToSlash', value: ['100000000000000000'] },
+    ],
+  },
+  events: [
+    {
+      contract: 'AllocationManager',
+      eventName: 'OperatorSlashed',
+      args: { operator: 'op1', wadSlashed: '[100000000000000000]' },
+      params: [
+        { name: 'operator', value: 'op1' },
+        { name: 'wadSlashed', value: ['100000000000000000'] },
+      ],
+    },
+  ],
 };
 const node = (
   id: number,
@@ -71,9 +90,18 @@ describe('TxItem', () => {
 
   it('shows the route, the decoded call, the events, gas, nonce and a short hash with the full one', () => {
     expect(body).toContain('<strong>avs1</strong> → <strong>avs1 (MiniAVS)</strong>');
-    expect(body).toContain('MiniAVS.slash(op1, 0, [100000000000000000])');
+    // Decoded: the slash wad as a percentage, arguments named by the ABI; the raw values under "Raw values".
+    expect(body).toMatch(
+      /MiniAVS\.slash\(operator: op1, operatorSetId: 0, wadsToSlash: \[<span class="amount"[^>]*>10%<\/span>\]\)/,
+    );
     expect(body).toContain('<span class="event">OperatorSlashed</span>');
-    expect(body).toContain('<dt>operator</dt> <dd><code>op1</code></dd>');
+    expect(body).toContain('<dt>operator</dt> <dd>op1</dd>');
+    expect(body).toMatch(
+      /<dt>wadSlashed<\/dt> <dd>\[<span class="amount" title="100000000000000000 WAD units \(10\^18 = 100%\)"[^>]*>10%<\/span>\]<\/dd>/,
+    );
+    expect(body).toContain('<summary>Raw values</summary>');
+    expect(body).toContain('<code>MiniAVS.slash(op1, 0, [100000000000000000])</code>');
+    expect(body).toContain('<code>OperatorSlashed(operator: op1, wadSlashed: [100000000000000000])</code>');
     expect(body).toContain('gas used 81234 · nonce 7');
     expect(body).toContain(`<code title="${HASH}">0xaaaa…bbbb</code>`);
     expect(body).toContain(`aria-label="Copy hash ${HASH}"`);

@@ -28,7 +28,8 @@ import {SlashingLib} from "./SlashingLib.sol";
 /// encumbered magnitude, per-block max-magnitude history, and slashOperator with the real rounding.
 /// Left out: proxy, pausing, permission controller (the operator/AVS must call for itself), a separate AVS
 /// registrar contract (the AVS address itself is the registrar, called only if it has code, so an EOA can play
-/// an AVS), updateSlasher and its delay, the v1.13 slash resolution delay, EIGEN-specific rules.
+/// an AVS), updateSlasher and its delay, EIGEN-specific rules. There is no slash resolution delay: the
+/// 7-day one exists only on a v1.13 release branch, not in the released contracts as of v1.12.
 /// Wiring: the deployer calls initialize(delegation) once.
 contract MiniAllocationManager is IAllocationManager {
     using Checkpoints for Checkpoints.Trace224;

@@ -16,8 +16,9 @@ import {OperatorSetLib} from "./OperatorSetLib.sol";
 /// whitelisted strategies, per-staker deposit shares (never reduced by slashing), the DelegationManager's
 /// share hooks, and the slashed "burn or redistributable" shares per (operator set, slashId, strategy) that
 /// anyone can clear to the burn address or the set's redistribution recipient.
-/// Left out: proxy, pausing, ownership transfer, deposit-by-signature, third-party transfers, the v1.13 slash
-/// resolution delay (clearing is allowed right after the slash, as in releases v1.5–v1.12).
+/// Left out: proxy, pausing, ownership transfer, deposit-by-signature, third-party transfers. Clearing is
+/// allowed right after the slash, as in the released contracts (v1.5 to v1.12); the 7-day slash resolution
+/// delay exists only on a v1.13 release branch, not in a release.
 /// Wiring: deployed first with no dependencies; the deployer calls initialize(delegation, allocationManager)
 /// once (the real contracts take these as constructor immutables behind proxies).
 contract MiniStrategyManager is IStrategyManager {
