@@ -14,6 +14,7 @@ import type {
   StepJson,
 } from './session-types.ts';
 import { decodeShare, encodeShare } from './share.ts';
+import { scenarioOf, shortTarget } from './share-base.ts';
 import type { World } from '../protocol/world-types.ts';
 
 export interface Preset {
@@ -109,10 +110,22 @@ export class SandboxApp {
       return;
     }
     const t = shared.target;
+    if (t.kind === 'steps' && t.base.kind === 'preset' && t.steps.length === 0) {
+      await this.replacing(() => this.worker.loadPreset(t.base.id, t.position));
+      return;
+    }
+    let scenario: unknown;
+    try {
+      scenario = t.kind === 'steps' ? await scenarioOf(t.base, t.steps) : null;
+    } catch (e) {
+      this.problem = { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
+      this.problemFrom = 'other';
+      return;
+    }
     await this.replacing(() =>
       t.kind === 'preset'
         ? this.worker.loadPreset(t.preset, t.position)
-        : this.worker.loadScenario(t.scenario, 'shared link', t.position),
+        : this.worker.loadScenario(t.kind === 'steps' ? scenario : t.scenario, 'shared link', t.position),
     );
   }
 
@@ -259,10 +272,6 @@ export class SandboxApp {
   /** The fragment of a link that reproduces the scenario and the current position. */
   async shareFragment(): Promise<string> {
     const t = await this.worker.shareTarget();
-    return encodeShare(
-      t.preset !== null
-        ? { kind: 'preset', preset: t.preset, position: t.position }
-        : { kind: 'scenario', scenario: t.scenario, position: t.position },
-    );
+    return encodeShare(await shortTarget(t.scenario, this.session?.source ?? '', t.position));
   }
 }
