@@ -1,6 +1,7 @@
 // The plain data of the stake-flow diagram (see flow-layout.ts): every amount is an exact wei string with its
 // exact label; only the geometry (px) is floating point.
 import type { LinkGeometry, NodeGeometry } from './flow-fit.ts';
+import type { LabelStyle } from './flow-labels.ts';
 
 export type FlowNodeKind = 'staker' | 'vault' | 'others' | 'strategy' | 'operator' | 'set';
 export type FlowLinkKind = 'deposit' | 'delegation' | 'allocation' | 'undelegated' | 'unallocated';
@@ -60,8 +61,9 @@ export interface FlowGraph {
   height: number;
   /** Each column's bars' left edge, and its title's left edge. */
   columns: { x: number; title: string; titleX: number }[];
-  /** Font size of the column titles, px. */
+  /** Font size of the column titles, px, and their baseline. */
   titleSize: number;
+  titleY: number;
   nodes: FlowNode[];
   links: FlowLink[];
   rows: FlowRow[];
@@ -70,6 +72,8 @@ export interface FlowGraph {
 }
 
 export interface FlowOptions {
+  /** Label sizes to try, roomiest first (default LABEL_STYLES; PRESENTER_LABEL_STYLES for a projector). */
+  labelStyles?: readonly LabelStyle[];
   /** Smallest node height in px for a non-empty node (default 2). */
   minNodeHeight?: number;
   /** Smallest link width in px for a non-zero amount (default 1). */
