@@ -254,3 +254,77 @@ describe('History follows the cursor', () => {
     LONG,
   );
 });
+
+/** Words split across lines inside table headers, and boxes wider than their panel (or the page). */
+function layoutFaults(page: Page) {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    for (const th of document.querySelectorAll('th')) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) faults.push(`header word "${m[0]}" split over ${lines.size} lines`);
+        }
+      }
+    }
+    const panels = ['header.bar', 'aside.left', 'section.center', 'aside.right', '[role="tabpanel"]'];
+    for (const selector of panels) {
+      const el = document.querySelector(selector);
+      if (el !== null && el.scrollWidth > el.clientWidth + 1)
+        faults.push(`${selector} holds something ${el.scrollWidth - el.clientWidth} px wider than itself`);
+    }
+    const page = document.documentElement;
+    if (page.scrollWidth > window.innerWidth + 1)
+      faults.push(`the page scrolls sideways by ${page.scrollWidth - window.innerWidth} px`);
+    return faults;
+  });
+}
+
+describe.each([
+  { name: '1366x768', width: 1366, height: 768, presenter: false },
+  { name: '1280x720 presenter', width: 1280, height: 720, presenter: true },
+  { name: '768x1024', width: 768, height: 1024, presenter: false },
+  { name: '1024x768', width: 1024, height: 768, presenter: false },
+])('layout at $name', ({ width, height, presenter }) => {
+  it(
+    'splits no header word and lets nothing overflow its panel, in every view and palette',
+    async () => {
+      const { context, page } = await openApp(site.browser, site.url, site.url, {
+        viewport: { width, height },
+      });
+      await page.getByTestId(presenter ? 'start-present' : 'start-sandbox').click();
+      // Two branches (for Compare) and a slash (for the flow's caption and the longest amounts).
+      await move(page, 'undo');
+      const slash = {
+        action: 'avs.slash',
+        by: 'avs1',
+        operator: 'op1',
+        set: 0,
+        strategies: ['stETH'],
+        wads: ['20%'],
+        as: 's1',
+      };
+      expect(await page.evaluate((s) => window.sandbox!.app.act(s), slash)).toBe(true);
+      await page.getByRole('tab', { name: 'Analyzer' }).click();
+      await page.getByTestId('analyze').click();
+      await page.getByTestId('verdict').waitFor(POLL);
+      const faults: string[] = [];
+      for (const theme of ['light', 'dark', 'contrast']) {
+        await page.getByTestId('theme').selectOption(theme);
+        for (const tab of ['Flow', 'Charts', 'Inspector', 'Transactions', 'Compare', 'Analyzer']) {
+          await page.getByRole('tab', { name: tab }).click();
+          await page.waitForTimeout(400);
+          faults.push(...(await layoutFaults(page)).map((f) => `${theme} ${tab}: ${f}`));
+        }
+      }
+      expect(faults).toEqual([]);
+      await context.close();
+    },
+    LONG,
+  );
+});
