@@ -82,6 +82,22 @@ export default defineConfig({
   // parses several times faster than the same data as a JavaScript object literal.
   json: { stringify: true },
   build: { target: 'es2022' },
+  // The development server bundles dependencies as it discovers them; one found late (HiGHS, loaded by the
+  // chain worker when the analyzer is first used; xstate, when the first lesson opens) makes it re-optimize
+  // and reload the page mid-session. So it crawls every module the page and its workers can load, from the
+  // start. The command line (Node only) and the tests and their fixtures are not for the page.
+  optimizeDeps: {
+    entries: [
+      'index.html',
+      'src/**/*.{ts,svelte}',
+      'lessons/*/machine.ts',
+      '!src/cli/**',
+      '!**/*.test.ts',
+      '!**/testing/**',
+      '!**/*fixture.ts',
+    ],
+    include: ['highs'],
+  },
   test: {
     include: ['src/**/*.test.ts', 'lessons/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',

@@ -40,6 +40,8 @@ export type AnalyzeAnswer =
 
 const api = {
   start: () => starting,
+  /** 'default' when nothing was saved: the page then greets a first visit (views/shell/StartScreen). */
+  startedFrom: async () => (await starting, host.startedFrom),
   presets: () => host.presets(),
   loadPreset: (id: string, position: number | null = null) => host.loadPreset(id, position),
   loadScenario: (json: unknown, source: string, position: number | null = null) =>

@@ -17,6 +17,7 @@ import type {
   StepJson,
 } from './session-types.ts';
 import { decodeShare, encodeShare } from './share.ts';
+import { scenarioOf, shortTarget } from './share-base.ts';
 import type { World } from '../protocol/world-types.ts';
 
 export interface Preset {
@@ -142,8 +143,20 @@ export class SandboxApp {
       return;
     }
     const t = shared.target;
+    if (t.kind === 'steps' && t.base.kind === 'preset' && t.steps.length === 0) {
+      await this.replacing(() => this.worker.loadPreset(t.base.id, t.position));
+      return;
+    }
+    let scenario: unknown;
+    try {
+      scenario = t.kind === 'steps' ? await scenarioOf(t.base, t.steps) : t.kind === 'scenario' ? t.scenario : null;
+    } catch (e) {
+      this.problem = { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
+      this.problemFrom = 'other';
+      return;
+    }
     // Checked here, before the object is handed to the worker: a 10,000-level object overflows the copy.
-    const within = t.kind === 'scenario' ? checkValue(t.scenario, 'The shared link') : null;
+    const within = t.kind === 'preset' ? null : checkValue(scenario, 'The shared link');
     if (within !== null && !within.ok) {
       this.problem = { kind: 'invalid', message: within.message };
       this.problemFrom = 'other';
@@ -152,7 +165,7 @@ export class SandboxApp {
     await this.replacing(() =>
       t.kind === 'preset'
         ? this.worker.loadPreset(t.preset, t.position)
-        : this.worker.loadScenario(t.scenario, 'shared link', t.position),
+        : this.worker.loadScenario(t.kind === 'steps' ? scenario : t.scenario, 'shared link', t.position),
     );
   }
 
@@ -315,10 +328,6 @@ export class SandboxApp {
   /** The fragment of a link that reproduces the scenario and the current position. */
   async shareFragment(): Promise<string> {
     const t = await this.worker.shareTarget();
-    return encodeShare(
-      t.preset !== null
-        ? { kind: 'preset', preset: t.preset, position: t.position }
-        : { kind: 'scenario', scenario: t.scenario, position: t.position },
-    );
+    return encodeShare(await shortTarget(t.scenario, this.session?.source ?? '', t.position));
   }
 }

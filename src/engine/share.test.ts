@@ -24,6 +24,40 @@ describe('share links', () => {
     });
   });
 
+  it('names a base and carries only the steps after it', async () => {
+    const target = {
+      kind: 'steps' as const,
+      base: { kind: 'preset' as const, id: 'playground' },
+      steps: [{ action: 'staker.delegate', by: 'bob', operator: 'op2' }],
+      position: 21,
+    };
+    const fragment = await encodeShare(target);
+    expect(fragment).toBe('p=playground&s=del,bob,op2&at=21');
+    expect(await decodeShare(`#${fragment}`)).toEqual({ ok: true, target });
+    const lesson = { ...target, base: { kind: 'lesson' as const, id: '06-slashing' }, steps: [] };
+    expect(await encodeShare(lesson)).toBe('l=06-slashing&at=21');
+    expect(await decodeShare('l=06-slashing&at=21')).toEqual({ ok: true, target: lesson });
+  });
+
+  it('keeps opening links of the earlier forms', async () => {
+    // Written by the first version of share links: a preset by name, and a whole deflated scenario.
+    expect(await decodeShare('#preset=playground&at=3')).toEqual({
+      ok: true,
+      target: { kind: 'preset', preset: 'playground', position: 3 },
+    });
+    const scenario = getPreset('single-avs-slash')?.json;
+    const old = await encodeShare({ kind: 'scenario', scenario, position: 2 });
+    expect(old.startsWith('scenario=')).toBe(true);
+    expect(await decodeShare(old)).toEqual({ ok: true, target: { kind: 'scenario', scenario, position: 2 } });
+  });
+
+  it('names a short link whose steps are damaged', async () => {
+    expect(await decodeShare('p=playground&s=del,bob~qq&at=2')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/cannot be opened: its step 2 names no action/),
+    });
+  });
+
   it('is not a share link without preset or scenario', async () => {
     expect(await decodeShare('')).toBeNull();
     expect(await decodeShare('#lesson=3')).toBeNull();

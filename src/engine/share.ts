@@ -1,11 +1,18 @@
 // Share links: the scenario and the position in the URL's fragment, so opening the link rebuilds the same
-// sandbox at the same step on any machine (the chain is deterministic). A preset that was not changed is
-// named by its id; anything else travels as the scenario file, deflated and base64url-encoded, which keeps
-// a typical classroom scenario short enough for a QR code. The fragment never reaches a server.
+// sandbox at the same step on any machine (the chain is deterministic). A sandbox that starts as a preset or
+// a lesson names it and carries only the steps taken after it, in the compact form of share-steps.ts
+// (`#p=playground&s=dep,alice,stETH,5_ETH&at=21`, `#l=06-slashing&s=…`): short enough for a QR code a room
+// can scan. Anything else travels as the scenario file, deflated and base64url-encoded. Links of the earlier
+// forms (`preset=…`, `scenario=…`) keep opening. The fragment never reaches a server.
+import { decodeSteps, encodeSteps, type CompactStep } from './share-steps.ts';
+
+/** What a short link starts from: a preset or a lesson's starting scenario. */
+export type ShareBase = { kind: 'preset'; id: string } | { kind: 'lesson'; id: string };
 
 export type ShareTarget =
   | { kind: 'preset'; preset: string; position: number | null }
-  | { kind: 'scenario'; scenario: unknown; position: number | null };
+  | { kind: 'scenario'; scenario: unknown; position: number | null }
+  | { kind: 'steps'; base: ShareBase; steps: CompactStep[]; position: number | null };
 
 /** Longer links do not fit a QR code (2953 bytes at the lowest error correction). */
 export const MAX_QR_CHARS = 2_900;
@@ -57,6 +64,11 @@ async function pipe(
 export async function encodeShare(target: ShareTarget): Promise<string> {
   const at = target.position === null ? '' : `&at=${target.position}`;
   if (target.kind === 'preset') return `preset=${encodeURIComponent(target.preset)}${at}`;
+  if (target.kind === 'steps') {
+    const key = target.base.kind === 'preset' ? 'p' : 'l';
+    const steps = target.steps.length === 0 ? '' : `&s=${encodeSteps(target.steps)}`;
+    return `${key}=${encodeURIComponent(target.base.id)}${steps}${at}`;
+  }
   const json = new TextEncoder().encode(JSON.stringify(target.scenario));
   return `scenario=${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}${at}`;
 }
@@ -73,13 +85,27 @@ export async function decodeShare(fragment: string): Promise<DecodedShare> {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const preset = params.get('preset');
   const scenario = params.get('scenario');
-  if (preset === null && scenario === null) return null;
+  const base = baseOf(params);
+  if (preset === null && scenario === null && base === null) return null;
   const atText = params.get('at');
   let position: number | null = null;
   if (atText !== null) {
     if (!/^\d{1,6}$/.test(atText))
       return { ok: false, message: `the link's position "at=${atText}" is not a step number` };
     position = Number(atText);
+  }
+  if (base !== null) {
+    // The steps are read from the raw fragment: URLSearchParams would turn their `%XX` escapes into text.
+    const raw = /(?:^|[#&])s=([^&]*)/.exec(fragment)?.[1] ?? '';
+    try {
+      return { ok: true, target: { kind: 'steps', base, steps: decodeSteps(raw), position } };
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        message: `The shared link cannot be opened: its ${why}. Was it copied completely?`,
+      };
+    }
   }
   if (preset !== null) return { ok: true, target: { kind: 'preset', preset, position } };
   try {
@@ -99,4 +125,11 @@ export async function decodeShare(fragment: string): Promise<DecodedShare> {
           : 'its scenario data is damaged or cut short';
     return { ok: false, message: `The shared link cannot be opened: ${why}. Was it copied completely?` };
   }
+}
+
+function baseOf(params: URLSearchParams): ShareBase | null {
+  const preset = params.get('p');
+  if (preset !== null) return { kind: 'preset', id: preset };
+  const lesson = params.get('l');
+  return lesson === null ? null : { kind: 'lesson', id: lesson };
 }

@@ -3,7 +3,7 @@
 // O(nodes + links) per trial scale, and a fixed number of trials.
 import { scaleLinear } from 'd3';
 import { LABEL_GAP, frameColumns, type ColumnFrame } from './flow-frame.ts';
-import { labelHeight, labelVariants, placeLabel, type LabelLine } from './flow-labels.ts';
+import { labelHeight, labelVariants, placeLabel, type LabelLine, type LabelStyle } from './flow-labels.ts';
 import { ethForPixels } from './format.ts';
 
 export interface NodeGeometry {
@@ -48,11 +48,14 @@ export interface Frame {
   area: number;
   minNodeHeight: number;
   minLinkWidth: number;
+  /** From the roomiest to the most compact (flow-labels.ts). */
+  styles: readonly LabelStyle[];
+  /** Labels start below this y (the column titles are above it). */
+  labelTop: number;
 }
 
 const MAX_GAP = 10;
-/** Labels stay below the column titles and above the bottom edge. */
-const LABEL_TOP = 19;
+/** Labels stay above the bottom edge. */
 const LABEL_BOTTOM = 2;
 const total = (list: number[], size: number[]): number => list.reduce((t, i) => t + (size[i] ?? 0), 0);
 
@@ -112,13 +115,13 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
   const stubs = [0, 1, 2, 3].map((c) =>
     links.some((l) => l.target === null && nodes[index.get(l.source) ?? -1]?.column === c),
   );
-  const columnFrame = frameColumns(frame.width, nodes, stubs);
+  const columnFrame = frameColumns(frame.width, nodes, stubs, frame.styles);
   const { style, nodeWidth, x: columnX, room: labelRoom } = columnFrame;
   const placed: (N & NodeGeometry)[] = [];
   columns.forEach((column, c) => {
     const gap = gaps[c] ?? 0;
     let y = frame.top + (frame.area - total(column, h) - gap * Math.max(0, column.length - 1)) / 2;
-    let floor = LABEL_TOP;
+    let floor = frame.labelTop;
     const ceiling = frame.top + frame.area + LABEL_BOTTOM;
     for (const i of column) {
       const n = nodes[i] as N;

@@ -61,6 +61,7 @@ export function frameColumns(
   width: number,
   nodes: readonly Labelled[],
   stubs: readonly boolean[],
+  styles: readonly LabelStyle[] = LABEL_STYLES,
 ): ColumnFrame {
   const nodeWidth = width < 520 ? 8 : 10;
   const [bend, hard] = [Math.min(64, Math.max(40, 0.12 * width)), Math.max(20, 0.05 * width)];
@@ -80,7 +81,7 @@ export function frameColumns(
       room: width - left - right - 4 * nodeWidth,
     };
   };
-  const plans = LABEL_STYLES.map((style) => ({ style, ...plan(style) }));
+  const plans = styles.map((style) => ({ style, ...plan(style) }));
   const p = plans.find((q) => sum(q.want) <= q.room) ?? (plans[plans.length - 1] as (typeof plans)[number]);
   let gaps: number[];
   if (sum(p.want) <= p.room) gaps = fill(p.want, p.room);
@@ -101,13 +102,15 @@ export function frameColumns(
 
 /**
  * Column titles, each as near the centre of its column's bars as it can be while inside the width and clear
- * of its neighbours; the font shrinks (to 8 px) only when they cannot all fit. Returns each title's left x.
+ * of its neighbours; the font shrinks (to `smallest` px) only when they cannot all fit. Returns each
+ * title's left x.
  */
 export function placeTitles(
   titles: readonly string[],
   centres: readonly number[],
   width: number,
   size: number,
+  smallest = 8,
 ): { x: number[]; size: number } {
   const space = 8;
   for (let s = size; ; s--) {
@@ -118,6 +121,6 @@ export function placeTitles(
     x[last] = Math.min(x[last] ?? 0, width - (w[last] ?? 0));
     for (let i = last - 1; i >= 0; i--) x[i] = Math.min(x[i] ?? 0, (x[i + 1] ?? 0) - (w[i] ?? 0) - space);
     const inside = (x[0] ?? 0) >= 0;
-    if (inside || s <= 8) return { x, size: s };
+    if (inside || s <= smallest) return { x, size: s };
   }
 }

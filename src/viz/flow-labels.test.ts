@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { crowdedWorld, manySetsWorld, sampleWorld, slashedWorld } from './flow-fixture.ts';
-import { LABEL_STYLES, labelBox, labelVariants, placeLabel, textWidth, wrapText } from './flow-labels.ts';
+import {
+  LABEL_STYLES,
+  PRESENTER_LABEL_STYLES,
+  labelBox,
+  labelVariants,
+  placeLabel,
+  textWidth,
+  wrapText,
+} from './flow-labels.ts';
 import { flowLayout, type FlowGraph, type FlowWorld } from './flow-layout.ts';
 
 const [roomy, , , compact] = LABEL_STYLES as [
@@ -135,4 +143,18 @@ describe.each([406, 430, 600, 670, 900])('labels at %i px', (width) => {
     );
     expect(lines('operator:op2').join(' ')).toMatch(/^op2:? 50 shares unallocated 20\u00a0shares$/);
   });
+});
+
+describe.each([640, 820, 1240])('presenter labels at %i px', (width) => {
+  test.each(Object.entries(worlds))('%s: 18 px or larger, laid out without overlaps', (_, world) => {
+    const g = flowLayout(world, { width, height: 520 }, { labelStyles: PRESENTER_LABEL_STYLES });
+    checkLabels(g);
+    expect(g.titleSize).toBeGreaterThanOrEqual(18);
+    for (const n of g.nodes) for (const l of n.labelLines) expect(l.size, n.id).toBeGreaterThanOrEqual(18);
+  });
+});
+
+test('a projector-wide drawing names every node of the slashed playground', () => {
+  const g = flowLayout(slashedWorld, { width: 1240, height: 520 }, { labelStyles: PRESENTER_LABEL_STYLES });
+  for (const n of g.nodes) expect(texts(n.labelLines).join(' '), n.id).toContain(n.name);
 });

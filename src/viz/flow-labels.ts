@@ -22,6 +22,17 @@ export const LABEL_STYLES: readonly LabelStyle[] = [
   { name: 9, amount: 8, join: false },
 ];
 
+/**
+ * Presenter mode, for a projector: every label at least 18 px on screen (the diagram is drawn 1:1). A label
+ * that has no room at this size loses lines or is left out (the title and the table keep its amount); it
+ * never shrinks below readability from the back of a room.
+ */
+export const PRESENTER_LABEL_STYLES: readonly LabelStyle[] = [
+  { name: 20, amount: 18, join: true },
+  { name: 20, amount: 18, join: false },
+  { name: 18, amount: 18, join: false },
+];
+
 export interface LabelLine {
   text: string;
   kind: 'name' | 'amount' | 'note';

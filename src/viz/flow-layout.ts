@@ -10,6 +10,7 @@
 import { byId, flowAmounts, foldRestakers, type FlowWorld } from './flow-data.ts';
 import { fitColumns, type LinkGeometry, type NodeGeometry } from './flow-fit.ts';
 import { placeTitles } from './flow-frame.ts';
+import { LABEL_STYLES } from './flow-labels.ts';
 import { setLabel, showAmount, token } from './format.ts';
 import type {
   FlowGraph,
@@ -34,7 +35,8 @@ const shares = (amount: bigint) => {
 };
 /** A note's amount never wraps inside ("17.5 shares + 77 wei" stays on one line). */
 const unbroken = (amount: bigint) => shares(amount).label.replaceAll(' ', '\u00a0');
-const TOP = 26;
+/** At 11 px titles: their baseline, where labels may start, and where bars may start; all grow with the font. */
+const [TITLE_Y, LABEL_TOP, TOP] = [14, 19, 26];
 const BOTTOM = 6;
 
 export function flowLayout(
@@ -43,7 +45,10 @@ export function flowLayout(
   options: FlowOptions = {},
 ): FlowGraph {
   const minNodeHeight = options.minNodeHeight ?? 2;
-  const area = Math.max(1, size.height - TOP - BOTTOM);
+  const styles = options.labelStyles ?? LABEL_STYLES;
+  const grow = Math.max(1, (styles[0]?.name ?? 11) / 11);
+  const top = TOP * grow;
+  const area = Math.max(1, size.height - top - BOTTOM);
   const amounts = flowAmounts(world);
   const maxRestakers = options.maxRestakers ?? Math.max(2, Math.floor((0.5 * area) / minNodeHeight));
   const restakers = foldRestakers(amounts.restakers, maxRestakers, new Set(options.keep ?? []));
@@ -145,10 +150,12 @@ export function flowLayout(
 
   const placed = fitColumns(nodes, links, {
     width: size.width,
-    top: TOP,
+    top,
     area,
     minNodeHeight,
     minLinkWidth: options.minLinkWidth ?? 1,
+    styles,
+    labelTop: LABEL_TOP * grow,
   });
   const { x, nodeWidth, style } = placed.frame;
   const titles = placeTitles(
@@ -156,12 +163,15 @@ export function flowLayout(
     x.map((c) => c + nodeWidth / 2),
     size.width,
     style.name,
+    // Titles may shrink below the labels' sizes only in the ordinary view; a projector keeps them large.
+    options.labelStyles === undefined ? 8 : Math.min(...styles.map((s) => s.name)),
   );
   return {
     width: size.width,
     height: size.height,
     columns: x.map((c, i) => ({ x: c, title: TITLES[i] ?? '', titleX: titles.x[i] ?? 0 })),
     titleSize: titles.size,
+    titleY: TITLE_Y * grow,
     nodes: placed.nodes,
     links: placed.links,
     rows,

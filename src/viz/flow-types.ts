@@ -3,6 +3,7 @@
 // point.
 import type { LinkGeometry, NodeGeometry } from './flow-fit.ts';
 import type { Shown } from './format.ts';
+import type { LabelStyle } from './flow-labels.ts';
 
 export type FlowNodeKind = 'staker' | 'vault' | 'others' | 'strategy' | 'operator' | 'set';
 export type FlowLinkKind = 'deposit' | 'delegation' | 'allocation' | 'undelegated' | 'unallocated';
@@ -67,8 +68,9 @@ export interface FlowGraph {
   height: number;
   /** Each column's bars' left edge, and its title's left edge. */
   columns: { x: number; title: string; titleX: number }[];
-  /** Font size of the column titles, px. */
+  /** Font size of the column titles, px, and their baseline. */
   titleSize: number;
+  titleY: number;
   nodes: FlowNode[];
   links: FlowLink[];
   rows: FlowRow[];
@@ -77,6 +79,8 @@ export interface FlowGraph {
 }
 
 export interface FlowOptions {
+  /** Label sizes to try, roomiest first (default LABEL_STYLES; PRESENTER_LABEL_STYLES for a projector). */
+  labelStyles?: readonly LabelStyle[];
   /** Smallest node height in px for a non-empty node (default 2). */
   minNodeHeight?: number;
   /** Smallest link width in px for a non-zero amount (default 1). */

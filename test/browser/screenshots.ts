@@ -1,0 +1,78 @@
+// Screenshots of every view at the sizes people use, in the three palettes, for a person to look at:
+// `npx tsx test/browser/screenshots.ts [filter]` writes test/.screenshots/<size>-<theme>-<view>.png (git-ignored).
+// Not a test: what it checks is what a designer sees. first-contact.test.ts checks what a script can.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { serveBuild } from './harness.ts';
+import { settled, slashViaForm } from './app-helpers.ts';
+
+const OUT = 'test/.screenshots';
+const SIZES = [
+  { name: '1366x768', width: 1366, height: 768, presenter: false },
+  { name: '1280x720-presenter', width: 1280, height: 720, presenter: true },
+  { name: '768x1024', width: 768, height: 1024, presenter: false },
+  { name: '1024x768', width: 1024, height: 768, presenter: false },
+];
+const THEMES = ['light', 'dark', 'contrast'];
+const TABS = ['Flow', 'Charts', 'Inspector', 'Transactions', 'Compare', 'Analyzer'];
+const filter = process.argv[2] ?? '';
+
+async function tab(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+  if (name === 'Analyzer') {
+    const run = page.getByRole('button', { name: /analy[sz]e/i }).first();
+    if (await run.isVisible()) await run.click();
+  }
+  if (name === 'Compare') {
+    const compare = page.getByRole('button', { name: /^Compare/ }).first();
+    if (await compare.isVisible().catch(() => false)) await compare.click();
+  }
+  await page.waitForTimeout(1200);
+}
+
+const site = await serveBuild();
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const size of SIZES) {
+    for (const theme of THEMES) {
+      const prefix = `${size.name}-${theme}`;
+      if (!prefix.includes(filter) && filter !== '' && !filter.startsWith('view:')) continue;
+      const context = await site.browser.newContext({ viewport: size });
+      await context.addInitScript((t) => localStorage.setItem('restaking-sandbox/theme', t), theme);
+      const page = await context.newPage();
+      await page.goto(site.url);
+      await settled(page);
+      await page.waitForSelector('[data-testid="start-screen"]');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${OUT}/${prefix}-start.png` });
+      await page.getByTestId('start-sandbox').click();
+      if (size.presenter) await page.getByTestId('present').click();
+      // A branch to compare, and a slash for the flow's attribution.
+      await page.getByTestId('undo').click();
+      await page.waitForFunction(() => !window.sandbox!.app.busy);
+      await slashViaForm(page, 'avs1', 'op1', '20%');
+      for (const t of TABS) {
+        if (filter.startsWith('view:') && !t.includes(filter.slice(5))) continue;
+        await tab(page, t);
+        await page.screenshot({ path: `${OUT}/${prefix}-${t.toLowerCase()}.png` });
+      }
+      await tab(page, 'Flow');
+      await page.getByTestId('lessons').click();
+      await page.getByTestId('start-06-slashing').click();
+      await page.waitForSelector('[data-testid="lesson"]');
+      await page.waitForFunction(() => !window.sandbox!.app.busy);
+      for (let i = 0; i < 4; i++) {
+        const fwd = page.getByTestId('lesson-forward');
+        if (await fwd.isDisabled()) break;
+        await fwd.click();
+        await page.waitForTimeout(600);
+      }
+      await page.screenshot({ path: `${OUT}/${prefix}-lesson.png` });
+      await page.screenshot({ path: `${OUT}/${prefix}-lesson-full.png`, fullPage: true });
+      await context.close();
+      console.log('shot', prefix);
+    }
+  }
+} finally {
+  await site.close();
+}
