@@ -119,7 +119,13 @@ export const machine = setup({
       },
     },
     shares: {
-      meta: { kind: 'read', holds: (w) => (balance(w) > 0n ? null : 'alice holds no stETH') },
+      meta: {
+        kind: 'read',
+        lookAt: [
+          { label: "Alice's stETH", view: 'Inspector', section: 'balances', card: LEARNER, fact: 'stETH' },
+        ],
+        holds: (w) => (balance(w) > 0n ? null : 'alice holds no stETH'),
+      },
       on: { NEXT: 'predictRebase' },
     },
     predictRebase: {
@@ -193,6 +199,7 @@ export const machine = setup({
     fee: {
       meta: {
         kind: 'read',
+        lookAt: [{ label: 'the LST shares', view: 'Inspector', section: 'lst', fact: 'lstTotalShares' }],
         holds: (w, c) =>
           c.totalSharesBefore !== null && BigInt(w.lst.totalShares) > BigInt(c.totalSharesBefore)
             ? null

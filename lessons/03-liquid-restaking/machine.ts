@@ -416,7 +416,7 @@ export const machine = setup({
                   };
                 if (landed(e, 'lst.report'))
                   return {
-                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} stETH per token. Now someone deposits. ${next}`,
+                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} ETH per token. Now someone deposits. ${next}`,
                   };
                 return { text: didNotCount(e, next) };
               },

@@ -243,7 +243,7 @@ export const machine = setup({
                 rateAfter: String(rate(e.after)),
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} stETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved.`,
+                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} ETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved.`,
                 },
               };
             }),

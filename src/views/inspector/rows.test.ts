@@ -139,7 +139,7 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
       Operator: 'op1',
       'Vault token supply': '60 lrt tokens',
       'Total value (NAV)': '48.6 ETH',
-      'Rate (NAV per token)': '0.81 stETH per token',
+      'Rate (NAV per token)': '0.81 ETH per token',
     });
     expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 ETH', 'after block 1050', 'no']]);
     expect(lrt.tables[0]?.rows[0]?.cells[3]?.note).toBe('ready now');

@@ -32,12 +32,12 @@ export function wadCell(v: string, signed = false): Cell {
   return cell(signed ? plus(x, formatWad(x)) : formatWad(x), `${v} WAD units (10^18 = 100%)`);
 }
 
-/** A vault's NAV per token, WAD-scaled: 0.81e18 → "0.81 stETH per token". */
+/** A vault's NAV per token in ETH at its stETH price, WAD-scaled: 0.81e18 → "0.81 ETH per token". */
 export function rateCell(v: string, signed = false): Cell {
   const x = parse(v);
   if (x === null) return cell(v);
-  const text = `${formatUnits(x, 18)} stETH per token`;
-  return cell(signed ? plus(x, text) : text, `${v} WAD units (10^18 = 1 stETH per token)`);
+  const text = `${formatUnits(x, 18)} ETH per token`;
+  return cell(signed ? plus(x, text) : text, `${v} WAD units (10^18 = 1 ETH per token)`);
 }
 
 /** A beacon-chain balance counted in gwei, shown in ETH. */
