@@ -704,6 +704,15 @@ export const machine = setup({
         kind: 'act',
         show: CLAIM,
         tryWrong: [{ action: 'rewards.claim', by: OPERATOR }],
+        lookAt: [
+          {
+            label: "Alice's claimable rewards",
+            view: 'Inspector',
+            section: 'balances',
+            card: STAKER,
+            fact: 'rewardsClaimable',
+          },
+        ],
         holds: (w) => (claimable(w, STAKER) > 0n ? null : 'Alice has nothing claimable'),
       },
       on: {

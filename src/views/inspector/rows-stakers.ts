@@ -129,8 +129,13 @@ export function balanceCards(world: World): Card[] {
       ...Object.entries(a.vaultTokens).map(([v, amount]) =>
         fact('vaultTokens', pathCell(`${p}.vaultTokens.${v}`, amount), `Vault tokens of ${v}`),
       ),
-      fact('rewardsEarned', pathCell(`${p}.rewardsEarned`, a.rewardsEarned)),
-      fact('rewardsClaimable', pathCell(`${p}.rewardsClaimable`, a.rewardsClaimable)),
+      // Rewards only once an AVS has paid this account anything: most sandboxes never pay rewards.
+      ...(a.rewardsEarned === '0'
+        ? []
+        : [
+            fact('rewardsEarned', pathCell(`${p}.rewardsEarned`, a.rewardsEarned)),
+            fact('rewardsClaimable', pathCell(`${p}.rewardsClaimable`, a.rewardsClaimable)),
+          ]),
     ];
     const amounts = facts.slice(2).filter((f) => f.value.exact !== null && !f.value.exact.startsWith('0 '));
     return {

@@ -140,6 +140,7 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
       'Vault token supply': '60 lrt tokens',
       'Total value (NAV)': '48.6 ETH',
       'Rate (NAV per token)': '0.81 ETH per token',
+      'stETH price': '1 ETH',
     });
     expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 ETH', 'after block 1050', 'no']]);
     expect(lrt.tables[0]?.rows[0]?.cells[3]?.note).toBe('ready now');
