@@ -166,7 +166,7 @@ export const machine = setup({
                 totalSharesBefore: e.before.lst.totalShares,
                 feedback: {
                   tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury.`,
+                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury. Why: the token records shares, not balances; a report changes the pooled ETH behind every share, so each balance (shares × pooled ETH ÷ total shares) grows while its share count stays put.`,
                 },
               };
             }),

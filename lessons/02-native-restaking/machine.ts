@@ -682,7 +682,7 @@ export const machine = setup({
                   answers: judged.answers,
                   feedback: {
                     tone: right ? ('right' as const) : ('wrong' as const),
-                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,
+                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}. Why: EigenLayer never rewrites what a staker deposited; a proven beacon-chain loss lowers the pod owner's slashing factor instead, and what can be withdrawn is the deposit shares scaled by that factor.`,
                   },
                 };
               }),

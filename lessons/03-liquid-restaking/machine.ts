@@ -404,7 +404,7 @@ export const machine = setup({
                 tvl,
                 feedback: {
                   tone: right ? ('right' as const) : ('wrong' as const),
-                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool.`,
+                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool. Why: the vault mints at its value per token, and the reward raised its value but not its supply, so each token now costs more stETH; the rewards earned before stay with the holders who earned them.`,
                 },
               };
             }),

@@ -459,7 +459,7 @@ export const machine = setup({
                 answers,
                 feedback: {
                   tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those.`,
+                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those. Why: joining a set only makes op1 a member; a service can slash just the magnitude allocated to its own set, so until op1 allocates to avsB, nothing of its stake answers to avsB.`,
                 },
               };
             }),
