@@ -194,7 +194,7 @@ export const machine = setup({
               const short = p.amount - received(e);
               const note =
                 short > 0n
-                  ? ` stETH delivered ${eth(short)} less than the amount (its transfers move whole pool shares, rounded down), and the strategy, like the real one, prices the full amount.`
+                  ? ` stETH delivered ${short} wei less than the amount (a wei is 10⁻¹⁸ stETH: its transfers move whole pool shares, rounded down against the sender), and the strategy, like the real one, prices the full amount.`
                   : '';
               return {
                 strategyAmount: String(p.amount),
