@@ -160,6 +160,23 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     expect(card('bob', 'balances').idle).toBe(true);
   });
 
+  it('shows rewards only once credited, and keeps them out of the summary (not a balance until claimed)', () => {
+    expect(facts(card('alice', 'balances'))['Rewards earned']).toBeUndefined();
+    const paid = fixtureWorld();
+    paid.accounts['bob'] = {
+      ...paid.accounts['bob']!,
+      rewardsEarned: '1800000000000000000',
+      rewardsClaimable: '0',
+    };
+    const info = SECTIONS.find((s) => s.id === 'balances')!;
+    const bob = info
+      .build(paid, buildContext(paid, fixtureConfig, fixtureActors))
+      .find((c) => c.id === 'bob')!;
+    expect(facts(bob)['Rewards earned']).toBe('1.8 ETH');
+    expect(facts(bob)['Rewards claimable']).toBe('0 ETH');
+    expect(bob.summary).toBe('no balance');
+  });
+
   it('shows the LST, the strategies and slashed funds', () => {
     expect(facts(card('lst', 'lst'))).toEqual({
       'Total pooled ether': '100 ETH',
