@@ -444,6 +444,9 @@ export const machine = setup({
         kind: 'act',
         show: rewardSteps(VALIDATOR),
         tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        lookAt: [
+          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
+        ],
         holds: (w) => (delegatedTo(w) === OPERATOR ? null : 'alice is not delegated to op1'),
       },
       on: {
@@ -596,6 +599,9 @@ export const machine = setup({
         kind: 'act',
         show: slashSteps(VALIDATOR),
         tryWrong: [{ action: 'pod.verifyStaleBalance', by: LEARNER, validator: VALIDATOR }],
+        lookAt: [
+          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
+        ],
         holds: (w, c) =>
           w.validators[c.validator]?.slashed === false ? null : `${c.validator} is already slashed`,
       },

@@ -327,7 +327,12 @@ export const machine = setup({
       },
     },
     report: {
-      meta: { kind: 'act', show: REPORT, tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }] },
+      meta: {
+        kind: 'act',
+        show: REPORT,
+        tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }],
+        lookAt: [{ label: 'lrt', view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
+      },
       on: {
         SHOW: showMe(REPORT),
         ACTED: [

@@ -201,6 +201,7 @@ export const machine = setup({
     magnitudes: {
       meta: {
         kind: 'read',
+        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
         holds: halfAllocated,
       },
       on: { NEXT: 'predictLoss' },
@@ -374,6 +375,9 @@ export const machine = setup({
         kind: 'act',
         show: WAIT,
         tryWrong: complete(INSIDE),
+        lookAt: [
+          { label: "Dave's queued withdrawal", view: 'Inspector', section: 'restakers', card: INSIDE.staker },
+        ],
         holds: (w) => (done(w, INSIDE) ? "Dave's withdrawal is already completed" : null),
       },
       on: {

@@ -308,6 +308,7 @@ export const machine = setup({
         kind: 'act',
         show: REQUEST,
         tryWrong: SLASH_NOW,
+        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
         holds: (w) => (vetoWindow(w) > 0n && committee(w) === COMMITTEE ? null : 'avs1 has no veto window'),
       },
       on: {
