@@ -24,6 +24,7 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
       if (v.contract === undefined) continue;
       vaultTokens[v.id] = String(await view<bigint>(chain, v.contract, 'MiniLRT', 'balanceOf', [holder]));
     }
+    const earned = await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'cumulativeEarnings', [holder]);
     accounts[a.id] = {
       address: holder,
       role: a.role,
@@ -32,12 +33,12 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
       stETHShares: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'sharesOf', [holder])),
       wstETH: String(await view<bigint>(chain, addresses.wstETH, 'MiniWstETH', 'balanceOf', [holder])),
       vaultTokens,
-      rewardsEarned: String(
-        await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'cumulativeEarnings', [holder]),
-      ),
-      rewardsClaimable: String(
-        await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'claimable', [holder]),
-      ),
+      rewardsEarned: String(earned),
+      // Nothing credited means nothing claimable: one view call saved for the many accounts never paid.
+      rewardsClaimable:
+        earned === 0n
+          ? '0'
+          : String(await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'claimable', [holder])),
     };
   }
   return accounts;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepMeta } from '../../src/engine/lesson-kit.ts';
 import { LESSON_DOCS, loadLesson } from '../../src/engine/lessons.ts';
 import { GLOSSARY } from '../../src/ui/glossary.ts';
+import { validateScenario } from '../../src/protocol/scenario-schema.ts';
 import { SECTIONS } from '../../src/views/inspector/rows.ts';
 
 describe('the places lessons point to', () => {
@@ -20,7 +21,9 @@ describe('the places lessons point to', () => {
   for (const doc of LESSON_DOCS) {
     it(`${doc.id}: every Look at names a section, an actor of its scenario and a glossary fact`, async () => {
       const lesson = await loadLesson(doc.id);
-      const actors = new Set(lesson.scenario.actors.map((a) => a.id));
+      const scenario = validateScenario(lesson.scenario);
+      if (!scenario.ok) throw new Error(`${doc.id}: its scenario is invalid`);
+      const actors = new Set(scenario.scenario.actors.map((a) => a.id));
       const sections = new Set<string>(SECTIONS.map((s) => s.id));
       const looks = getStateNodes(lesson.machine.root).flatMap(
         (n) => (n.meta as StepMeta | undefined)?.lookAt ?? [],
