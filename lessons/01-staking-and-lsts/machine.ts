@@ -119,7 +119,13 @@ export const machine = setup({
       },
     },
     shares: {
-      meta: { kind: 'read', holds: (w) => (balance(w) > 0n ? null : 'alice holds no stETH') },
+      meta: {
+        kind: 'read',
+        lookAt: [
+          { label: "Alice's stETH", view: 'Inspector', section: 'balances', card: LEARNER, fact: 'stETH' },
+        ],
+        holds: (w) => (balance(w) > 0n ? null : 'alice holds no stETH'),
+      },
       on: { NEXT: 'predictRebase' },
     },
     predictRebase: {
@@ -160,7 +166,7 @@ export const machine = setup({
                 totalSharesBefore: e.before.lst.totalShares,
                 feedback: {
                   tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury.`,
+                  text: `${said}your shares went from ${eth(shares(e.before))} to ${eth(shares(e.after))}, while your balance went from ${eth(balance(e.before))} to ${eth(balance(e.after))} stETH. The pool's LST shares grew by ${eth(totalShares(e.after) - totalShares(e.before))}: the fee, minted as new shares for the treasury. Why: the token records shares, not balances; a report changes the pooled ETH behind every share, so each balance (shares × pooled ETH ÷ total shares) grows while its share count stays put.`,
                 },
               };
             }),
@@ -193,6 +199,7 @@ export const machine = setup({
     fee: {
       meta: {
         kind: 'read',
+        lookAt: [{ label: 'the LST shares', view: 'Inspector', section: 'lst', fact: 'lstTotalShares' }],
         holds: (w, c) =>
           c.totalSharesBefore !== null && BigInt(w.lst.totalShares) > BigInt(c.totalSharesBefore)
             ? null

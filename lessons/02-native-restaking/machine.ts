@@ -27,6 +27,16 @@ const LEARNER = 'alice';
 const OPERATOR = 'op1';
 /** The name the Act panel suggests for Alice's first validator; the machine follows whatever name she picks. */
 const VALIDATOR = 'v1';
+/**
+ * The words for a wei-sized gap between Alice's withdrawable shares and op1's operator shares: each is
+ * rounded down on its own, so after a loss they may differ by a wei or two that no one can withdraw.
+ */
+function dust(withdrawable: bigint, operator: bigint): string {
+  const gap = operator - withdrawable;
+  if (gap <= 0n || gap > 10n) return '';
+  return ` (op1's figure is ${gap} wei more than Alice's: a wei is 10⁻¹⁸ ETH, and each figure is rounded down on its own, against the staker.)`;
+}
+
 const WAD = 10n ** 18n;
 const GWEI = 10n ** 9n;
 
@@ -434,6 +444,9 @@ export const machine = setup({
         kind: 'act',
         show: rewardSteps(VALIDATOR),
         tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+        lookAt: [
+          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
+        ],
         holds: (w) => (delegatedTo(w) === OPERATOR ? null : 'alice is not delegated to op1'),
       },
       on: {
@@ -586,6 +599,9 @@ export const machine = setup({
         kind: 'act',
         show: slashSteps(VALIDATOR),
         tryWrong: [{ action: 'pod.verifyStaleBalance', by: LEARNER, validator: VALIDATOR }],
+        lookAt: [
+          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
+        ],
         holds: (w, c) =>
           w.validators[c.validator]?.slashed === false ? null : `${c.validator} is already slashed`,
       },
@@ -682,7 +698,7 @@ export const machine = setup({
                   answers: judged.answers,
                   feedback: {
                     tone: right ? ('right' as const) : ('wrong' as const),
-                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.`,
+                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.${dust(native(e.after).withdrawable, operatorShares(e.after))} Why: EigenLayer never rewrites what a staker deposited; a proven beacon-chain loss lowers the pod owner's slashing factor instead, and what can be withdrawn is the deposit shares scaled by that factor.`,
                   },
                 };
               }),

@@ -10,4 +10,6 @@ describeLessonModel('03-liquid-restaking', [
   'report',
   'laterDeposit',
   'tvl',
+  'predictDepeg',
+  'depeg',
 ]);

@@ -1,7 +1,8 @@
 // Lesson 3: liquid restaking. Alice deposits stETH into the strategy (shares at the strategy's rate, with
 // StrategyBase's virtual offset), then through a vault that mints a liquid restaking token at NAV; after a
 // reward report a later depositor gets fewer vault tokens per stETH. Every mint is checked against the
-// formula, computed here from the world before it.
+// formula, computed here from the world before it. Last, stETH trades below its backing: the vault's price
+// oracle reports it, and the rate falls for every holder at once, by exactly price × holdings ÷ supply.
 import { assign, setup } from 'xstate';
 import {
   choiceLabel,
@@ -35,6 +36,13 @@ const VAULT_DEPOSIT = [{ action: 'vault.deposit', by: LEARNER, vault: VAULT, amo
 // 1% of the pool's 70.7 ETH, as lesson 1's report.
 const REPORT = [{ action: 'lst.report', delta: '0.707 ETH' }];
 const LATER_DEPOSIT = [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '10 ETH' }];
+/** The market pays 0.97 ETH for one stETH: the vault's price oracle reports it. */
+const DEPEG = [{ action: 'vault.setPrice', vault: VAULT, price: '0.97 ETH' }];
+const DEPEG_CHOICES = [
+  { id: 'all', label: "Every holder's vault tokens are worth less, at once" },
+  { id: 'none', label: 'Nothing: the vault still holds the same stETH' },
+  { id: 'new', label: 'Only later depositors are affected' },
+];
 
 interface Context extends LessonContext {
   /** Alice's direct deposit: the stETH amount the strategy priced and the shares it minted. */
@@ -64,6 +72,7 @@ const vault = (w: World) => ({
   supply: BigInt(w.vaults[VAULT]?.supply ?? '0'),
   value: BigInt(w.vaults[VAULT]?.totalValue ?? '0'),
   rate: BigInt(w.vaults[VAULT]?.rate ?? '0'),
+  price: BigInt(w.vaults[VAULT]?.stETHPrice ?? '0'),
 });
 const direct = (w: World) => stakerShares(w, LEARNER, 'stETH').deposit;
 const signer = (e: ActedEvent) => String(e.step['by']);
@@ -131,6 +140,11 @@ export const machine = setup({
     explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
   },
   guards: {
+    depegged: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'vault.setPrice') &&
+      vault(event.after).price < WAD &&
+      vault(event.after).rate < vault(event.before).rate,
     deposited: ({ event }) => {
       if (event.type !== 'ACTED' || !landed(event, 'strategy.deposit', LEARNER)) return false;
       const made = direct(event.after) - direct(event.before);
@@ -180,7 +194,7 @@ export const machine = setup({
               const short = p.amount - received(e);
               const note =
                 short > 0n
-                  ? ` stETH delivered ${eth(short)} less than the amount (its transfers move whole pool shares, rounded down), and the strategy, like the real one, prices the full amount.`
+                  ? ` stETH delivered ${short} wei less than the amount (a wei is 10⁻¹⁸ stETH: its transfers move whole pool shares, rounded down against the sender), and the strategy, like the real one, prices the full amount.`
                   : '';
               return {
                 strategyAmount: String(p.amount),
@@ -313,7 +327,12 @@ export const machine = setup({
       },
     },
     report: {
-      meta: { kind: 'act', show: REPORT, tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }] },
+      meta: {
+        kind: 'act',
+        show: REPORT,
+        tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }],
+        lookAt: [{ label: 'lrt', view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
+      },
       on: {
         SHOW: showMe(REPORT),
         ACTED: [
@@ -390,7 +409,7 @@ export const machine = setup({
                 tvl,
                 feedback: {
                   tone: right ? ('right' as const) : ('wrong' as const),
-                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool.`,
+                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool. Why: the vault mints at its value per token, and the reward raised its value but not its supply, so each token now costs more stETH; the rewards earned before stay with the holders who earned them.`,
                 },
               };
             }),
@@ -416,7 +435,7 @@ export const machine = setup({
                   };
                 if (landed(e, 'lst.report'))
                   return {
-                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} stETH per token. Now someone deposits. ${next}`,
+                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} ETH per token. Now someone deposits. ${next}`,
                   };
                 return { text: didNotCount(e, next) };
               },
@@ -436,7 +455,72 @@ export const machine = setup({
             ? null
             : 'the three layers are not the ones the feedback counted',
       },
-      on: { NEXT: 'debrief' },
+      on: { NEXT: 'predictDepeg' },
+    },
+    predictDepeg: {
+      meta: {
+        kind: 'predict',
+        choices: DEPEG_CHOICES,
+        holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
+      },
+      on: {
+        ANSWER: { target: 'depeg', actions: assign(answerTo<Context>('predictDepeg')) },
+        SKIP: 'depeg',
+      },
+    },
+    depeg: {
+      meta: {
+        kind: 'act',
+        show: DEPEG,
+        tryWrong: [{ action: 'lst.report', delta: '-2 ETH' }],
+        lookAt: [{ label: "lrt's rate", view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
+        holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
+      },
+      on: {
+        SHOW: showMe(DEPEG),
+        ACTED: [
+          {
+            guard: 'depegged',
+            target: 'debrief',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const b = vault(e.before);
+              const a = vault(e.after);
+              const truth = a.rate < b.rate ? 'all' : a.rate === b.rate ? 'none' : 'new';
+              const { answers, right } = judgeAnswer(context, 'predictDepeg', truth);
+              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
+              const holders = [LEARNER, 'bob', LATECOMER]
+                .map((h) => `${titled(h)}'s ${eth(vaultTokens(e.after, h))}`)
+                .join(', ');
+              return {
+                answers,
+                feedback: {
+                  tone: right === false ? ('wrong' as const) : ('right' as const),
+                  text: `${said}the vault still holds ${eth(a.value)} stETH (its total value did not move), but at ${eth(a.price)} ETH per stETH its rate went from ${eth(b.rate)} to ${eth(a.rate)} ETH per token: total value × price ÷ supply, ${eth(a.value)} × ${eth(a.price)} ÷ ${eth(a.supply)}, rounded down. A vault token is a slice of the vault's stETH, so whatever the market pays for stETH, every token is priced by it: ${holders} tokens all lost the same fraction, and no token moved.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.step.action === 'lst.report')
+                  return {
+                    text: `${e.ok ? 'That report landed' : 'The chain refused that report'}, but a report changes what the pool holds: a loss of validators' ETH, shared by every stETH. A depeg is different: the pool still holds all its ETH, and only the market pays less for stETH. ${e.ok ? 'Undo it, then act' : 'Act'} as System and report the market price of stETH to lrt (0.97 ETH).`,
+                  };
+                return {
+                  text: didNotCount(
+                    e,
+                    'Act as System and use "Report the market price of stETH": vault lrt, 0.97 ETH.',
+                  ),
+                };
+              },
+            },
+          },
+        ],
+      },
     },
     debrief: {
       type: 'final',

@@ -12,4 +12,8 @@ describeLessonModel('04-operators-and-services', [
   'joinB',
   'split',
   'settle',
+  'predictPay',
+  'pay',
+  'mature',
+  'claim',
 ]);

@@ -1,6 +1,8 @@
 // Lesson 4: the three-sided market. A restaker delegates to an operator, an AVS opens an operator set, and
 // the operator decides how much of its delegated stake each service may slash: an allocation of magnitude,
-// slashable only after the operator's allocation delay, and never more than 100% in total.
+// slashable only after the operator's allocation delay, and never more than 100% in total. Then the reward
+// side: the service pays through the rewards coordinator, the operator takes its split, the restaker claims
+// after the activation delay, and the yield is read beside the stake at risk.
 import { assign, setup } from 'xstate';
 import {
   judgeAnswer,
@@ -38,10 +40,19 @@ const allocate = (avs: string, magnitude: string) => [
   { action: 'operator.allocate', by: OPERATOR, avs, set: 0, strategy: STRATEGY, magnitude },
 ];
 const ADVANCE = [{ action: 'chain.advance', blocks: DELAY_BLOCKS }];
+/** What avsB pays its set in the lesson's reward step. */
+const PAY = [{ action: 'rewards.submit', by: AVS_B, set: 0, amount: '2 ETH' }];
+/** The rewards coordinator's activation delay on the classroom clock: 7 days of one-hour blocks. */
+const ACTIVATION_BLOCKS = 168;
+const MATURE = [{ action: 'chain.advance', blocks: ACTIVATION_BLOCKS }];
+const CLAIM = [{ action: 'rewards.claim', by: STAKER }];
 const WAD = 10n ** 18n;
 const A_SHARE = (WAD * 30n) / 100n;
 
-type Context = LessonContext;
+interface Context extends LessonContext {
+  /** The block of avsB's rewards submission (its earnings activate ACTIVATION_BLOCKS later), once paid. */
+  paidAt: string | null;
+}
 
 const acted = (e: LessonEvent) => e as ActedEvent;
 const allocation = (w: World, avs: string) => w.operators[OPERATOR]?.allocations[`${avs}/${SET}`]?.[STRATEGY];
@@ -58,8 +69,19 @@ const encumbered = (w: World) => BigInt(w.operators[OPERATOR]?.encumberedMagnitu
 const isOperator = (w: World) => w.operators[OPERATOR] !== undefined;
 const setOf = (w: World, avs: string) => w.avs[avs]?.sets[SET];
 const member = (w: World, avs: string) => setOf(w, avs)?.operators.includes(OPERATOR) ?? false;
+const earned = (w: World, who: string) => BigInt(w.accounts[who]?.rewardsEarned ?? '0');
+const claimable = (w: World, who: string) => BigInt(w.accounts[who]?.rewardsClaimable ?? '0');
+const ethOf = (w: World, who: string) => BigInt(w.accounts[who]?.eth ?? '0');
+/** What a submission credited: each earner's rise in cumulative earnings across the step. */
+const credited = (e: ActedEvent, who: string) => earned(e.after, who) - earned(e.before, who);
 const is = (e: ActedEvent, action: string, field: string, value: unknown) =>
   e.step.action === action && e.step[field] === value;
+
+const PAY_CHOICES = [
+  { id: 'rest', label: "All but op1's split: 90%, 1.8 ETH" },
+  { id: 'all', label: 'All 2 ETH: the stake is hers' },
+  { id: 'none', label: 'Nothing: op1 runs the software, so op1 keeps the reward' },
+];
 
 /** When a pending allocation will be slashable, in blocks from the head and in real time. */
 function whenEffective(w: World, avs: string): string {
@@ -135,10 +157,18 @@ export const machine = setup({
       target(event.after, AVS_B) > 0n,
     effectiveB: ({ event }) =>
       event.type === 'ACTED' && landed(event, 'chain.advance') && effective(event.after, AVS_B),
+    paid: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'rewards.submit', AVS_B) && credited(event, STAKER) > 0n,
+    matured: ({ event }) =>
+      event.type === 'ACTED' && landed(event, 'chain.advance') && claimable(event.after, STAKER) > 0n,
+    claimed: ({ event }) =>
+      event.type === 'ACTED' &&
+      landed(event, 'rewards.claim', STAKER) &&
+      ethOf(event.after, STAKER) > ethOf(event.before, STAKER),
   },
 }).createMachine({
   id: 'lesson',
-  context: () => initialLessonContext(),
+  context: (): Context => ({ ...initialLessonContext(), paidAt: null }),
   initial: 'intro',
   states: {
     intro: {
@@ -429,7 +459,7 @@ export const machine = setup({
                 answers,
                 feedback: {
                   tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those.`,
+                  text: `${said}op1 is in avsB's set, and avsB can slash ${eth(atRisk(w, AVS_B))} of op1's ${eth(stake(w))} stETH strategy shares${why}. avsA can still slash its ${eth(atRisk(w, AVS_A))} shares, and nobody else can touch those. Why: joining a set only makes op1 a member; a service can slash just the magnitude allocated to its own set, so until op1 allocates to avsB, nothing of its stake answers to avsB.`,
                 },
               };
             }),
@@ -524,7 +554,7 @@ export const machine = setup({
         ACTED: [
           {
             guard: 'effectiveB',
-            target: 'debrief',
+            target: 'predictPay',
             actions: assign({
               feedback: ({ event }) => {
                 const w = acted(event).after;
@@ -558,6 +588,166 @@ export const machine = setup({
         ],
       },
     },
+    predictPay: {
+      meta: {
+        kind: 'predict',
+        choices: PAY_CHOICES,
+        holds: (w) => (effective(w, AVS_B) ? null : "op1's allocation to avsB is not in effect"),
+      },
+      on: {
+        ANSWER: { target: 'pay', actions: assign(answerTo<Context>('predictPay')) },
+        SKIP: 'pay',
+      },
+    },
+    pay: {
+      meta: {
+        kind: 'act',
+        show: PAY,
+        tryWrong: CLAIM,
+        holds: (w) => (effective(w, AVS_B) ? null : "op1's allocation to avsB is not in effect"),
+      },
+      on: {
+        SHOW: showMe(PAY),
+        ACTED: [
+          {
+            guard: 'paid',
+            target: 'mature',
+            actions: assign(({ context, event }) => {
+              const e = acted(event);
+              const toAlice = credited(e, STAKER);
+              const toOp = credited(e, OPERATOR);
+              const total = toAlice + toOp;
+              const truth = toAlice === 0n ? 'none' : toOp === 0n ? 'all' : 'rest';
+              const { answers, right } = judgeAnswer(context, 'predictPay', truth);
+              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
+              return {
+                answers,
+                paidAt: e.after.block,
+                feedback: {
+                  tone: right === false ? ('wrong' as const) : ('right' as const),
+                  text: `${said}the rewards coordinator credited ${eth(total)} ETH: op1 ${eth(toOp)} ETH, its split, and Alice ${eth(toAlice)} ETH. Why: a payment is shared among the set's operators by their allocated stake, each operator keeps its split (10% unless it sets another), and the rest goes to the restakers delegated to it by their own stake in the allocation; Alice is the only restaker behind op1, so the stakers' part is all hers. It can be claimed from block ${BigInt(e.after.block) + BigInt(ACTIVATION_BLOCKS)}, ${ACTIVATION_BLOCKS} blocks (${realTime(BigInt(ACTIVATION_BLOCKS))}) later.`,
+                },
+              };
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (!e.ok && e.step.action === 'rewards.claim')
+                  return {
+                    text: `The chain refused the claim: nobody has been credited any rewards yet, so there is nothing to claim. A reward starts with the service paying: act as avsB and submit rewards to its set 0.`,
+                  };
+                if (e.ok && is(e, 'rewards.submit', 'by', AVS_A))
+                  return {
+                    text: `avsA paid its set instead (Alice was credited ${eth(credited(e, STAKER))} ETH of it). This step follows avsB, the service that pays more: undo it and submit rewards as avsB to its set 0.`,
+                  };
+                return {
+                  text: didNotCount(e, 'Act as avsB and use "Submit rewards to a set": set 0, 2 ETH.'),
+                };
+              },
+            },
+          },
+        ],
+      },
+    },
+    mature: {
+      meta: {
+        kind: 'act',
+        show: MATURE,
+        tryWrong: CLAIM,
+        holds: (w) => (earned(w, STAKER) > 0n ? null : 'Alice has been credited no rewards'),
+      },
+      on: {
+        SHOW: showMe(MATURE),
+        ACTED: [
+          {
+            guard: 'matured',
+            target: 'claim',
+            actions: assign({
+              feedback: ({ event }) => {
+                const w = acted(event).after;
+                return {
+                  tone: 'right' as const,
+                  text: `At block ${w.block} Alice's rewards are active: ${eth(claimable(w, STAKER))} ETH is claimable. The delay gives the protocol time to catch a wrong payout before anyone can take it.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ context, event }) => {
+                const e = acted(event);
+                const from =
+                  context.paidAt === null
+                    ? `${ACTIVATION_BLOCKS} blocks after the payment`
+                    : `block ${BigInt(context.paidAt) + BigInt(ACTIVATION_BLOCKS)}`;
+                if (!e.ok && e.step.action === 'rewards.claim')
+                  return {
+                    text: `The chain refused the claim: Alice's ${eth(earned(e.before, STAKER))} ETH is credited but not active yet, and only active rewards can be claimed. They activate at ${from}; advance time first.`,
+                  };
+                if (e.ok && e.step.action === 'chain.advance')
+                  return {
+                    text: `Not yet: at block ${e.after.block} nothing is claimable; Alice's rewards activate at ${from}. Advance time further.`,
+                  };
+                return { text: didNotCount(e, `Use "Advance time": Alice's rewards activate at ${from}.`) };
+              },
+            },
+          },
+        ],
+      },
+    },
+    claim: {
+      meta: {
+        kind: 'act',
+        show: CLAIM,
+        tryWrong: [{ action: 'rewards.claim', by: OPERATOR }],
+        lookAt: [
+          {
+            label: "Alice's claimable rewards",
+            view: 'Inspector',
+            section: 'balances',
+            card: STAKER,
+            fact: 'rewardsClaimable',
+          },
+        ],
+        holds: (w) => (claimable(w, STAKER) > 0n ? null : 'Alice has nothing claimable'),
+      },
+      on: {
+        SHOW: showMe(CLAIM),
+        ACTED: [
+          {
+            guard: 'claimed',
+            target: 'debrief',
+            actions: assign({
+              feedback: ({ event }) => {
+                const e = acted(event);
+                const w = e.after;
+                return {
+                  tone: 'right' as const,
+                  text: `Alice's ETH went from ${eth(ethOf(e.before, STAKER))} to ${eth(ethOf(w, STAKER))}: the ${eth(ethOf(w, STAKER) - ethOf(e.before, STAKER))} ETH the coordinator credited her. Beside it, the stake at risk that earned it: avsB can slash ${eth(atRisk(w, AVS_B))} of her ${eth(stake(w))} stETH strategy shares through op1, and avsA ${eth(atRisk(w, AVS_A))}. That is the trade every restaker makes: the reward for standing behind a service, against what its slashing could take.`,
+                };
+              },
+            }),
+          },
+          {
+            actions: {
+              type: 'explain',
+              params: ({ event }) => {
+                const e = acted(event);
+                if (e.ok && is(e, 'rewards.claim', 'by', OPERATOR))
+                  return {
+                    text: `op1 claimed its own split: ${eth(ethOf(e.after, OPERATOR) - ethOf(e.before, OPERATOR))} ETH. Each earner claims for itself; Alice's ${eth(claimable(e.after, STAKER))} ETH is still waiting. Act as alice and claim.`,
+                  };
+                return { text: didNotCount(e, 'Act as alice and use "Claim rewards".') };
+              },
+            },
+          },
+        ],
+      },
+    },
     debrief: {
       type: 'final',
       meta: {
@@ -567,7 +757,9 @@ export const machine = setup({
             ? "op1's allocation to avsB is not in effect"
             : current(w, AVS_A) + current(w, AVS_B) > maxMagnitude(w)
               ? "op1's allocations add up to more than its max magnitude"
-              : null,
+              : earned(w, STAKER) === 0n || claimable(w, STAKER) !== 0n
+                ? 'Alice has not claimed her credited rewards'
+                : null,
       },
     },
   },

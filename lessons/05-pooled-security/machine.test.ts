@@ -8,4 +8,5 @@ describeLessonModel('05-pooled-security', [
   'analyzeSets',
   'fix',
   'analyzeFix',
+  'analyzeFixSets',
 ]);

@@ -210,7 +210,7 @@ export const machine = setup({
               const verdict =
                 a.witness === null
                   ? 'Secure: no coalition can corrupt services worth more than its own stake.'
-                  : `Not secure: ${attackText(a.witness)}, a net gain of ${readable(a.maxAttackNetProfit)} ETH.`;
+                  : `Not secure: ${attackText(a.witness)}, a net gain of ${readable(a.maxAttackNetProfit)} ETH. Why: in shared stake the same operators back all eleven services, so a coalition that can corrupt one can corrupt them all and is slashed once: its stake counts once, the profit eleven times.`;
               return {
                 answers: judged.answers,
                 attack: a.witness,
@@ -350,7 +350,7 @@ export const machine = setup({
         'xstate.done.actor.verdictFix': [
           {
             guard: 'secure',
-            target: 'debrief',
+            target: 'analyzeFixSets',
             actions: assign(({ event }) => {
               const a = analysisOf(outputOf(event)) as AnalysisJson;
               const c = a.gammaWitness;
@@ -379,6 +379,57 @@ export const machine = setup({
                       : refused(outputOf(event)),
                 };
               },
+            },
+          },
+        ],
+      },
+    },
+    analyzeFixSets: {
+      meta: { kind: 'analyze' },
+      on: { ANALYZE: 'waitFixSets' },
+    },
+    waitFixSets: {
+      meta: { kind: 'wait' },
+      entry: spawnChild('analyze', { id: 'verdictFixSets', input: { options: ELEVEN_AS_SETS } }),
+      exit: stopChild('verdictFixSets'),
+      on: {
+        'xstate.done.actor.verdictFixSets': [
+          {
+            guard: 'secure',
+            target: 'debrief',
+            actions: assign(({ event }) => {
+              const c = (analysisOf(outputOf(event)) as AnalysisJson).gammaWitness;
+              return {
+                feedback: {
+                  tone: 'right' as const,
+                  text: `Secure in the unique reading too. ${
+                    c === null
+                      ? 'No coalition can corrupt any service worth corrupting.'
+                      : `The cheapest coalition that can corrupt services, ${operatorsOf(c).join(' and ')}, would lose ${readable(c.stake)} ETH of its own slices to gain ${readable(c.profit)} ETH.`
+                  } Alice's stake went behind one operator, and that operator's 9% slices carry part of it into every set: each service can now slash more of its own than it is worth.`,
+                },
+              };
+            }),
+          },
+          {
+            guard: 'insecure',
+            target: 'debrief',
+            actions: assign(({ event }) => {
+              const a = analysisOf(outputOf(event)) as AnalysisJson;
+              const one = a.gammaWitness ?? (a.witness as AttackJson);
+              return {
+                feedback: {
+                  tone: 'info' as const,
+                  text: `Secure as shared stake, but not in the unique reading: ${operatorsOf(one).join(' and ')} could take their slices in ${services(one.services)}, ${readable(one.stake)} ETH, to gain ${readable(one.profit)} ETH. Unique stake counts only what each set can slash on its own, so the new stake helps a service only through the slices allocated to it.`,
+                },
+              };
+            }),
+          },
+          {
+            target: 'analyzeFixSets',
+            actions: {
+              type: 'explain',
+              params: ({ event }) => ({ text: refused(outputOf(event)) }),
             },
           },
         ],

@@ -201,6 +201,7 @@ export const machine = setup({
     magnitudes: {
       meta: {
         kind: 'read',
+        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
         holds: halfAllocated,
       },
       on: { NEXT: 'predictLoss' },
@@ -255,7 +256,7 @@ export const machine = setup({
                 ),
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}op1's max magnitude fell from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, so every delegator lost the same share: withdrawable stETH ${drops}. Their deposit shares are still ${deposits}.`,
+                  text: `${j.said}op1's max magnitude fell from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, so every delegator lost the same share: withdrawable stETH ${drops}. Their deposit shares are still ${deposits}. Why: delegated stake is the operator's stake; a slash lowers op1's max magnitude, and every share delegated to op1 is worth that magnitude, so its restakers share the loss in proportion, only on the part op1 allocated to avs1.`,
                 },
               };
             }),
@@ -374,6 +375,9 @@ export const machine = setup({
         kind: 'act',
         show: WAIT,
         tryWrong: complete(INSIDE),
+        lookAt: [
+          { label: "Dave's queued withdrawal", view: 'Inspector', section: 'restakers', card: INSIDE.staker },
+        ],
         holds: (w) => (done(w, INSIDE) ? "Dave's withdrawal is already completed" : null),
       },
       on: {
@@ -430,7 +434,7 @@ export const machine = setup({
                 answers: j.answers,
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(got)} stETH: ${rate(got, queued)} of it. The slash landed inside his 14-day window, so his withdrawal paid at the max magnitude op1 had when his window closed, like the stake that stayed.`,
+                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(got)} stETH: ${rate(got, queued)} of it. The slash landed inside his 14-day window, so his withdrawal paid at the max magnitude op1 had when his window closed, like the stake that stayed. Why: a queued withdrawal stays slashable for the whole withdrawal delay, so a restaker cannot escape a slash it sees coming by queuing just before it lands.`,
                 },
               };
             }),

@@ -243,7 +243,7 @@ export const machine = setup({
                 rateAfter: String(rate(e.after)),
                 feedback: {
                   tone: j.tone,
-                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} stETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved.`,
+                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} ETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved. Why: to EigenLayer the vault is one staker delegated to op1, so the slash lowered the value of every share it holds, Bob's queued withdrawal included, and a token is a slice of that value: every holder loses the same fraction.`,
                 },
               };
             }),
@@ -365,7 +365,10 @@ export const machine = setup({
                 answers: j.answers,
                 shockStake: c.shock.stake,
                 cascadeLoss: c.loss,
-                feedback: { tone: j.tone, text: `${j.said}${before}${cascadeText(c)}` },
+                feedback: {
+                  tone: j.tone,
+                  text: `${j.said}${before}${cascadeText(c)} Why: with no margin, losing any stake leaves some service worth more than the stake still guarding it, and each attack that pays slashes its attackers, leaving the next service with less.`,
+                },
               };
             }),
           },

@@ -308,6 +308,7 @@ export const machine = setup({
         kind: 'act',
         show: REQUEST,
         tryWrong: SLASH_NOW,
+        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
         holds: (w) => (vetoWindow(w) > 0n && committee(w) === COMMITTEE ? null : 'avs1 has no veto window'),
       },
       on: {
@@ -379,7 +380,7 @@ export const machine = setup({
                 answers,
                 feedback: {
                   tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}the veto cancelled request ${String(e.step['request'])} and moved nothing. op1 has ${eth(opStake(e.after))} stETH, max magnitude ${percent(maxMagnitude(e.after))}; alice and bob can still withdraw ${eth(withdrawable(e.after, 'alice'))} and ${eth(withdrawable(e.after, 'bob'))}.`,
+                  text: `${said}the veto cancelled request ${String(e.step['request'])} and moved nothing. op1 has ${eth(opStake(e.after))} stETH, max magnitude ${percent(maxMagnitude(e.after))}; alice and bob can still withdraw ${eth(withdrawable(e.after, 'alice'))} and ${eth(withdrawable(e.after, 'bob'))}. Why: with a veto window a slash is only a request until the window closes, and a committee veto cancels it before anything reaches EigenLayer.`,
                 },
               };
             }),

@@ -116,6 +116,8 @@ export interface VaultOptions {
   symbol: string;
   /** The strategy it restakes into (default: core.strategies.stETH). */
   strategy?: Address;
+  /** Reports the market price of stETH in ETH (default: the owner). */
+  priceOracle?: Address;
 }
 
 /** Deploys a MiniLRT liquid restaking vault over the stETH strategy. */
@@ -134,6 +136,7 @@ export async function deployVault(chain: Chain, core: PeripheryCore, opts: Vault
       strategy,
       opts.operator,
       opts.owner,
+      opts.priceOracle ?? opts.owner,
     ],
   });
 }

@@ -70,10 +70,28 @@ export interface Choice {
 }
 
 /**
- * A state's `meta`: what kind of step it is and what the engine, the hints and the tests need. The prose
- * lives in lesson.md under `## <state id>`.
+ * A place on screen a step's prose points to. The lesson panel offers a "Look at …" control for it that
+ * opens the view, expands and scrolls to the place, and highlights it.
  */
-export type StepMeta<C extends LessonContext = LessonContext> =
+export interface LookAt {
+  /** What the control names: "Alice's stETH balance". */
+  label: string;
+  view: 'Inspector' | 'Flow' | 'Charts';
+  /** Inspector: the section holding the card (`balances`, `restakers`, `operators`, `vaults`, …). */
+  section?: string;
+  /** Inspector: the card's id (an actor, or a vault); Flow: the node's actor. */
+  card?: string;
+  /** Inspector: one fact of the card, by its glossary term (`stETH`, `rewardsClaimable`, `rate`). */
+  fact?: string;
+}
+
+/**
+ * A state's `meta`: what kind of step it is and what the engine, the hints and the tests need. The prose
+ * lives in lesson.md under `## <state id>`. Any step may name places to look at (`lookAt`).
+ */
+export type StepMeta<C extends LessonContext = LessonContext> = StepKindMeta<C> & { lookAt?: LookAt[] };
+
+type StepKindMeta<C extends LessonContext> =
   | { kind: 'read' | 'debrief'; holds?: Holds<C> }
   | { kind: 'predict' | 'quiz'; choices: Choice[]; holds?: Holds<C> }
   | {

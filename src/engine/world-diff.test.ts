@@ -14,6 +14,8 @@ function account(role: AccountState['role'], n: number): AccountState {
     stETHShares: '0',
     wstETH: '0',
     vaultTokens: { lrt: '0' },
+    rewardsEarned: '0',
+    rewardsClaimable: '0',
   };
 }
 
@@ -91,7 +93,16 @@ function base(): World {
     },
     strategies: { stETH: { totalShares: eth(100n), underlyingBalance: eth(100n) } },
     lst: { totalPooledEther: eth(200n), totalShares: eth(200n) },
-    vaults: { lrt: { operator: 'op1', supply: eth(20n), totalValue: eth(20n), rate: eth(1n), requests: {} } },
+    vaults: {
+      lrt: {
+        operator: 'op1',
+        supply: eth(20n),
+        totalValue: eth(20n),
+        rate: eth(1n),
+        stETHPrice: eth(1n),
+        requests: {},
+      },
+    },
     validators: {},
     burned: { stETH: '0' },
     lockedSlashedNativeShares: '0',

@@ -73,6 +73,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'vault.deposit': { by: 'alice', vault: 'lrt', amount: '2 ETH' },
   'vault.requestRedeem': { by: 'alice', vault: 'lrt', amount: '1 ETH', as: 'q2' },
   'vault.claim': { by: 'alice', vault: 'lrt', request: 'q1' },
+  'vault.setPrice': { vault: 'lrt', price: '0.97 ETH' },
   'rewards.submit': { by: 'avs1', set: 0, amount: '3 ETH' },
   'rewards.claim': { by: 'op1' },
   'chain.advance': { blocks: 336 },
@@ -129,6 +130,7 @@ describe('the catalog covers the scenario schema', () => {
       'beacon.penalty',
       'beacon.slash',
       'beacon.exit',
+      'vault.setPrice',
       'chain.advance',
     ]);
     expect(names('avs')).toContain('avs.slash');
@@ -194,6 +196,7 @@ function sampleWorld(): World {
   });
   w.vaults['lrt'] = {
     operator: 'op1',
+    stETHPrice: '1000000000000000000',
     supply: '0',
     totalValue: '0',
     rate: '1000000000000000000',

@@ -264,6 +264,10 @@ const ENTRIES = [
     { action: 'vault.claim', signer: 'staker', title: 'Claim a redemption',
       summary: 'WithdrawQueue.claim (Renzo): after the delay, pays the request in stETH.',
       fields: [by('staker'), vault, f('request', 'Redemption request', 'request', { vaultFrom: 'vault' })] },
+    { action: 'vault.setPrice', signer: null, system: "the vault's price oracle", title: 'Report the market price of stETH',
+      summary: "The LRT's price oracle (as Renzo's and Kelp's): the vault values its stETH at this price in ETH.",
+      fields: [vault, f('price', 'Market price of 1 stETH', 'amount',
+        { help: 'In ETH. 1 ETH is face value; below it stETH trades under its backing (a depeg).' })] },
   ]),
   ...inGroup('Rewards', [
     { action: 'rewards.submit', signer: 'avs', title: 'Submit rewards to a set',

@@ -162,6 +162,8 @@ export async function bootSandbox(scenario: Pick<Scenario, 'config' | 'actors'>)
           addresses.strategies.stETH,
           operator.address,
           a.address,
+          // The system oracle also prices stETH for every vault (vault.setPrice): a market, not a holder.
+          sb.system.oracle,
         ],
       });
     }

@@ -196,6 +196,8 @@ const WORDS: Record<string, Words> = {
   NotRequestOwner: (h) => `Only the owner of redemption request ${h.n(0)} can claim it.`,
   NothingStaked: () => 'The vault has no deposit shares in EigenLayer to withdraw for this redemption.',
   InvalidBps: () => 'A rate-drop limit is at most 10000 basis points (100%).',
+  NotPriceOracle: () => "Only the vault's price oracle may report the market price of stETH.",
+  InvalidPrice: () => 'A market price of stETH must be more than 0 ETH.',
 
   // MiniLST (stETH-like), MiniWstETH.
   ZeroDeposit: () => 'Staking needs enough ETH for at least one share.',

@@ -126,6 +126,8 @@ export const STEP_SCHEMAS = [
   step('vault.deposit', { by: name, vault: name, amount }),
   step('vault.requestRedeem', { by: name, vault: name, amount, as: name }),
   step('vault.claim', { by: name, vault: name, request: name }),
+  // The vault's price oracle reports what the market pays for one stETH, in ETH (a depeg when below 1 ETH).
+  step('vault.setPrice', { vault: name, price: amount }),
   step('rewards.submit', { by: name, set: setId, amount }),
   step('rewards.claim', { by: name }),
   // Not in formats.md's table: what the page's EIP-1193 provider sends (eth_sendTransaction), so a transaction

@@ -192,6 +192,9 @@ export function checkReferences(
         }
         break;
       }
+      case 'vault.setPrice':
+        actor('vault', s.vault, ['vault'], true);
+        break;
       case 'rewards.submit':
         set('set', s.by, s.set);
         break;

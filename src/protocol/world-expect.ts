@@ -79,7 +79,7 @@ export function parseExpected(
     case 'signedWad':
       return bigint('wad', parseWad(raw, { max: null, signed: true }));
     case 'rate': {
-      // A rate is stETH per vault token, WAD-scaled: "0.9 ETH" and "90%" both mean 9e17.
+      // A rate is ETH per vault token (stETH at the vault's price), WAD-scaled: "0.9 ETH" and "90%" both mean 9e17.
       const asAmount = parseAmount(raw);
       return bigint('rate', asAmount.ok ? asAmount : parseWad(raw, { max: null }));
     }

@@ -36,7 +36,7 @@ export function summarizeWorld(title: string, w: World, steps: readonly StepReco
   }
   for (const [id, v] of Object.entries(w.vaults)) {
     lines.push(
-      `vault ${id}: supply ${eth(v.supply)}, value ${eth(v.totalValue)}, rate ${formatUnits(BigInt(v.rate), 18)} stETH per token`,
+      `vault ${id}: supply ${eth(v.supply)}, value ${eth(v.totalValue)}, rate ${formatUnits(BigInt(v.rate), 18)} ETH per token`,
     );
   }
   for (const [token, amount] of Object.entries(w.burned))

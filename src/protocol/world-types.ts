@@ -40,6 +40,10 @@ export interface AccountState {
   wstETH: DecimalString;
   /** Liquid restaking tokens held, by vault id. */
   vaultTokens: Record<string, DecimalString>;
+  /** ETH the rewards coordinator has credited to this account, claimable or not (cumulativeEarnings). */
+  rewardsEarned: DecimalString;
+  /** The part of rewardsEarned that is active and not yet claimed: what `rewards.claim` would pay now. */
+  rewardsClaimable: DecimalString;
 }
 
 export interface StakerState {
@@ -147,8 +151,10 @@ export interface VaultState {
   operator: string;
   supply: DecimalString;
   totalValue: DecimalString;
-  /** Value of one vault token, WAD-scaled (1e18 = 1 stETH per token). */
+  /** Value of one vault token in ETH at stETHPrice, WAD-scaled (1e18 = 1 ETH per token). */
   rate: DecimalString;
+  /** What the vault's price oracle says one stETH is worth, in wei of ETH (1e18 = face value). */
+  stETHPrice: DecimalString;
   requests: Record<string, RedeemRequestState>;
 }
 

@@ -16,6 +16,7 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
   const { chain, addresses } = sb;
   const vaults = Object.values(sb.actors).filter((a) => a.role === 'vault');
   const accounts: Record<string, AccountState> = {};
+  const rc = addresses.rewardsCoordinator;
   for (const a of Object.values(sb.actors)) {
     const holder = a.role === 'vault' && a.contract !== undefined ? a.contract : a.address;
     const vaultTokens: Record<string, string> = {};
@@ -23,6 +24,7 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
       if (v.contract === undefined) continue;
       vaultTokens[v.id] = String(await view<bigint>(chain, v.contract, 'MiniLRT', 'balanceOf', [holder]));
     }
+    const earned = await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'cumulativeEarnings', [holder]);
     accounts[a.id] = {
       address: holder,
       role: a.role,
@@ -31,6 +33,12 @@ async function readAccounts(sb: Sandbox): Promise<Record<string, AccountState>> 
       stETHShares: String(await view<bigint>(chain, addresses.lst, 'MiniLST', 'sharesOf', [holder])),
       wstETH: String(await view<bigint>(chain, addresses.wstETH, 'MiniWstETH', 'balanceOf', [holder])),
       vaultTokens,
+      rewardsEarned: String(earned),
+      // Nothing credited means nothing claimable: one view call saved for the many accounts never paid.
+      rewardsClaimable:
+        earned === 0n
+          ? '0'
+          : String(await view<bigint>(chain, rc, 'MiniRewardsCoordinator', 'claimable', [holder])),
     };
   }
   return accounts;
@@ -69,6 +77,7 @@ async function readVaults(sb: Sandbox): Promise<Record<string, VaultState>> {
       supply: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalSupply')),
       totalValue: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'totalValue')),
       rate: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'rate')),
+      stETHPrice: String(await view<bigint>(sb.chain, v.contract, 'MiniLRT', 'assetPrice')),
       requests,
     };
   }

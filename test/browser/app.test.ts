@@ -72,7 +72,7 @@ describe('the sandbox app', () => {
       .toContain('stETH: 36 shares withdrawable of 40 shares deposited');
     expect(await card('operators', 'op1').textContent()).toContain('stETH max magnitude 90%');
     await page.locator('[data-section="vaults"] > summary').click();
-    expect(await card('vaults', 'lrt').textContent()).toContain('0.9 stETH per token');
+    expect(await card('vaults', 'lrt').textContent()).toContain('0.9 ETH per token');
 
     expect(errors).toEqual([]);
     expect(external).toEqual([]);

@@ -50,6 +50,7 @@ const handlers: Handlers = {
   'vault.deposit': vault.deposit,
   'vault.requestRedeem': vault.requestRedeem,
   'vault.claim': vault.claim,
+  'vault.setPrice': vault.setPrice,
   'rewards.submit': avs.submitRewards,
   'rewards.claim': avs.claimRewards,
   'tx.send': sendRaw,

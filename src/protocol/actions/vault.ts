@@ -1,4 +1,5 @@
-// Liquid restaking vault actions: deposit stETH for vault tokens at NAV, request a redemption, claim it.
+// Liquid restaking vault actions: deposit stETH for vault tokens at NAV, request a redemption, claim it, and
+// the price oracle's report of stETH's market price (the vault's rate follows it).
 import { actor, StepError, type Sandbox, type StepOutcome } from '../sandbox.ts';
 import type { StepOf } from '../scenario-actions.ts';
 import { approve } from './lst.ts';
@@ -46,5 +47,16 @@ export async function claim(sb: Sandbox, s: StepOf<'vault.claim'>, out: StepOutc
     contract: 'MiniLRT',
     functionName: 'claim',
     args: [ref.id],
+  });
+}
+
+/** The price oracle (the system oracle account) reports the market price of one stETH in ETH. */
+export async function setPrice(sb: Sandbox, s: StepOf<'vault.setPrice'>, out: StepOutcome): Promise<void> {
+  await send(sb, out, {
+    from: sb.system.oracle,
+    to: vaultAddress(sb, s.vault),
+    contract: 'MiniLRT',
+    functionName: 'setAssetPrice',
+    args: [s.price],
   });
 }

@@ -52,6 +52,7 @@ function world(): World {
         supply: '0',
         totalValue: '0',
         rate: '0',
+        stETHPrice: '1000000000000000000',
         requests: { q1: { owner: 'alice', valueAtRequest: '1', completableAfterBlock: '9', claimed: false } },
       },
     },

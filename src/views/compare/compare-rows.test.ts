@@ -41,7 +41,7 @@ describe('compareWorlds', () => {
     ]);
     expect(text(groups, 'op1')).toEqual([['Max magnitude', 'stETH', '81%', '62%', '−19%']]);
     expect(text(groups, 'lrt')).toEqual([
-      ['Rate (NAV per token)', '', '0.81 stETH per token', '0.62 stETH per token', '−0.19 stETH per token'],
+      ['Rate (NAV per token)', '', '0.81 ETH per token', '0.62 ETH per token', '−0.19 ETH per token'],
     ]);
     expect(text(groups, 'carol')).toEqual([['Exited', 'v1', 'no', 'yes', 'changed']]);
     expect(text(groups, 'bob')).toEqual([['Delegated to', '', 'none', 'op1', 'changed']]);

@@ -27,7 +27,7 @@ describe('Inspector', () => {
     // Closed sections and cards draw nothing of their content: alice's card is closed, the vault section too.
     expect(body).toContain('<details class="card" data-card="alice"><summary>');
     expect(body).not.toContain('after block 1100');
-    expect(body).not.toContain('0.81 stETH per token');
+    expect(body).not.toContain('0.81 ETH per token');
     expect(body).toContain('pod with 1 active validator</span>');
   });
 

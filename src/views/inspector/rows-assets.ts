@@ -30,6 +30,7 @@ export function vaultCards(world: World, ctx: BuildContext): Card[] {
         fact('supply', supply),
         fact('totalValue', value),
         fact('rate', rate),
+        fact('stETHPrice', pathCell(`${p}.stETHPrice`, v.stETHPrice)),
       ],
       tables:
         Object.keys(v.requests).length === 0

@@ -145,6 +145,13 @@ export function balanceCards(world: World): Card[] {
       ),
     ];
     const amounts = facts.slice(2).filter((f) => f.value.exact !== null && !f.value.exact.startsWith('0 '));
+    // Rewards only once an AVS has paid this account anything (most sandboxes never pay any), and kept out of
+    // the summary: credited rewards are not a balance until claimed.
+    if (a.rewardsEarned !== '0')
+      facts.push(
+        fact('rewardsEarned', pathCell(`${p}.rewardsEarned`, a.rewardsEarned)),
+        fact('rewardsClaimable', pathCell(`${p}.rewardsClaimable`, a.rewardsClaimable)),
+      );
     return {
       id,
       title: `${id} (${a.role})`,

@@ -147,7 +147,8 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
       Operator: 'op1',
       'Vault token supply': '60 lrt tokens',
       'Total value (NAV)': '48.6 stETH',
-      'Rate (NAV per token)': '0.81 stETH per token',
+      'Rate (NAV per token)': '0.81 ETH per token',
+      'stETH price': '1 ETH',
     });
     expect(texts(lrt.tables[0])).toEqual([['r1', 'alice', '36 stETH', 'after block 1050', 'no']]);
     expect(lrt.tables[0]?.rows[0]?.cells[3]?.note).toBe('ready now');
@@ -165,6 +166,23 @@ describe('AVSs, vaults, validators and protocol-wide numbers', () => {
     expect(alice.summary).toBe('10 ETH · 0.5 lrt tokens');
     expect(facts(alice)['Vault tokens of lrt']).toBe('0.5 lrt tokens');
     expect(card('bob', 'balances').idle).toBe(true);
+  });
+
+  it('shows rewards only once credited, and keeps them out of the summary (not a balance until claimed)', () => {
+    expect(facts(card('alice', 'balances'))['Rewards earned']).toBeUndefined();
+    const paid = fixtureWorld();
+    paid.accounts['bob'] = {
+      ...paid.accounts['bob']!,
+      rewardsEarned: '1800000000000000000',
+      rewardsClaimable: '0',
+    };
+    const info = SECTIONS.find((s) => s.id === 'balances')!;
+    const bob = info
+      .build(paid, buildContext(paid, fixtureConfig, fixtureActors))
+      .find((c) => c.id === 'bob')!;
+    expect(facts(bob)['Rewards earned']).toBe('1.8 ETH');
+    expect(facts(bob)['Rewards claimable']).toBe('0 ETH');
+    expect(bob.summary).toBe('no balance');
   });
 
   it('shows the LST, the strategies and slashed funds', () => {

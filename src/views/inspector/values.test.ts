@@ -44,7 +44,7 @@ describe('pathCell: every world@1 leaf in the unit its path says', () => {
   });
 
   it('writes rates per token, gwei balances in ETH, and plain integers as they are', () => {
-    expect(pathCell('vaults.lrt.rate', '810000000000000000').text).toBe('0.81 stETH per token');
+    expect(pathCell('vaults.lrt.rate', '810000000000000000').text).toBe('0.81 ETH per token');
     expect(pathCell('validators.v1.balanceGwei', '31500000000')).toMatchObject({
       text: '31.5 ETH',
       exact: '31500000000 gwei',
@@ -75,7 +75,7 @@ describe('deltaCell', () => {
     expect(deltaCell('accounts.a.eth', '-11400000000000000000').text).toBe('−11.4 ETH');
     expect(deltaCell('operators.op1.allocations.avs1/0.stETH.allocatedStake', '+33').text).toBe('+33 wei');
     expect(deltaCell('operators.op1.maxMagnitude.stETH', '+190000000000000000').text).toBe('+19%');
-    expect(deltaCell('vaults.lrt.rate', '-90000000000000000').text).toBe('−0.09 stETH per token');
+    expect(deltaCell('vaults.lrt.rate', '-90000000000000000').text).toBe('−0.09 ETH per token');
     expect(deltaCell('block', '+3').text).toBe('+3');
     expect(deltaCell('accounts.alice.stETH', '+1000000000000000000').text).toBe('+1 stETH');
   });

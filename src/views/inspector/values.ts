@@ -11,12 +11,12 @@ const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 const parse = (v: string): bigint | null => (INTEGER.test(v) ? BigInt(v) : null);
 const plus = (x: bigint, text: string): string => (x > 0n ? `+${text}` : text);
 
-/** A vault's NAV per token: WAD-scaled stETH per vault token. */
+/** A vault's NAV per token in ETH at its stETH price: WAD-scaled ETH per vault token. */
 const RATE: Unit = {
-  symbol: 'stETH per token',
+  symbol: 'ETH per token',
   decimals: 18,
   base: null,
-  rawName: 'WAD units (10^18 = 1 stETH per token)',
+  rawName: 'WAD units (10^18 = 1 ETH per token)',
 };
 /** A beacon-chain balance: counted in gwei, read in ETH (9 decimals of gwei). */
 const GWEI_AS_ETH: Unit = { symbol: 'ETH', decimals: 9, base: 'gwei', rawName: 'gwei' };
@@ -36,7 +36,7 @@ export const tokenCell = (v: string, unit: string, signed = false): Cell => unit
 /** A WAD fraction as a percentage ("81%", "≈ 111.11%"). */
 export const wadCell = (v: string, signed = false): Cell => unitCell(v, PERCENT, signed);
 
-/** A vault's NAV per token, WAD-scaled: 0.81e18 → "0.81 stETH per token". */
+/** A vault's NAV per token in ETH at its stETH price, WAD-scaled: 0.81e18 → "0.81 ETH per token". */
 export const rateCell = (v: string, signed = false): Cell => unitCell(v, RATE, signed);
 
 /** A beacon-chain balance counted in gwei, shown in ETH. */

@@ -23,6 +23,8 @@ const account = (role: ActorView['role'], eth: string) => ({
   stETHShares: '0',
   wstETH: '0',
   vaultTokens: {},
+  rewardsEarned: '0',
+  rewardsClaimable: '0',
 });
 
 export function fixtureWorld(): World {
@@ -116,6 +118,7 @@ export function fixtureWorld(): World {
     vaults: {
       lrt: {
         operator: 'op1',
+        stETHPrice: `1${E}`,
         supply: `60${E}`,
         totalValue: `486${E.slice(1)}`,
         rate: '810000000000000000',

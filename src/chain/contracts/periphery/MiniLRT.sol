@@ -23,7 +23,7 @@ interface IMiniLRTErrors {
 /// LiquidityPool + WithdrawRequestNFT (eETH/weETH), reduced to one LST (the stETH-like token), one strategy and
 /// one operator. To EigenLayer the vault is simply one staker, delegated to `operator`.
 ///
-/// NAV accounting (all in units of the stETH-like token, taken at face value as ETH):
+/// NAV accounting (all in units of the stETH-like token):
 ///   totalValue() = idleAssets() + stakedValue() + queuedValue() − owedToRedeemers()      (exactly)
 ///   - idleAssets: stETH the vault holds outside EigenLayer;
 ///   - stakedValue: sharesToUnderlyingView(withdrawable shares), so a slash of the operator (magnitude) and a
@@ -32,7 +32,12 @@ interface IMiniLRTErrors {
 ///   - owedToRedeemers: Σ over open redemption requests of min(valueAtRequest, that request's current value).
 ///     A request's tokens are burned when it is made, so what it is owed is no longer the remaining holders'.
 ///     Losses while queued fall on the redeemer; gains while queued stay with the holders.
-///   rate() = ⌊totalValue·1e18/totalSupply⌋ (1e18 while the supply is 0).
+///   rate() = ⌊totalValue·assetPrice/totalSupply⌋ in ETH per vault token (assetPrice while the supply is 0).
+/// Market price: `assetPrice` is what the vault's price oracle says one stETH is worth in ETH (1e18, face
+/// value, until the oracle reports otherwise), as Renzo's and Kelp's oracles price each LST they hold. A
+/// depeg (stETH trading below its backing, as in June 2022) lowers the rate for every holder at once, and can
+/// trip the automatic pause; deposits and redemptions still count stETH, so the price cancels out of minting
+/// and a redeemer is paid in stETH, whatever the market pays for it.
 /// Mint: `minted = ⌊valueAdded·supply/totalValueBefore⌋` (the first mint is 1:1), where valueAdded is the
 /// measured increase of totalValue across the deposit, so the depositor bears stETH's 1-2 wei transfer rounding
 /// and the strategy's floor rounding: a deposit can never lower the rate for existing holders.
@@ -51,9 +56,9 @@ interface IMiniLRTErrors {
 /// whole remaining supply while an earlier request has gained in the queue is therefore paid only what its own
 /// withdrawal returns, and the earlier request's surplus comes back idle afterwards. Renzo avoids this by refusing
 /// requests its buffer cannot cover.
-/// Left out: several operators/strategies and native ETH (pods), a withdrawal buffer paying instantly, price
-/// oracles (the NAV is read live from EigenLayer), protocol fees on rewards, redelegation, upgradeability and
-/// roles.
+/// Left out: several operators/strategies and native ETH (pods), a withdrawal buffer paying instantly, a
+/// market-priced mint (the stake itself is read live from EigenLayer; only its ETH price comes from the
+/// oracle), protocol fees on rewards, redelegation, upgradeability and roles.
 contract MiniLRT is ERC20 {
     using SafeERC20 for IERC20;
 
@@ -79,12 +84,16 @@ contract MiniLRT is ERC20 {
     IERC20 public immutable asset;
     address public immutable operator;
     address public immutable owner;
+    /// Reports the market price of the vault's stETH (`setAssetPrice`).
+    address public immutable priceOracle;
 
     bool public paused;
     /// 0 disables the automatic pause.
     uint256 public maxRateDropBps;
     uint256 public highWaterRate;
     uint256 public lastRate;
+    /// ETH per stETH, WAD-scaled: 1e18 (face value) until the price oracle reports a market price.
+    uint256 public assetPrice;
 
     RedeemRequest[] private requests;
     uint256[] private openRequestIds;
@@ -106,6 +115,7 @@ contract MiniLRT is ERC20 {
     event Unpaused(address account);
     event IdleRestaked(uint256 amount);
     event RewardsStaked(uint256 ethClaimed, uint256 lstShares);
+    event AssetPriceSet(uint256 previousPrice, uint256 newPrice);
 
     error ZeroMint();
     error ZeroAmount();
@@ -116,6 +126,8 @@ contract MiniLRT is ERC20 {
     error NothingStaked();
     error OnlyOwner();
     error InvalidBps();
+    error NotPriceOracle();
+    error InvalidPrice();
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert OnlyOwner();
@@ -135,7 +147,8 @@ contract MiniLRT is ERC20 {
         IAllocationManager allocationManager_,
         IStrategy strategy_,
         address operator_,
-        address owner_
+        address owner_,
+        address priceOracle_
     ) ERC20(name_, symbol_) {
         strategyManager = strategyManager_;
         delegationManager = delegationManager_;
@@ -144,6 +157,8 @@ contract MiniLRT is ERC20 {
         asset = strategy_.underlyingToken();
         operator = operator_;
         owner = owner_;
+        priceOracle = priceOracle_;
+        assetPrice = WAD;
         highWaterRate = WAD;
         lastRate = WAD;
         asset.forceApprove(address(strategyManager_), type(uint256).max);
@@ -299,6 +314,16 @@ contract MiniLRT is ERC20 {
         emit Unpaused(msg.sender);
     }
 
+    /// Called by the price oracle: the market price of one stETH in ETH (WAD). The rate follows at once; the
+    /// automatic pause trips at the next `updateRate`, deposit or redemption request, as for any other drop.
+    function setAssetPrice(uint256 price) external {
+        if (msg.sender != priceOracle) revert NotPriceOracle();
+        if (price == 0) revert InvalidPrice();
+        emit AssetPriceSet(assetPrice, price);
+        assetPrice = price;
+        _syncRate();
+    }
+
     function setMaxRateDropBps(uint256 bps) external onlyOwner {
         if (bps > MAX_BPS) revert InvalidBps();
         maxRateDropBps = bps;
@@ -366,10 +391,10 @@ contract MiniLRT is ERC20 {
         }
     }
 
-    /// Value of one vault token in stETH, WAD-scaled.
+    /// Value of one vault token in ETH at the oracle's stETH price, WAD-scaled (stETH per token at face value).
     function rate() public view returns (uint256) {
         uint256 supply = totalSupply();
-        return supply == 0 ? WAD : Math.mulDiv(totalValue(), WAD, supply);
+        return supply == 0 ? assetPrice : Math.mulDiv(totalValue(), assetPrice, supply);
     }
 
     function getRequest(uint256 requestId) external view returns (RedeemRequest memory) {

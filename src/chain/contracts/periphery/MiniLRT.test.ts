@@ -197,6 +197,40 @@ describe('MiniLRT and slashing', () => {
   });
 });
 
+describe('MiniLRT market price of stETH', () => {
+  it('values its stETH at the oracle price: rate = ⌊totalValue·price/supply⌋ for every holder', async () => {
+    const f = await setup();
+    await depositToVault(f, f.alice, 60n * ETH);
+    await depositToVault(f, f.bob, 40n * ETH);
+    // 100 stETH at face value: 100e18 of value over 100e18 tokens (the strategy is at 1:1 with its offset).
+    expect(await f.call(f.vault, V, 'rate')).toBe(WAD);
+    const price = (97n * WAD) / 100n; // 0.97 ETH per stETH
+    const r = await f.tx(f.deployer, f.vault, V, 'setAssetPrice', [price]);
+    expect(r.events.map((e) => e.eventName)).toEqual(['AssetPriceSet', 'RateUpdated']);
+    // totalValue is still 100e18 stETH: the holdings did not change, only what the market pays for them.
+    expect(await f.call(f.vault, V, 'totalValue')).toBe(100n * ETH);
+    expect(await f.call(f.vault, V, 'rate')).toBe((100n * ETH * price) / (100n * ETH));
+    expect(await f.call(f.vault, V, 'rate')).toBe((97n * WAD) / 100n);
+  });
+
+  it('refuses a price from anyone but its oracle, and a price of 0', async () => {
+    const f = await setup();
+    expect((await f.attempt(f.bob, f.vault, V, 'setAssetPrice', [WAD / 2n])).error?.name).toBe(
+      'NotPriceOracle',
+    );
+    expect((await f.attempt(f.deployer, f.vault, V, 'setAssetPrice', [0n])).error?.name).toBe('InvalidPrice');
+    expect(await f.call(f.vault, V, 'assetPrice')).toBe(WAD);
+  });
+
+  it('pauses when a depeg takes the rate below its high-water mark by more than the limit', async () => {
+    const f = await setup();
+    await depositToVault(f, f.alice, 100n * ETH);
+    await f.tx(f.deployer, f.vault, V, 'setMaxRateDropBps', [200n]); // 2%
+    await f.tx(f.deployer, f.vault, V, 'setAssetPrice', [(97n * WAD) / 100n]);
+    expect(await f.call(f.vault, V, 'isPaused')).toBe(true);
+  });
+});
+
 describe('MiniLRT rewards', () => {
   it('claims its staker rewards, stakes them, and the rate rises for every holder', async () => {
     const f = await setup();
