@@ -34,7 +34,7 @@ test('an img labelled with the exact summaries, a line per series, axes and a ta
   expect(body).toContain('>shares</text>');
 });
 
-test('a vault’s WAD rate reads in stETH per token', () => {
+test('a vault’s WAD rate reads in ETH per token', () => {
   const rates = [
     {
       id: 'lrt',
@@ -51,7 +51,7 @@ test('a vault’s WAD rate reads in stETH per token', () => {
     }).body,
   );
   expect(body).toContain(
-    'lrt went from 1 stETH per token to 0.9 stETH per token over 1 step; lowest 0.9 stETH per token at step 1; highest 1 stETH per token at step 0.',
+    'lrt went from 1 ETH per token to 0.9 ETH per token over 1 step; lowest 0.9 ETH per token at step 1; highest 1 ETH per token at step 0.',
   );
   expect(body).not.toContain('class="legend');
 });

@@ -48,7 +48,7 @@ describe('scales', () => {
   test('ratios use their own range, not zero', () => {
     const r = chartGeometry([lrt], { width: 400, height: 200 }, 'rate');
     expect(r.yTicks.map((t) => t.label)).toEqual(['0.9', '0.92', '0.94', '0.96', '0.98', '1']);
-    expect(r.lines[0]?.dots[1]?.title).toBe('lrt at 2: 0.95 stETH per token');
+    expect(r.lines[0]?.dots[1]?.title).toBe('lrt at 2: 0.95 ETH per token');
   });
 
   test('a flat or empty series still gets a usable scale', () => {
@@ -68,7 +68,7 @@ describe('summaries, exact', () => {
       'op1 went from 70 shares to 63 shares over 12 steps; lowest 63 shares at step 9; highest 70 shares at step 0.',
     );
     expect(summarizeSeries(lrt, 'rate', 'block')).toBe(
-      'lrt went from 1 stETH per token to 0.9 stETH per token over 3 blocks; lowest 0.9 stETH per token at block 3; highest 1 stETH per token at block 0.',
+      'lrt went from 1 ETH per token to 0.9 ETH per token over 3 blocks; lowest 0.9 ETH per token at block 3; highest 1 ETH per token at block 0.',
     );
   });
 
@@ -105,8 +105,8 @@ test('the table has one row per x and a blank where a series has no point', () =
     { x: 3, cells: ['', '0.9 shares'] },
   ]);
   expect(chartTable([lrt], 'rate').map((r) => r.cells[0]?.text)).toEqual([
-    '1 stETH per token',
-    '0.95 stETH per token',
-    '0.9 stETH per token',
+    '1 ETH per token',
+    '0.95 ETH per token',
+    '0.9 ETH per token',
   ]);
 });

@@ -11,10 +11,10 @@ export type ChartUnit = 'shares' | 'rate';
 const UNITS: Record<ChartUnit, Unit> = {
   shares: token('shares'),
   rate: {
-    symbol: 'stETH per token',
+    symbol: 'ETH per token',
     decimals: 18,
     base: null,
-    rawName: 'WAD units (10^18 = 1 stETH per token)',
+    rawName: 'WAD units (10^18 = 1 ETH per token)',
   },
 };
 
@@ -54,7 +54,7 @@ export interface ChartGeometry {
 
 const MARGIN = { top: 10, right: 16, bottom: 36, left: 56 };
 
-/** A value under the display policy: "63 shares", "0.9 stETH per token", "28 shares − 28 wei". */
+/** A value under the display policy: "63 shares", "0.9 ETH per token", "28 shares − 28 wei". */
 export const showValue = (value: string | bigint, unit: ChartUnit): Shown => showAmount(value, UNITS[unit]);
 
 /** Its text, for sentences and titles. */

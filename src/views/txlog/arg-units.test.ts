@@ -55,7 +55,7 @@ describe('event and call arguments in their units', () => {
     expect(text('newSplitBips', '1000')).toBe('10%');
     expect(text('requestId', '12345678901234567890')).toBe('12345678901234567890');
     expect(text('metadataURI', 'ipfs://x')).toBe('ipfs://x');
-    expect(text('rate', '810000000000000000', 'lrt (vault)', 'RateUpdated')).toBe('0.81 stETH per token');
+    expect(text('rate', '810000000000000000', 'lrt (vault)', 'RateUpdated')).toBe('0.81 ETH per token');
   });
 
   it('names call arguments by the ABI and decodes them', () => {

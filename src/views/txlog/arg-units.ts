@@ -59,7 +59,7 @@ export function unitFor(name: string, contract: string, member: string): Unit | 
   if (name === 'burned' || name === 'minted' || name === 'vaultTokens')
     return token(tokenOf(contract) ?? 'vault tokens');
   if (RATES.has(name))
-    return contract.includes('strategy') ? WAD_RATE('token per share') : WAD_RATE('stETH per token');
+    return contract.includes('strategy') ? WAD_RATE('token per share') : WAD_RATE('ETH per token');
   if (name.endsWith('Gwei')) return GWEI;
   if (BLOCK_POINTS.has(name)) return 'block';
   if (BLOCK_SPANS.has(name)) return 'blocks';
