@@ -6,3 +6,4 @@ export * from './snapshot.ts';
 export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';
 export { evmSpeedupsInstalled } from './evm-speedups.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
+export { trackWrites, forgetReads, readMemo } from './read-memo.ts';
