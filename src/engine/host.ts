@@ -68,6 +68,7 @@ export class Host {
         const fast = await this.images.restore(saved);
         this.session = fast ?? (await fromDoc(JSON.parse(saved)));
         this.startedFrom = fast === null ? 'replay' : 'image';
+        this.prefetch();
         return { ok: true, update: this.session.full(), notice: null };
       } catch (e) {
         await this.store.set(KEYS.corrupt, saved);
@@ -129,10 +130,17 @@ export class Host {
         await this.store.set(KEYS.previous, JSON.stringify(toDoc(this.session)));
       this.session = next;
       await this.save();
+      this.prefetch();
       return { ok: true, update: next.full(), notice: null };
     } catch (e) {
       return { ok: false, problem: problemOf(e) };
     }
+  }
+
+  /** Reads the worlds around the cursor in the background, until another session replaces this one. */
+  private prefetch(): void {
+    const s = this.session;
+    if (s !== null) void s.prefetch(64, () => this.session === s).catch(() => undefined);
   }
 
   presets(): { id: string; title: string; description: string }[] {

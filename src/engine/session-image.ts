@@ -37,7 +37,10 @@ export async function imageOfSession(s: Session): Promise<SessionImage> {
     chain: await imageOf(p.sb.chain),
     sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
     genesis: toTagged({ snap: p.genesis.snap, names: p.genesis.names }),
-    entries: p.entries.map((e) => toTagged({ ...e, world: e.node.id === p.cursor.node ? e.world : null })),
+    // Writes stay out (a step's recorded inputs are long keys): moves in an image's history read in full.
+    entries: p.entries.map(({ writes: _writes, ...e }) =>
+      toTagged({ ...e, world: e.node.id === p.cursor.node ? e.world : null }),
+    ),
     branches: p.branches,
     cursor: p.cursor,
   };
