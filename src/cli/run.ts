@@ -59,6 +59,7 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
     return 2;
   }
   const trace = flags.has('--trace');
+  const total = checked.scenario.steps.length;
   const onStep = trace
     ? async (
         r: StepRecord,
@@ -72,13 +73,17 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
           world: await readWorld(sb),
         };
         io.stdout(toJson(line));
+        io.progress?.(r.index + 1, total);
       }
-    : undefined;
+    : io.progress === undefined
+      ? undefined
+      : (r: StepRecord) => io.progress?.(r.index + 1, total);
   // --impersonate: unsigned transactions from impersonated senders, for bulk replay (hashes marked unsigned).
   const result = await runScenario(checked.scenario, {
     ...(onStep === undefined ? {} : { onStep }),
     ...(flags.has('--impersonate') ? { impersonate: true } : {}),
   });
+  io.progress?.(total, total); // clears the progress line
   if (flags.has('--json')) io.stdout(toJson(result.world, 2));
   else if (!trace) io.stdout(summarizeWorld(checked.scenario.title, result.world, result.steps));
   if (!result.ok) {
