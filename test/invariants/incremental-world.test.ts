@@ -17,34 +17,9 @@ import { runStep } from '../../src/protocol/runner.ts';
 import { cloneNames, type Names, type Sandbox } from '../../src/protocol/sandbox.ts';
 import { readWorld } from '../../src/protocol/world.ts';
 import type { World } from '../../src/protocol/world-types.ts';
-import { resolveSeed, seeds, type Kind } from './actions.ts';
+import { resolveSeed, seeds } from './actions.ts';
+import { ALL_KINDS } from './all-actions.ts';
 import { bootWorld, reset, type World0 } from './harness.ts';
-
-const KINDS: Kind[] = [
-  'lst.stake',
-  'lst.report',
-  'strategy.deposit',
-  'staker.delegate',
-  'staker.undelegate',
-  'withdrawal.queue',
-  'withdrawal.complete',
-  'operator.allocate',
-  'chain.advance',
-  'avs.slash',
-  'slashing.clear',
-  'pod.create',
-  'pod.stake',
-  'pod.verifyCredentials',
-  'pod.startCheckpoint',
-  'pod.verifyCheckpoint',
-  'beacon.reward',
-  'beacon.penalty',
-  'beacon.slash',
-  'beacon.exit',
-  'vault.deposit',
-  'vault.requestRedeem',
-  'vault.claim',
-];
 
 /** A full read: a clone of the chain at the same state, whose reads all run in the EVM. */
 async function fullRead(sb: Sandbox): Promise<World> {
@@ -62,7 +37,7 @@ describe('incremental world reads', () => {
     let kept = 0;
     let steps = 0;
     const arb = fc.record({
-      seeds: seeds(Object.fromEntries(KINDS.map((k) => [k, 1])), 6, 14),
+      seeds: seeds(Object.fromEntries(ALL_KINDS.map((k) => [k, 1])), 6, 14),
       jumps: fc.array(fc.nat(), { minLength: 4, maxLength: 8 }),
     });
     await fc.assert(
