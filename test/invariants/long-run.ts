@@ -23,6 +23,9 @@ type Report =
 
 async function work(job: Job): Promise<void> {
   const w = await bootWorld();
+  // Unsigned transactions from impersonated senders (as `run --impersonate` replays): the contracts see the
+  // same senders and do the same thing; only the signing (about a tenth of the time) is skipped.
+  w.sb.impersonate = true;
   const tally = newTally();
   let done = 0;
   const property = allActionsProperty(w, tally).afterEach(() => {
