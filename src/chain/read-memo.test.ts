@@ -80,6 +80,18 @@ describe('incremental reads (read memo)', () => {
     expect(await value()).toBe(99n);
   });
 
+  it('reads started together each record only their own inputs', async () => {
+    const { chain, value, context, store, ran } = await probe();
+    expect(await Promise.all([value(), context(), value()])).toEqual([5n, [1_000_001n, 1_000n + 12n], 5n]);
+    await store(12n);
+    // The store wrote `value`'s slot and mined a block: both run again.
+    expect(await ran(() => Promise.all([value(), context()]))).toBe(2);
+    // A new head alone: only `context` read it (had `value` recorded `context`'s inputs, both would run).
+    advance(chain, { blocks: 1n });
+    expect(await ran(() => Promise.all([value(), context()]))).toBe(1);
+    expect(await value()).toBe(12n);
+  });
+
   it('records a step’s writes, and an empty step writes nothing', async () => {
     const { chain, store } = await probe();
     const t1 = trackWrites(chain);

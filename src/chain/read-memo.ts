@@ -32,6 +32,8 @@ export interface ReadMemo {
   readonly kept: Map<string, Kept>;
   readonly byDep: Map<Dep, Set<string>>;
   recording: Recording | undefined;
+  /** The call being recorded: reads started meanwhile (Promise.all over reads) wait their turn. */
+  running: Promise<unknown> | undefined;
   /** Writes since each open journal checkpoint, innermost last. */
   readonly levels: Set<Dep>[];
   /** Collects every input key written while set (a step's writes, for moves in a history tree). */
@@ -87,6 +89,7 @@ function install(chain: Chain): ReadMemo {
     kept: new Map(),
     byDep: new Map(),
     recording: undefined,
+    running: undefined,
     levels: [],
     tracking: undefined,
     expected: undefined,
@@ -173,14 +176,20 @@ export async function remember(
   key: string,
   run: () => Promise<{ value?: unknown; error?: string }>,
 ): Promise<Kept> {
-  if (m.recording !== undefined) throw new Error('reads cannot nest');
+  // One recording at a time: concurrent reads would each record the other's inputs.
+  while (m.running !== undefined) await m.running.catch(() => undefined);
+  const again = m.kept.get(key); // a read that waited may find its answer kept meanwhile
+  if (again !== undefined && (again.head === undefined || again.head === headKey(chain))) return again;
   const rec: Recording = { deps: new Set(), head: false };
   m.recording = rec;
   let out: { value?: unknown; error?: string };
+  const running = run();
+  m.running = running;
   try {
-    out = await run();
+    out = await running;
   } finally {
     m.recording = undefined;
+    m.running = undefined;
   }
   const kept: Kept = {
     value: out.value,

@@ -31,7 +31,7 @@ describe('worlds of a history', () => {
     // A stake writes bob's and the pool's balances: far fewer inputs than the whole world reads.
     expect(ran).toBeGreaterThan(0);
     expect(ran * 3).toBeLessThan(full.calls);
-  });
+  }, 300_000);
 
   it('every position on two branches, visited out of order, shows the world a full read gives', async () => {
     const s = await playground();
@@ -53,7 +53,7 @@ describe('worlds of a history', () => {
       const moved = await s.goto(v);
       expect(moved.world, `at ${v.branch}/${v.node}`).toEqual((await fresh(s)).world);
     }
-  });
+  }, 300_000);
 
   it('series reads in the background: the live chain stays at the cursor and runs no view call', async () => {
     const s = await playground();
@@ -70,5 +70,5 @@ describe('worlds of a history', () => {
       expect(moved.world).toEqual((await fresh(s)).world);
       expect(points.find((p) => p.node === node)?.block).toBe(moved.world.block);
     }
-  });
+  }, 300_000);
 });
