@@ -140,7 +140,7 @@ export class Host {
   /** Reads the worlds around the cursor in the background, until another session replaces this one. */
   private prefetch(): void {
     const s = this.session;
-    if (s !== null) void s.prefetch(64, () => this.session === s).catch(() => undefined);
+    if (s !== null) void s.prefetch(8, () => this.session === s).catch(() => undefined);
   }
 
   presets(): { id: string; title: string; description: string }[] {
