@@ -3,6 +3,8 @@ import { cloneChain, readMemo, stateRoot } from '../chain/runtime.ts';
 import { cloneNames } from '../protocol/sandbox.ts';
 import { getPreset } from '../protocol/scenarios/index.ts';
 import { readWorld } from '../protocol/world.ts';
+import defaultImage from './images/playground.json' with { type: 'json' };
+import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { Session } from './session.ts';
 
 const playground = () => Session.load(getPreset('playground')?.json, 'preset:playground');
@@ -70,5 +72,18 @@ describe('worlds of a history', () => {
       expect(moved.world).toEqual((await fresh(s)).world);
       expect(points.find((p) => p.node === node)?.block).toBe(moved.world.block);
     }
+  }, 300_000);
+
+  it('a session from the prebuilt image moves anywhere in its history without a single view call', async () => {
+    const s = await sessionFromImage(defaultImage as unknown as SessionImage);
+    const live = readMemo(s.sb.chain);
+    const path = s.pathTo(s.branch('main').head);
+    for (const node of [path.at(-2)!, path.at(-3)!, null, path[4]!, path.at(-1)!]) {
+      const moved = await s.goto({ branch: 'main', node });
+      expect(moved.world.block).toBe(node === null ? moved.world.block : s.entry(node).node.block);
+    }
+    expect(live.misses).toBe(0);
+    // And what it shows is the chain's: a full read at the last position agrees.
+    expect(s.full().world).toEqual((await fresh(s)).world);
   }, 300_000);
 });
