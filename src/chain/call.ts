@@ -5,6 +5,7 @@ import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
 import { abiOf, decodeRevert, type DecodedError } from './abi.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
+import { readMemo, recall, remember } from './read-memo.ts';
 import { DEFAULT_GAS, type CallRequest } from './tx.ts';
 
 // Building a block costs about 0.3 ms, a large share of a small eth_call; reads between two writes all see
@@ -81,4 +82,29 @@ export async function read<T = unknown>(chain: Chain, req: CallRequest & { from?
   const r = await callRaw(chain, { to: req.to, data, ...(req.from === undefined ? {} : { from: req.from }) });
   if (!r.ok) throw new Error(`${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}`);
   return decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) as T;
+}
+
+/** A key for a view call's arguments (bigints marked, so `1n` and `"1"` differ). */
+function argsKey(args: readonly unknown[]): string {
+  return JSON.stringify(args, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/**
+ * `read` for the world's view calls, incrementally (read-memo.ts): a call whose recorded inputs were not
+ * written since it last ran returns that run's decoded result. Callers must treat the result as read-only.
+ */
+export async function readView<T = unknown>(chain: Chain, req: CallRequest): Promise<T> {
+  const m = readMemo(chain);
+  const key = `${req.to}|${req.contract}.${req.functionName}|${argsKey(req.args ?? [])}`;
+  const kept =
+    recall(chain, m, key) ??
+    (await remember(chain, m, key, async () => {
+      const abi = abiOf(req.contract);
+      const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
+      const r = await callRaw(chain, { to: req.to, data });
+      if (!r.ok) return { error: `${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}` };
+      return { value: decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) };
+    }));
+  if (kept.error !== undefined) throw new Error(kept.error);
+  return kept.value as T;
 }

@@ -44,10 +44,38 @@ async function patchInterpreter(): Promise<boolean> {
     let cache = caches.get(evm);
     if (cache === undefined) caches.set(evm, (cache = new WeakMap()));
     let analysis = cache.get(code);
-    if (analysis === undefined) cache.set(code, (analysis = original.call(this, code)));
+    if (analysis === undefined) {
+      analysis = sameBytes(evm, code) ?? original.call(this, code);
+      cache.set(code, analysis);
+      remember(evm, code, analysis);
+    }
     return analysis;
   };
   return true;
+}
+
+/**
+ * The same code often arrives as a new array (a restore or a clone empties the state manager's caches), so a
+ * miss by identity looks for an analysed array with equal bytes: comparing is far cheaper than analysing.
+ */
+const byLength = new WeakMap<object, Map<number, { code: Uint8Array; analysis: JumpAnalysis }[]>>();
+
+function sameBytes(evm: object, code: Uint8Array): JumpAnalysis | undefined {
+  const known = byLength.get(evm)?.get(code.length);
+  if (known === undefined) return undefined;
+  outer: for (const k of known) {
+    for (let i = 0; i < code.length; i++) if (k.code[i] !== code[i]) continue outer;
+    return k.analysis;
+  }
+  return undefined;
+}
+
+function remember(evm: object, code: Uint8Array, analysis: JumpAnalysis): void {
+  let lengths = byLength.get(evm);
+  if (lengths === undefined) byLength.set(evm, (lengths = new Map()));
+  const list = lengths.get(code.length) ?? [];
+  if (!list.some((k) => k.analysis === analysis)) list.push({ code, analysis });
+  lengths.set(code.length, list.slice(-8)); // a few codes per length; contracts rarely share one
 }
 
 function fastEipLookup(common: { _activatedEIPsCache?: number[]; isActivatedEIP(eip: number): boolean }) {

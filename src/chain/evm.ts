@@ -14,6 +14,7 @@ import {
 } from '@ethereumjs/util';
 import { keccak256, stringToHex, type Address, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
+import { ACCOUNT_ADDRESSES } from './account-addresses.ts';
 import { enableEvmSpeedups } from './evm-speedups.ts';
 import { EVM_VERSION } from './solc.ts';
 
@@ -92,7 +93,7 @@ const derived = new Map<number, Address>();
 function deriveAccounts(count: number, known: readonly Address[] = []): Account[] {
   return Array.from({ length: count }, (_, i) => {
     const privateKey = accountKey(i);
-    let address = derived.get(i) ?? known[i];
+    let address = derived.get(i) ?? known[i] ?? ACCOUNT_ADDRESSES[i];
     if (address === undefined) {
       address = privateKeyToAddress(privateKey);
       derived.set(i, address);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { encodeErrorResult, getAddress } from 'viem';
+import { privateKeyToAddress } from 'viem/accounts';
+import { ACCOUNT_ADDRESSES } from './account-addresses.ts';
 import {
   abiOf,
+  accountKey,
   advance,
   checkpoint,
   cloneChain,
@@ -24,6 +27,10 @@ const probe = async () => {
 };
 
 describe('chain runtime', () => {
+  it('the written-down account addresses are those the keys derive', () => {
+    expect(ACCOUNT_ADDRESSES.map((_, i) => privateKeyToAddress(accountKey(i)))).toEqual(ACCOUNT_ADDRESSES);
+  });
+
   it('derives the same funded accounts on every run', async () => {
     const a = await createChain({ accounts: 2 });
     const b = await createChain({ accounts: 2 });

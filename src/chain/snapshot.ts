@@ -1,6 +1,7 @@
 // Snapshots of the whole chain in O(1): the state trie keeps every node (no pruning), so a snapshot is a
 // state root plus the head, and restoring one is pointing the trie back at that root.
 import { resetStateRoot, stateRoot, type Chain } from './evm.ts';
+import { expectChanges } from './read-memo.ts';
 
 export interface Snapshot {
   readonly stateRoot: Uint8Array;
@@ -11,8 +12,17 @@ export async function snapshot(chain: Chain): Promise<Snapshot> {
   return { stateRoot: await stateRoot(chain), head: { ...chain.head } };
 }
 
-export async function restore(chain: Chain, snap: Snapshot): Promise<void> {
-  await resetStateRoot(chain, snap.stateRoot);
+/**
+ * Points the chain back at a snapshot. `changed`, when the caller knows it (the writes of the steps between
+ * the current state and the snapshot, from `trackWrites`), keeps every kept read that none of them touched.
+ */
+export async function restore(chain: Chain, snap: Snapshot, changed?: ReadonlySet<string>): Promise<void> {
+  if (changed !== undefined) expectChanges(chain, changed);
+  try {
+    await resetStateRoot(chain, snap.stateRoot);
+  } finally {
+    expectChanges(chain, undefined);
+  }
   chain.head = { ...snap.head };
 }
 

@@ -22,6 +22,22 @@ function withSteps(name: string, steps: unknown[]): string {
 }
 
 describe('restaking-sandbox run', () => {
+  it('reports steps done of the total to a terminal, ending with the total, and keeps stdout clean', async () => {
+    const out: string[] = [];
+    const seen: [number, number][] = [];
+    const json = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { steps: unknown[] };
+    const code = await main(['run', '--json', EXAMPLE], {
+      stdout: (s) => out.push(s),
+      stderr: () => undefined,
+      progress: (done, total) => seen.push([done, total]),
+    });
+    expect(code).toBe(0);
+    const n = json.steps.length;
+    expect(seen.map(([d]) => d)).toEqual([...Array.from({ length: n }, (_, i) => i + 1), n]);
+    expect(seen.every(([, t]) => t === n)).toBe(true);
+    expect(() => JSON.parse(out.join('\n')) as unknown).not.toThrow();
+  });
+
   it('prints a readable summary and exits 0', async () => {
     const r = await cli('run', EXAMPLE);
     expect(r.code).toBe(0);

@@ -72,6 +72,7 @@ export async function runCommand(allArgs: readonly string[], io: Io): Promise<nu
     return 2;
   }
   const trace = flags.has('--trace');
+  const total = checked.scenario.steps.length;
   const onStep = trace
     ? async (
         r: StepRecord,
@@ -85,16 +86,19 @@ export async function runCommand(allArgs: readonly string[], io: Io): Promise<nu
           world: await readWorld(sb),
         };
         io.stdout(toJson(line));
+        io.progress?.(r.index + 1, total);
       }
-    : undefined;
+    : io.progress === undefined
+      ? undefined
+      : (r: StepRecord) => io.progress?.(r.index + 1, total);
   // --impersonate: unsigned transactions from impersonated senders, for bulk replay (hashes marked unsigned).
-  const total = checked.scenario.steps.length;
   const started = performance.now();
   let reported = started;
   io.stderr(`run: starting the chain with ${checked.scenario.actors.length} actors, then ${total} steps`);
   const shouldStop = (index: number) => {
     const now = performance.now();
-    if (now - reported >= PROGRESS_EVERY_MS) {
+    // A terminal gets the progress line; a pipe or a log gets a line every few seconds.
+    if (io.progress === undefined && now - reported >= PROGRESS_EVERY_MS) {
       reported = now;
       io.stderr(`run: step ${index} of ${total} (${((now - started) / 1000).toFixed(0)} s)`);
     }
@@ -105,6 +109,7 @@ export async function runCommand(allArgs: readonly string[], io: Io): Promise<nu
     ...(onStep === undefined ? {} : { onStep }),
     ...(flags.has('--impersonate') ? { impersonate: true } : {}),
   });
+  io.progress?.(total, total); // clears the progress line
   if (flags.has('--json')) io.stdout(toJson(result.world, 2));
   else if (!trace) io.stdout(summarizeWorld(checked.scenario.title, result.world, result.steps));
   if (result.stoppedAt !== undefined) {

@@ -8,5 +8,5 @@ export const DEFAULT_IMAGE_FILE = 'playground.json';
 
 export async function buildDefaultImage(): Promise<SessionImage> {
   const session = await Session.load(getPreset(DEFAULT_PRESET)?.json, `preset:${DEFAULT_PRESET}`);
-  return imageOfSession(session);
+  return imageOfSession(session, true);
 }

@@ -109,6 +109,7 @@ export class Host {
       const trusted = fast !== null && JSON.stringify(toDoc(fast)) === saved ? fast : null;
       this.session = trusted ?? (await fromDoc(parsed.json));
       this.startedFrom = trusted === null ? 'replay' : 'image';
+      this.prefetch();
       return { ok: true, update: this.session.full(), notice: null };
     } catch (e) {
       return this.startKept(saved, problemOf(e).message);
@@ -178,10 +179,17 @@ export class Host {
         await this.store.set(KEYS.previous, JSON.stringify(toDoc(this.session)));
       this.session = next;
       await this.save();
+      this.prefetch();
       return { ok: true, update: next.full(), notice: null };
     } catch (e) {
       return { ok: false, problem: problemOf(e) };
     }
+  }
+
+  /** Reads the worlds around the cursor in the background, until another session replaces this one. */
+  private prefetch(): void {
+    const s = this.session;
+    if (s !== null) void s.prefetch(8, () => this.session === s).catch(() => undefined);
   }
 
   presets(): { id: string; title: string; description: string }[] {

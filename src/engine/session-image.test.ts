@@ -21,7 +21,7 @@ describe('session images', () => {
       readFileSync(new URL(`./images/${DEFAULT_IMAGE_FILE}`, import.meta.url), 'utf8'),
     );
     expect(JSON.parse(JSON.stringify(await buildDefaultImage()))).toEqual(committed);
-  });
+  }, 300_000);
 
   it('a session restored from an image behaves exactly as one that ran its steps', async () => {
     const image = JSON.parse(JSON.stringify(await buildDefaultImage())) as SessionImage;

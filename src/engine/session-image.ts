@@ -21,14 +21,24 @@ export interface SessionImage {
   sandbox: Pick<Sandbox, 'addresses' | 'actors' | 'system'>;
   /** Tagged JSON (tagged-json.ts) of the genesis snapshot and names. */
   genesis: unknown;
-  /** Tagged JSON of each entry; only the cursor's keeps its world. */
+  /** Tagged JSON of each entry; only the cursor's keeps its world, unless built with every world. */
   entries: unknown[];
   branches: Branch[];
   cursor: Cursor;
 }
 
-export async function imageOfSession(s: Session): Promise<SessionImage> {
+/**
+ * The session as an image. `allWorlds` (the prebuilt images) reads and keeps every node's world too: they
+ * compress to almost nothing (consecutive worlds differ in a few numbers), and a first visit's undos and
+ * charts then read nothing at all.
+ */
+export async function imageOfSession(s: Session, allWorlds = false): Promise<SessionImage> {
+  if (allWorlds) {
+    for (const node of [null, ...s.entries.keys()]) await s.worldAt(node);
+    await s.moveChainTo(s.cursor.node);
+  }
   const p = s.parts();
+  const keep = (id: number) => allWorlds || id === p.cursor.node;
   return {
     format: IMAGE_FORMAT,
     source: p.source,
@@ -36,8 +46,15 @@ export async function imageOfSession(s: Session): Promise<SessionImage> {
     scenario: s.scenarioAt(null),
     chain: await imageOf(p.sb.chain),
     sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
-    genesis: toTagged({ snap: p.genesis.snap, names: p.genesis.names }),
-    entries: p.entries.map((e) => toTagged({ ...e, world: e.node.id === p.cursor.node ? e.world : null })),
+    genesis: toTagged({
+      snap: p.genesis.snap,
+      names: p.genesis.names,
+      ...(allWorlds ? { world: p.genesis.world } : {}),
+    }),
+    // Writes stay out (a step's recorded inputs are long keys): moves in an image's history read in full.
+    entries: p.entries.map(({ writes: _writes, ...e }) =>
+      toTagged({ ...e, world: keep(e.node.id) ? e.world : null }),
+    ),
     branches: p.branches,
     cursor: p.cursor,
   };
@@ -49,7 +66,7 @@ export async function sessionFromImage(image: SessionImage): Promise<Session> {
   if (!checked.ok) throw new Error('the session image holds an invalid scenario');
   const { steps: _steps, ...header } = image.scenario as Record<string, unknown>;
   const chain = await chainFromImage(image.chain);
-  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names };
+  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names; world?: World };
   const entries = image.entries.map((e) => fromTagged(e) as Entry);
   const at = entries.find((e) => e.node.id === image.cursor.node) ?? {
     ...genesis,
@@ -69,7 +86,7 @@ export async function sessionFromImage(image: SessionImage): Promise<Session> {
     header,
     scenario: checked.scenario,
     source: image.source,
-    genesis: { ...genesis, world: null },
+    genesis: { ...genesis, world: genesis.world ?? null },
     entries,
     branches: image.branches,
     cursor: image.cursor,

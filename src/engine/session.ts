@@ -2,7 +2,7 @@
 // the chain snapshot after it (O(1): a state root), so undo, scrubbing and switching branches restore a
 // snapshot instead of replaying. Acting anywhere but at a branch's end starts a new branch, so nothing a
 // person did is ever thrown away. All chain work runs one call at a time (see `exclusive`).
-import { restore, snapshot, type Snapshot, type TxResult } from '../chain/runtime.ts';
+import { restore, snapshot, trackWrites, type Snapshot, type TxResult } from '../chain/runtime.ts';
 import { bootSandbox } from '../protocol/boot.ts';
 import { explainError } from '../protocol/error-words.ts';
 import { runStep } from '../protocol/runner.ts';
@@ -14,6 +14,7 @@ import type { World } from '../protocol/world-types.ts';
 import { MAX_STEPS, tooManySteps } from './input-limits.ts';
 import { seriesPoint } from './series-point.ts';
 import { freshBranchId, freshBranchName } from './session-branches.ts';
+import { BackgroundWorlds, type Position } from './session-worlds.ts';
 import type {
   Branch,
   ConfigView,
@@ -38,6 +39,8 @@ export interface Entry {
   snap: Snapshot;
   names: Names;
   world: World | null;
+  /** The inputs the step wrote (read-memo.ts), so moves keep the reads it could not have changed. */
+  writes?: readonly string[];
 }
 
 export interface SessionParts {
@@ -74,6 +77,9 @@ export class Session {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly book: AddressBook;
+  /** The node the live chain stands at (undefined: not known, after a failure or an image restore). */
+  private chainAt: number | null | undefined = null;
+  private readonly background = new BackgroundWorlds(this);
 
   private constructor(
     readonly sb: Sandbox,
@@ -129,6 +135,7 @@ export class Session {
     s.nextId = Math.max(0, ...p.entries.map((e) => e.node.id)) + 1;
     s.branches = p.branches.map((b) => ({ ...b }));
     s.cursor = { ...p.cursor };
+    s.chainAt = undefined;
     return s;
   }
 
@@ -140,6 +147,7 @@ export class Session {
       } catch (e) {
         // Whatever failed may have moved the chain (a compare, a world read, a step that ran): put it back at
         // the cursor, so the next step builds on the state the history says it does.
+        this.chainAt = undefined;
         await this.moveChainTo(this.cursor.node).catch(() => undefined);
         throw e;
       }
@@ -264,7 +272,8 @@ export class Session {
         kind: 'invalid',
         message: `this sandbox already holds ${MAX_STEPS.toLocaleString('en')} steps, the most a sandbox holds, so it takes no more; export the session to keep it, and load a scenario to go on in a new sandbox`,
       });
-    const { record, failure } = await runStep(this.sb, index, step);
+    const tracked = trackWrites(this.sb.chain);
+    const { record, failure } = await runStep(this.sb, index, step).finally(() => tracked.stop());
     if (failure !== undefined || record === undefined) {
       const problem: Problem = {
         kind: failure?.kind === 'revert' || failure?.kind === 'expectRevert' ? 'revert' : 'invalid',
@@ -296,7 +305,9 @@ export class Session {
       snap: await snapshot(this.sb.chain),
       names: cloneNames(this.sb.names),
       world: readWorldNow ? await readWorld(this.sb) : null,
+      writes: [...tracked.stop()],
     };
+    this.chainAt = id;
     this.entries.set(id, entry);
     const branch = this.branch(this.cursor.branch);
     if (branch.head === this.cursor.node) branch.head = id;
@@ -327,8 +338,51 @@ export class Session {
   /** Restores the chain and the names to a node (null: genesis); the cursor does not move. */
   async moveChainTo(node: number | null): Promise<void> {
     const at = node === null ? this.genesis : this.entry(node);
-    await restore(this.sb.chain, at.snap);
+    const changed = this.writesBetween(this.chainAt, node);
+    this.chainAt = undefined;
+    await restore(this.sb.chain, at.snap, changed);
+    this.chainAt = node;
     this.sb.names = cloneNames(at.names);
+  }
+
+  /**
+   * Every input the steps between two nodes may have written: the writes of the steps from each up to their
+   * common ancestor. Undefined when a node is unknown or a step's writes were not recorded.
+   */
+  writesBetween(a: number | null | undefined, b: number | null): ReadonlySet<string> | undefined {
+    if (a === undefined || (a !== null && !this.entries.has(a)) || (b !== null && !this.entries.has(b)))
+      return undefined;
+    const [pa, pb] = [this.pathTo(a), this.pathTo(b)];
+    let i = 0;
+    while (i < pa.length && pa[i] === pb[i]) i++;
+    const out = new Set<string>();
+    for (const id of [...pa.slice(i), ...pb.slice(i)]) {
+      const w = this.entry(id).writes;
+      if (w === undefined) return undefined;
+      for (const d of w) out.add(d);
+    }
+    return out;
+  }
+
+  /** A node's position for the background reader (undefined when the node is gone). */
+  position(node: number | null): Position | undefined {
+    return node === null ? this.genesis : this.entries.get(node);
+  }
+
+  /**
+   * Reads, in the background, the worlds of the cursor's branch that are not read yet, nearest the cursor
+   * first, at most `limit` of them, while `wanted()`: the undos and redos a person is about to make then
+   * find their worlds kept.
+   */
+  prefetch(limit = 64, wanted: () => boolean = () => true): Promise<number> {
+    const path = [null, ...this.pathTo(this.branch(this.cursor.branch).head)];
+    const at = path.indexOf(this.cursor.node);
+    const order = path
+      .map((node, i) => ({ node, d: i <= at ? at - i : i - at + 0.5 }))
+      .sort((x, y) => x.d - y.d)
+      .slice(0, limit)
+      .map((x) => x.node);
+    return this.background.fill(order, wanted);
   }
 
   /** Moves the cursor (undo, redo, scrubbing, switching branches): a snapshot restore, no replay. */
@@ -353,20 +407,16 @@ export class Session {
   }
 
   /**
-   * Key quantities at every position of a branch, reading (and caching) the worlds not read yet. Each world
-   * is read in its own turn of `exclusive`, so a step a person takes meanwhile does not wait for all of them.
+   * Key quantities at every position of a branch. The worlds not read yet are read in the background, in
+   * order along the branch on a clone of the chain (session-worlds.ts), so a move is never queued behind them.
    */
   async series(branchId: string): Promise<SeriesPoint[]> {
-    const path = await this.exclusive(async () => [null, ...this.pathTo(this.branch(branchId).head)]);
+    const path = [null, ...this.pathTo(this.branch(branchId).head)];
+    await this.background.fill(path);
     const points: SeriesPoint[] = [];
     for (const [position, node] of path.entries()) {
-      const point = await this.exclusive(async () => {
-        if (node !== null && !this.entries.has(node)) return null;
-        const world = await this.worldAt(node);
-        await this.moveChainTo(this.cursor.node);
-        return seriesPoint(world, position, node);
-      });
-      if (point !== null) points.push(point);
+      const world = this.position(node)?.world;
+      if (world !== undefined && world !== null) points.push(seriesPoint(world, position, node));
     }
     return points;
   }

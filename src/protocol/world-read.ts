@@ -1,6 +1,6 @@
 // The one typed view call that every world reader goes through.
 import type { Address } from 'viem';
-import { read, type Chain } from '../chain/runtime.ts';
+import { readView, type Chain } from '../chain/runtime.ts';
 import type { StrategyName } from './world-types.ts';
 
 export function view<T>(
@@ -10,7 +10,7 @@ export function view<T>(
   functionName: string,
   args: unknown[] = [],
 ) {
-  return read<T>(chain, { to, contract, functionName, args });
+  return readView<T>(chain, { to, contract, functionName, args });
 }
 
 export const STRATEGY_NAMES: readonly StrategyName[] = ['stETH', 'beaconETH'];

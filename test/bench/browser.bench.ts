@@ -15,8 +15,12 @@
 //                           longest main-thread task meanwhile (< 200), see long-session.ts
 //   lessonStepMs            median of a learner's action in lesson 1 → the lesson's next step on screen, over
 //                           10 actions (< 100)
+//   undoP95Ms               95th percentile of 50 moves (20 undos, 20 redos, 10 undos) on a freshly loaded page,
+//                           the very first undo included, each until the world is shown (≤ 50)
+//   undoChartsOpenMs        median undo with the Charts tab open, over the 100-step history (≤ 50)
+//   readyThrottledMs        readyMs with the CPU throttled 4× (DevTools Emulation.setCPUThrottlingRate; ≤ 1500)
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
 import { longSessionLoad } from './long-session.ts';
@@ -108,6 +112,11 @@ try {
   result['mainThreadGapP99Ms'] = round(busy.p99);
   result['longTasksOver50Ms'] = busy.over50;
 
+  // undoChartsOpenMs: the Charts tab open over the 100-step history, then undos, each until the world is shown.
+  await page.locator('#tab-Charts').click();
+  result['undoChartsOpenMs'] = round(median(await timedMoves(page, Array<Move>(15).fill('undo'))));
+  await page.locator('#tab-Flow').click();
+
   // undoMs: from calling undo to the world shown (the next frame after the update is applied).
   const undos = await page.evaluate(async () => {
     const app = window.sandbox?.app;
@@ -193,8 +202,71 @@ try {
   const long = await longSessionLoad(page);
   result['longSessionLoadMs'] = round(long.ms);
   result['longSessionLongestTaskMs'] = round(long.longestTaskMs);
+
+  // undoP95Ms: a fresh context and page; the first undo comes right after the page is ready.
+  {
+    const context = await freshContext();
+    const fresh = await context.newPage();
+    await fresh.goto(site.url);
+    await waitReady(fresh);
+    const moves: Move[] = [...Array<Move>(20).fill('undo'), ...Array<Move>(20).fill('redo')];
+    const times = await timedMoves(fresh, [...moves, ...Array<Move>(10).fill('undo')]);
+    result['undoP95Ms'] = round(percentile(times, 0.95));
+    await context.close();
+  }
+
+  // readyThrottledMs: readyMs of a fresh context with the CPU throttled 4×, median of three.
+  const throttled: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await freshContext();
+    const slow = await context.newPage();
+    const cdp = await context.newCDPSession(slow);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await slow.goto(site.url);
+    await waitReady(slow);
+    throttled.push(
+      await slow.evaluate(() => performance.getEntriesByName('sandbox-ready')[0]?.startTime ?? -1),
+    );
+    await context.close();
+  }
+  result['readyThrottledMs'] = round(median(throttled));
 } finally {
   await site.close();
+}
+
+type Move = 'undo' | 'redo';
+
+async function freshContext(): Promise<BrowserContext> {
+  const context = await site.browser.newContext();
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  return context;
+}
+
+async function waitReady(p: Page): Promise<void> {
+  await p.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
+    timeout: 180_000,
+  });
+}
+
+/** Each move from the call until the next frame after its world is applied, in ms. */
+function timedMoves(p: Page, moves: Move[]): Promise<number[]> {
+  return p.evaluate(async (list) => {
+    const app = window.sandbox?.app;
+    if (app === undefined) throw new Error('no app');
+    const times: number[] = [];
+    for (const m of list) {
+      const t0 = performance.now();
+      if (!(await (m === 'undo' ? app.undo() : app.redo()))) throw new Error(`${m} was refused`);
+      await new Promise((r) => requestAnimationFrame(r));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, moves);
+}
+
+function percentile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * q) - 1)] ?? -1;
 }
 
 function round(x: number): number {

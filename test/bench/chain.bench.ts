@@ -3,8 +3,12 @@
 //   raw        - bare @ethereumjs/vm running the same transactions: same state manager (Merkle, with caches),
 //                signed the same way, calldata encoded in advance
 //   remixStyle - the same on the VM's default state manager with no caches (how Remix's VM runs)
-// Every way starts from the same booted state and must end on the same state root. readWorldMs is read on the
-// workload's final world (29 actors, 160 named withdrawals), readWorldSmallMs on formats.md's 4-actor example.
+// Every way starts from the same booted state and must end on the same state root. World reads (one view call
+// per number, each kept until an input it read is written: src/chain/read-memo.ts), side by side:
+//   readWorldMs          the workload's final world (29 actors, 160 named withdrawals) read again, unchanged
+//   readWorldColdMs      the same world with nothing kept (every view call runs in the EVM)
+//   readWorldAfterStepMs the same world read right after one typical step of the workload (median)
+//   readWorldSmallMs     formats.md's 4-actor example, cold
 // Last line: one JSON object.
 import { readFileSync } from 'node:fs';
 import { createBlock } from '@ethereumjs/block';
@@ -15,6 +19,7 @@ import { createVM, runTx } from '@ethereumjs/vm';
 import { bytesToHex } from 'viem';
 import {
   BLOCK_GAS_LIMIT,
+  forgetReads,
   restore,
   snapshot,
   stateRoot,
@@ -121,10 +126,27 @@ async function main() {
     throw new Error('replays ended on a different state root');
 
   const worldTimes: number[] = [];
+  const coldTimes: number[] = [];
   for (let i = 0; i < 11; i++) {
-    const t = performance.now();
+    let t = performance.now();
     await readWorld(sb);
     worldTimes.push(performance.now() - t);
+    forgetReads(sb.chain);
+    t = performance.now();
+    await readWorld(sb);
+    coldTimes.push(performance.now() - t);
+  }
+  // After one typical step: the workload's own round actions, by a different staker each time.
+  const afterStepTimes: number[] = [];
+  const typical = ['lst.stake', 'strategy.deposit', 'vault.deposit', 'withdrawal.queue'];
+  const typicalSteps = sc.steps.filter((st) => typical.includes(st.action)).slice(-21);
+  for (const [i, step] of typicalSteps.entries()) {
+    const extra = step.action === 'withdrawal.queue' ? { ...step, as: `after-step-${i}` } : step;
+    const { failure } = await runStep(sb, sc.steps.length + i, extra);
+    if (failure !== undefined) throw new Error(`typical step failed: ${failure.message}`);
+    const t = performance.now();
+    await readWorld(sb);
+    afterStepTimes.push(performance.now() - t);
   }
   // The same read on a classroom-sized world: formats.md's example (4 actors, one operator set).
   const small = validateScenario(
@@ -134,6 +156,7 @@ async function main() {
   const smallRun = await runScenario(small.scenario);
   const smallTimes: number[] = [];
   for (let i = 0; i < 21; i++) {
+    forgetReads(smallRun.sandbox.chain);
     const t = performance.now();
     await readWorld(smallRun.sandbox);
     smallTimes.push(performance.now() - t);
@@ -166,6 +189,8 @@ async function main() {
     bootMs: Number(median(boots).toFixed(1)),
     bootColdMs: Number(bootColdMs.toFixed(1)),
     readWorldMs: Number(median(worldTimes).toFixed(2)),
+    readWorldColdMs: Number(median(coldTimes).toFixed(2)),
+    readWorldAfterStepMs: Number(median(afterStepTimes).toFixed(2)),
     readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
     heapGrowthMBPer10kTx:

@@ -4,7 +4,15 @@
 // plus token conservation and the vault's NAV identity. Every expected value is computed here from the formulas
 // of mechanics.md and the contract headers, from raw reads; nothing is copied from the code's own output.
 import type { Address } from 'viem';
-import { getBalance, read, restore, snapshot, type Snapshot } from '../../src/chain/runtime.ts';
+import {
+  getBalance,
+  readBatch,
+  readView,
+  restore,
+  snapshot,
+  trackWrites,
+  type Snapshot,
+} from '../../src/chain/runtime.ts';
 import { bootSandbox } from '../../src/protocol/boot.ts';
 import { runStep, type RunFailure } from '../../src/protocol/runner.ts';
 import { cloneNames, type Names, type Sandbox } from '../../src/protocol/sandbox.ts';
@@ -77,6 +85,8 @@ export interface World0 {
   names: Names;
   /** Σ ETH over every account the protocol can move ETH to, right after set-up. */
   ethTotal: bigint;
+  /** The writes since the last reset: the next reset keeps every kept read they did not touch. */
+  since?: { stop: () => ReadonlySet<string> };
 }
 
 /**
@@ -149,8 +159,9 @@ export async function bootWorld(): Promise<World0> {
 }
 
 export async function reset(w: World0): Promise<void> {
-  await restore(w.sb.chain, w.snap);
+  await restore(w.sb.chain, w.snap, w.since?.stop());
   w.sb.names = cloneNames(w.names);
+  w.since = trackWrites(w.sb.chain);
 }
 
 // ---------------------------------------------------------------- reads
@@ -162,7 +173,8 @@ export function call<T>(
   functionName: string,
   args: unknown[] = [],
 ) {
-  return read<T>(sb.chain, { to, contract, functionName, args });
+  // Incremental (src/chain/read-memo.ts): still a view call's answer, re-run whenever an input it read changed.
+  return readView<T>(sb.chain, { to, contract, functionName, args });
 }
 
 export function stakerAddr(sb: Sandbox, id: string): Address {
@@ -266,7 +278,11 @@ export interface Obs {
   };
 }
 
-export async function observe(sb: Sandbox): Promise<Obs> {
+export function observe(sb: Sandbox): Promise<Obs> {
+  return readBatch(sb.chain, () => observeAll(sb));
+}
+
+async function observeAll(sb: Sandbox): Promise<Obs> {
   const { addresses: ad } = sb;
   const stratAddrs = STRATS.map((s) => ad.strategies[s]);
   const am = ad.allocationManager;
