@@ -149,7 +149,8 @@ export class SandboxApp {
     }
     let scenario: unknown;
     try {
-      scenario = t.kind === 'steps' ? await scenarioOf(t.base, t.steps) : t.kind === 'scenario' ? t.scenario : null;
+      scenario =
+        t.kind === 'steps' ? await scenarioOf(t.base, t.steps) : t.kind === 'scenario' ? t.scenario : null;
     } catch (e) {
       this.problem = { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
       this.problemFrom = 'other';
