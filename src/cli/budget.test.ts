@@ -87,7 +87,8 @@ describe('run --budget', () => {
   it('stops a long scenario when the budget runs out, with the world so far and the next step, exit 3', async () => {
     const steps = [
       ...example.steps,
-      ...Array.from({ length: 20_000 }, () => ({ action: 'chain.advance', blocks: 1 })),
+      // Real transactions: empty time advances alone now run 20,000 steps inside any small budget.
+      ...Array.from({ length: 20_000 }, () => ({ action: 'lst.stake', by: 'alice', amount: '1 gwei' })),
     ];
     const file = temp('long.json', JSON.stringify({ ...example, steps }));
     const r = await cli('run', '--json', '--budget', '3', file);

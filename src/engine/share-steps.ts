@@ -53,6 +53,7 @@ const TABLE_V1: readonly (readonly [string, string, readonly string[]])[] = [
   ['rc', 'rewards.claim', ['by']],
   ['tx', 'tx.send', ['by', 'to', 'data', 'value']],
   ['adv', 'chain.advance', ['blocks', 'seconds']],
+  ['vp', 'vault.setPrice', ['vault', 'price']],
 ];
 const BY_CODE = new Map(TABLE_V1.map(([code, action, fields]) => [code, { action, fields }]));
 const BY_ACTION = new Map(TABLE_V1.map(([code, action, fields]) => [action, { code, fields }]));
