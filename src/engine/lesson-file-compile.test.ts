@@ -132,7 +132,7 @@ describe('what only the start reveals', () => {
     const r1 = await resolveLessonFile({ ...file, start: { preset: 'nope' } });
     expect(!r1.ok && r1.problems.map((p) => p.path)).toEqual(['start.preset']);
     const bad = fiveStepLesson();
-    (bad.steps[1] as { action: { by: string } }).action.by = 'alcie';
+    (bad.steps[1] as unknown as { action: { by: string } }).action.by = 'alcie';
     (bad.steps[2] as { watch: { path: string[] } }).watch.path[1] = 'zed';
     const r2 = await resolveLessonFile(bad);
     expect(!r2.ok && r2.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
@@ -170,7 +170,7 @@ describe('the dry run', () => {
 
   it('names a recorded action that the chain refuses, and a value question none of whose choices comes true', async () => {
     const refused = fiveStepLesson();
-    (refused.steps[3] as { action: { amount: string } }).action.amount = '1000 ETH';
+    (refused.steps[3] as unknown as { action: { amount: string } }).action.amount = '1000 ETH';
     expect((await dryRunLessonFile(refused)).problems).toEqual([
       expect.stringMatching(/^steps\[3\]\.action: the chain refused strategy\.deposit: /),
     ]);
