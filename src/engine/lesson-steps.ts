@@ -40,13 +40,16 @@ export interface Judges<C extends LessonContext> {
   say?: (right: boolean | null, e: ActedEvent, context: C) => string;
 }
 
-/** An action that completes an act step, and what the step learns from it. */
+/** An action an act step accepts, and what the step learns from it. */
 export interface Counts<C extends LessonContext> {
-  /** Whether this action completes the step: a check on the chain's facts (the event's worlds). */
+  /** Whether the step accepts this action: a check on the chain's facts (the event's worlds). */
   counts: OnActed<C, boolean>;
-  target: string;
-  /** The right-toned feedback: what the action did, in the chain's numbers. */
+  /** Where the step goes; an `also` entry without one stays (a part of the step done, such as a start). */
+  target?: string;
+  /** The feedback: what the action did, in the chain's numbers. */
   says?: OnActed<C, string>;
+  /** The feedback's tone when no judged answer was wrong: 'right' unless the step says 'info'. */
+  tone?: Feedback['tone'];
   judges?: Judges<C>;
   /** Context the step records (decimal strings), applied last: feedback given here replaces `says`. */
   then?: OnActed<C, Partial<C>>;
@@ -60,6 +63,7 @@ export interface Otherwise<C extends LessonContext> {
 }
 
 export interface ActStep<C extends LessonContext> extends Counts<C> {
+  target: string;
   /** The exact action: the second hint spells it out, "show me" performs it, the tests take it. */
   show: StepJson[];
   /** A plausible wrong action the model-based test takes to check the explanation. */
@@ -68,8 +72,11 @@ export interface ActStep<C extends LessonContext> extends Counts<C> {
   holds?: Holds<C>;
   /** What "show me" performs when it depends on the learner's earlier choices (a name she gave). */
   perform?: (context: C) => StepJson[];
-  /** Other actions that complete the step too (one that does this step and the next), checked first. */
-  shortcuts?: Counts<C>[];
+  /**
+   * Other actions the step accepts, checked first: one that does this step and the next (a shortcut to a
+   * later target), or a part of the step that stays in it (no target).
+   */
+  also?: Counts<C>[];
   /** What to do instead, for the generic explanation: `didNotCount(e, wanted)`. */
   wanted: string | OnActed<C, string>;
   otherwise?: Otherwise<C>[];
@@ -95,7 +102,7 @@ function defaultSay<C extends LessonContext>(j: Judges<C>) {
 function counted<C extends LessonContext>(b: Counts<C>, e: ActedEvent, context: C): Partial<C> {
   const out: Partial<C> = {};
   let prefix = '';
-  let tone: Feedback['tone'] = 'right';
+  let tone: Feedback['tone'] = b.tone ?? 'right';
   if (b.judges !== undefined) {
     const { answers, right } = judgeAnswer(context, b.judges.question, b.judges.truth(e, context));
     out.answers = answers;
@@ -122,9 +129,9 @@ function defined<T extends object>(o: T): T {
 const acted = (e: LessonEvent) => e as ActedEvent;
 
 /**
- * An act step: the learner acts in the sandbox; "show me" performs `show`. The first action that `counts`
- * (or a shortcut's) moves to its target with its feedback; any other is explained, wrong-toned, and changes
- * nothing else.
+ * An act step: the learner acts in the sandbox; "show me" performs `show`. An action that `counts` (or that
+ * an `also` entry accepts) moves to its target with its feedback; any other is explained, wrong-toned, and
+ * changes nothing else (but what `track` follows).
  */
 export function actStep<C extends LessonContext>(s: ActStep<C>) {
   const withTrack = (context: C, e: ActedEvent): { context: C; tracked: Partial<C> } => {
@@ -134,7 +141,7 @@ export function actStep<C extends LessonContext>(s: ActStep<C>) {
   const branch = (b: Counts<C>) => ({
     guard: ({ context, event }: { context: C; event: LessonEvent }) =>
       event.type === 'ACTED' && b.counts(event, context),
-    target: b.target,
+    ...(b.target === undefined ? {} : { target: b.target }),
     actions: assignLesson<C>(({ context, event }) => {
       const t = withTrack(context, acted(event));
       return { ...t.tracked, ...counted(b, acted(event), t.context) };
@@ -157,7 +164,7 @@ export function actStep<C extends LessonContext>(s: ActStep<C>) {
         },
       },
       ACTED: [
-        ...(s.shortcuts ?? []).map(branch),
+        ...(s.also ?? []).map(branch),
         branch(s),
         {
           actions: assignLesson<C>(({ context, event }) => {
