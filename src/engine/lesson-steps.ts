@@ -5,7 +5,7 @@
 // step behaves the same whoever wrote it. Each builder returns a plain state config for
 // `setup({...}).createMachine(...)`: guards and assignments are inline, and "show me" calls the `perform`
 // action every lesson provides from `lessonEffects`.
-import { assign } from 'xstate';
+import { assign, type EventObject } from 'xstate';
 import {
   answerTo,
   choiceLabel,
@@ -85,8 +85,11 @@ export interface ActStep<C extends LessonContext> extends Counts<C> {
 }
 
 // The assignment type inline actions get inside any lesson's setup(): the lesson's context and events.
-const assignLesson = <C extends LessonContext>(f: (args: { context: C; event: LessonEvent }) => Partial<C>) =>
-  assign<C, LessonEvent, undefined, LessonEvent, never>(f as never);
+// A lesson whose machine handles more events than LessonEvent (an analyzer's verdicts) names its event type
+// as the builders' second type argument, E.
+const assignLesson = <C extends LessonContext, E extends EventObject>(
+  f: (args: { context: C; event: E }) => Partial<C>,
+) => assign<C, E, undefined, E, never>(f as never);
 
 /** The default words about a judged answer, before the chain's numbers. */
 function defaultSay<C extends LessonContext>(j: Judges<C>) {
@@ -126,23 +129,23 @@ function defined<T extends object>(o: T): T {
 }
 
 /** The acted event, for transitions already known to be handling ACTED. */
-const acted = (e: LessonEvent) => e as ActedEvent;
+const acted = (e: EventObject) => e as ActedEvent;
 
 /**
  * An act step: the learner acts in the sandbox; "show me" performs `show`. An action that `counts` (or that
  * an `also` entry accepts) moves to its target with its feedback; any other is explained, wrong-toned, and
  * changes nothing else (but what `track` follows).
  */
-export function actStep<C extends LessonContext>(s: ActStep<C>) {
+export function actStep<C extends LessonContext, E extends EventObject = LessonEvent>(s: ActStep<C>) {
   const withTrack = (context: C, e: ActedEvent): { context: C; tracked: Partial<C> } => {
     const tracked = s.track?.(e, context) ?? {};
     return { context: { ...context, ...tracked }, tracked };
   };
   const branch = (b: Counts<C>) => ({
-    guard: ({ context, event }: { context: C; event: LessonEvent }) =>
-      event.type === 'ACTED' && b.counts(event, context),
+    guard: ({ context, event }: { context: C; event: E }) =>
+      event.type === 'ACTED' && b.counts(acted(event), context),
     ...(b.target === undefined ? {} : { target: b.target }),
-    actions: assignLesson<C>(({ context, event }) => {
+    actions: assignLesson<C, E>(({ context, event }) => {
       const t = withTrack(context, acted(event));
       return { ...t.tracked, ...counted(b, acted(event), t.context) };
     }),
@@ -167,7 +170,7 @@ export function actStep<C extends LessonContext>(s: ActStep<C>) {
         ...(s.also ?? []).map(branch),
         branch(s),
         {
-          actions: assignLesson<C>(({ context, event }) => {
+          actions: assignLesson<C, E>(({ context, event }) => {
             const t = withTrack(context, acted(event));
             const text = explanation(s, acted(event), t.context);
             return { ...t.tracked, feedback: { tone: 'wrong' as const, text } } as Partial<C>;
@@ -212,7 +215,7 @@ export interface PredictStep<C extends LessonContext> {
 }
 
 /** A prediction: ANSWER records the choice (judged later, by the act step that `judges` it); SKIP moves on. */
-export function predictStep<C extends LessonContext>(s: PredictStep<C>) {
+export function predictStep<C extends LessonContext, E extends EventObject = LessonEvent>(s: PredictStep<C>) {
   return {
     meta: defined({
       kind: 'predict' as const,
@@ -221,10 +224,15 @@ export function predictStep<C extends LessonContext>(s: PredictStep<C>) {
       holds: s.holds,
     }) as StepMeta<C>,
     on: {
-      ANSWER: { target: s.next, actions: assignLesson<C>(answerTo<C>(s.question)) },
+      ANSWER: {
+        target: s.next,
+        actions: assignLesson<C, E>(({ context, event }) =>
+          answerTo<C>(s.question)({ context, event: event as unknown as LessonEvent }),
+        ),
+      },
       SKIP:
         s.skipClears === true
-          ? { target: s.next, actions: assignLesson<C>(() => ({ feedback: null }) as Partial<C>) }
+          ? { target: s.next, actions: assignLesson<C, E>(() => ({ feedback: null }) as Partial<C>) }
           : { target: s.next },
     },
   };
