@@ -197,6 +197,36 @@ describe('step builders', () => {
     expect(right.getSnapshot().context.answers['guess']?.correct).toBe(true);
   });
 
+  it('let a judged answer set the tone, and the step its own when the question was skipped', () => {
+    const infoStep = setup({
+      types: { context: {} as Context, events: {} as LessonEvent, meta: {} as StepMeta<Context> },
+      actions: { ...lessonEffects },
+    }).createMachine({
+      id: 'lesson',
+      context: () => ({ ...initialLessonContext(), deposited: null, lastBlock: null }),
+      initial: 'guess',
+      states: {
+        guess: predictStep<Context>({ question: 'guess', choices: CHOICES, next: 'deposit' }),
+        deposit: actStep<Context>({
+          show: DEPOSIT,
+          counts: () => true,
+          target: 'deposit',
+          tone: 'info',
+          judges: { question: 'guess', choices: CHOICES, truth: () => 'more' },
+          says: () => 'Done.',
+          wanted: 'Deposit.',
+        }),
+      },
+    });
+    const tones = ['more', 'same', null].map((choice) => {
+      const actor = createActor(infoStep).start();
+      actor.send(choice === null ? { type: 'SKIP' } : { type: 'ANSWER', choice });
+      actor.send(acted(DEPOSIT[0]!, worldWith('0'), worldWith('1')));
+      return actor.getSnapshot().context.feedback?.tone;
+    });
+    expect(tones).toEqual(['right', 'wrong', 'info']);
+  });
+
   it('accept part of the step without moving on', () => {
     const { actor } = start(machine);
     actor.send({ type: 'NEXT' });

@@ -30,7 +30,7 @@ type OnActed<C, T> = (e: ActedEvent, context: C) => T;
  * A prediction asked earlier (a predict step's state id), judged when this step's action lands: `truth` is
  * the choice the chain made true. The feedback starts with `say`'s words about the learner's answer (by
  * default "You predicted it: " or "You predicted "…", but the chain says otherwise: "; nothing when the
- * question was skipped), and its tone is wrong when the answer was.
+ * question was skipped), and its tone is right or wrong with the answer (the step's own when skipped).
  */
 export interface Judges<C extends LessonContext> {
   question: string;
@@ -48,7 +48,7 @@ export interface Counts<C extends LessonContext> {
   target?: string;
   /** The feedback: what the action did, in the chain's numbers. */
   says?: OnActed<C, string>;
-  /** The feedback's tone when no judged answer was wrong: 'right' unless the step says 'info'. */
+  /** The feedback's tone unless a judged answer sets it (right or wrong): 'right' unless the step says. */
   tone?: Feedback['tone'];
   judges?: Judges<C>;
   /** Context the step records (decimal strings), applied last: feedback given here replaces `says`. */
@@ -110,7 +110,7 @@ function counted<C extends LessonContext>(b: Counts<C>, e: ActedEvent, context: 
     const { answers, right } = judgeAnswer(context, b.judges.question, b.judges.truth(e, context));
     out.answers = answers;
     prefix = (b.judges.say ?? defaultSay(b.judges))(right, e, { ...context, answers });
-    if (right === false) tone = 'wrong';
+    if (right !== null) tone = right ? 'right' : 'wrong';
   }
   if (b.says !== undefined) out.feedback = { tone, text: prefix + b.says(e, context) };
   else if (prefix !== '') out.feedback = { tone, text: prefix.trim() };
