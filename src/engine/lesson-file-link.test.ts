@@ -78,7 +78,7 @@ describe('lesson links', () => {
           expect(await decodeLessonFileLink(await encodeLessonLink(file))).toEqual({ ok: true, file });
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
