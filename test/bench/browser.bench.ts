@@ -19,10 +19,13 @@
 //                           the very first undo included, each until the world is shown (≤ 50)
 //   undoChartsOpenMs        median undo with the Charts tab open, over the 100-step history (≤ 50)
 //   readyThrottledMs        readyMs with the CPU throttled 4× (DevTools Emulation.setCPUThrottlingRate; ≤ 1500)
+//   lessonLinkOpenMs        a fresh context opening `#lesson=06-slashing&step=5` → usable, median of three (≤ 1500)
+//   shareLinkOpenMs         the same for a ~1,100-character share link (link-open.ts; ≤ 1500)
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
+import { lessonLinkOpen, shareLink, shareLinkOpen } from './link-open.ts';
 import { longSessionLoad } from './long-session.ts';
 
 const site = await serveBuild();
@@ -230,6 +233,18 @@ try {
     await context.close();
   }
   result['readyThrottledMs'] = round(median(throttled));
+
+  // Links opened in fresh contexts: a lesson's deep link and a share link, each median of three.
+  const lessonOpens: number[] = [];
+  const shareOpens: number[] = [];
+  const link = await shareLink();
+  for (let i = 0; i < 3; i++) {
+    lessonOpens.push(await lessonLinkOpen(site.browser, site.url));
+    shareOpens.push(await shareLinkOpen(site.browser, site.url, link));
+  }
+  result['lessonLinkOpenMs'] = round(median(lessonOpens));
+  result['shareLinkOpenMs'] = round(median(shareOpens));
+  result['shareLinkChars'] = link.length;
 } finally {
   await site.close();
 }
