@@ -24,17 +24,36 @@ export async function shareLink(): Promise<string> {
   return `#${fragment}`;
 }
 
-/** Opens `url` in a fresh context; ms from navigation start until `usable` holds in the page. */
-async function openUntil(browser: Browser, url: string, usable: string): Promise<number> {
+type Kind = 'lesson' | 'share';
+
+/** Opens `url` in a fresh context; ms from navigation start until the link's sandbox is usable. */
+async function openUntil(browser: Browser, url: string, kind: Kind): Promise<number> {
   const context = await browser.newContext();
   await context.addInitScript('globalThis.__name = (f) => f;');
   try {
     const page: Page = await context.newPage();
     await page.goto(url);
-    // The predicate runs every frame; the first time it holds is the moment the link became usable.
+    // Checked every frame (the page's CSP forbids evaluating strings, so this is a function); the first
+    // frame it holds in is the moment the link became usable.
     await page.waitForFunction(
-      `(() => { const w = window; if (w.__usableAt === undefined && (${usable})) w.__usableAt = performance.now(); return w.__usableAt !== undefined; })()`,
-      null,
+      (k: Kind) => {
+        const w = window as unknown as {
+          __usableAt?: number;
+          sandbox?: { app: { busy: boolean; session: { source?: string } | null } };
+        };
+        const app = w.sandbox?.app;
+        const source = app?.session?.source ?? '';
+        const usable =
+          document.documentElement.dataset['ready'] === 'true' &&
+          app?.busy === false &&
+          (k === 'lesson'
+            ? source.startsWith('lesson:06-slashing') &&
+              document.querySelector('[data-testid="lesson"][data-step="5"]') !== null
+            : source === 'shared link');
+        if (w.__usableAt === undefined && usable) w.__usableAt = performance.now();
+        return w.__usableAt !== undefined;
+      },
+      kind,
       { timeout: 180_000, polling: 'raf' },
     );
     return await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
@@ -43,20 +62,10 @@ async function openUntil(browser: Browser, url: string, usable: string): Promise
   }
 }
 
-const idle = `document.documentElement.dataset.ready === 'true' && window.sandbox?.app.busy === false`;
-
 export function lessonLinkOpen(browser: Browser, site: string): Promise<number> {
-  return openUntil(
-    browser,
-    `${site}${LESSON_LINK}`,
-    `${idle} && document.querySelector('[data-testid="lesson"][data-step="5"]') !== null && window.sandbox.app.session?.source?.startsWith('lesson:06-slashing')`,
-  );
+  return openUntil(browser, `${site}${LESSON_LINK}`, 'lesson');
 }
 
-export async function shareLinkOpen(browser: Browser, site: string, link: string): Promise<number> {
-  return openUntil(
-    browser,
-    `${site}${link}`,
-    `${idle} && window.sandbox.app.session?.source === 'shared link'`,
-  );
+export function shareLinkOpen(browser: Browser, site: string, link: string): Promise<number> {
+  return openUntil(browser, `${site}${link}`, 'share');
 }
