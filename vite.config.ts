@@ -72,10 +72,23 @@ globalThis.__restakingSandboxWorker ??= new Worker(new URL('./${worker.slice('as
     .replace("connect-src 'self' ws:", "connect-src 'self'");
 }
 
+/**
+ * The chain worker's chunks (a prebuilt image, the creation bytecode, the analyzer) are named after it, so
+ * tools and the benchmark can tell the worker's files from the page's, and prebuilt images from code.
+ */
+function workerChunkName(chunk: { facadeModuleId: string | null }): string {
+  const image = chunk.facadeModuleId?.replace(/\\/g, '/').includes('/engine/images/') === true;
+  return `assets/chain-worker.${image ? 'image-' : ''}[name]-[hash].js`;
+}
+
 // Vite worker builds ignore top-level plugins, so the worker gets its own list.
 export default defineConfig({
   plugins: [svelte(), offline()],
-  worker: { format: 'es', plugins: () => [svelte()] },
+  worker: {
+    format: 'es',
+    plugins: () => [svelte()],
+    rollupOptions: { output: { chunkFileNames: workerChunkName } },
+  },
   // Relative asset paths: the static build works from any folder of any host.
   base: './',
   // Large JSON (compiled contracts, the default session image) is emitted as JSON.parse("…"), which V8

@@ -1,22 +1,37 @@
 // The compiled miniatures and the decoding of what they emit: events, custom errors, panics. viem does all
 // ABI work; this module only knows where the ABIs are.
 import { decodeErrorResult, decodeEventLog, type Abi, type AbiEvent, type Hex } from 'viem';
-import compiled from './contracts/artifacts.json' with { type: 'json' };
+import compiledAbis from './contracts/abis.json' with { type: 'json' };
 import type { Artifacts } from './solc.ts';
 
-export const artifacts = compiled as unknown as Artifacts;
+/** Every miniature's ABI by contract name (abis.json: artifacts.json without the bytecode). */
+export const abis = compiledAbis as unknown as Readonly<Record<string, Abi>>;
 
 export function abiOf(contract: string): Abi {
-  const a = artifacts[contract];
+  const a = abis[contract];
   if (a === undefined) throw new Error(`no compiled contract named ${contract}`);
-  return a.abi as Abi;
+  return a;
+}
+
+/**
+ * The creation bytecode is only needed to deploy (a sandbox restored from an image deploys nothing), so it
+ * is fetched on the first deployment: a chunk of its own in the page, not part of the worker's first load.
+ */
+let compiled: Promise<Artifacts> | null = null;
+export async function bytecodeOf(contract: string): Promise<Hex> {
+  compiled ??= import('./contracts/artifacts.json', { with: { type: 'json' } }).then(
+    (m) => m.default as unknown as Artifacts,
+  );
+  const a = (await compiled)[contract];
+  if (a === undefined) throw new Error(`no compiled contract named ${contract}`);
+  return a.bytecode as Hex;
 }
 
 /** Every event and error of every miniature, deduplicated by selector, so any log or revert can be decoded. */
 const combinedAbi: Abi = (() => {
   const seen = new Map<string, Abi[number]>();
-  for (const a of Object.values(artifacts)) {
-    for (const item of a.abi as Abi) {
+  for (const abi of Object.values(abis)) {
+    for (const item of abi) {
       if (item.type !== 'event' && item.type !== 'error') continue;
       const key = `${item.type}:${item.name}(${item.inputs.map((i) => i.type).join(',')})`;
       if (!seen.has(key)) seen.set(key, item);

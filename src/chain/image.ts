@@ -1,9 +1,10 @@
-// A chain as data: every node of its state trie (content-addressed, never pruned, so one image holds every
-// state any snapshot of the chain points at) plus the root and head. A page can start from an image built
+// A chain as data: the nodes of its state trie that its kept snapshots reach (content-addressed, so one
+// image holds every state any snapshot of the chain points at) plus the root and head. A page can start from an image built
 // ahead of time instead of deploying and running transactions: the prebuilt genesis.
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import type { Address, Hex } from 'viem';
 import { createChain, stateRoot, type Chain } from './evm.ts';
+import { reachableKeys } from './trie-reach.ts';
 
 export interface ChainImage {
   root: Hex;
@@ -25,12 +26,20 @@ function database(chain: Chain): Map<string, Uint8Array | string> {
   return db as Map<string, Uint8Array | string>;
 }
 
-/** Settles pending writes and copies the whole trie database. */
-export async function imageOf(chain: Chain): Promise<ChainImage> {
-  const root = bytesToHex(await stateRoot(chain)) as Hex;
+/**
+ * Settles pending writes and copies the trie database: the entries the current state and `keep` (the
+ * snapshots' state roots a restore must find) reach, or the whole database when `keep` is not given.
+ */
+export async function imageOf(chain: Chain, keep?: Iterable<Uint8Array>): Promise<ChainImage> {
+  const now = await stateRoot(chain);
+  const root = bytesToHex(now) as Hex;
+  const db = database(chain);
+  const wanted = keep === undefined ? undefined : reachableKeys(db, [now, ...keep]);
   const entries: ChainImage['entries'] = [];
-  for (const [k, v] of database(chain))
+  for (const [k, v] of db) {
+    if (wanted !== undefined && !wanted.has(k)) continue;
     entries.push(typeof v === 'string' ? [k, v, 's'] : [k, bytesToHex(v), 'b']);
+  }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return {
     root,

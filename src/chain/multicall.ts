@@ -5,7 +5,7 @@
 // every contract deployed after it (and of every saved `tx.send` that names one).
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import type { Address, Hex } from 'viem';
-import { artifacts } from './abi.ts';
+import { bytecodeOf } from './abi.ts';
 import { toEjsAddress, type Chain } from './evm.ts';
 import { DEFAULT_GAS } from './tx.ts';
 
@@ -33,9 +33,7 @@ async function runtimeCode(chain: Chain, creation: Hex): Promise<Uint8Array> {
 
 /** Installs Multicall3's runtime code at 0xcA11…cA11 (no transaction, no nonce moved). */
 export async function installMulticall3(chain: Chain): Promise<void> {
-  const art = artifacts['Multicall3'];
-  if (art === undefined) throw new Error('Multicall3 is not compiled: run npm run contracts');
-  const code = await runtimeCode(chain, art.bytecode);
+  const code = await runtimeCode(chain, await bytecodeOf('Multicall3'));
   await chain.stateManager.putCode(toEjsAddress(MULTICALL3_ADDRESS), code);
 }
 

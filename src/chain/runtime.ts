@@ -3,7 +3,15 @@ export * from './evm.ts';
 export * from './tx.ts';
 export * from './call.ts';
 export * from './snapshot.ts';
-export { abiOf, artifacts, decodeRevert, decodeLog, type DecodedEvent, type DecodedError } from './abi.ts';
+export {
+  abiOf,
+  abis,
+  bytecodeOf,
+  decodeRevert,
+  decodeLog,
+  type DecodedEvent,
+  type DecodedError,
+} from './abi.ts';
 export { evmSpeedupsInstalled } from './evm-speedups.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
 export { stateAt } from './state-at.ts';

@@ -67,3 +67,8 @@ export function compile(
   }
   return artifacts;
 }
+
+/** The ABIs alone (abis.json), which the page loads up front; the bytecode waits for a deployment. */
+export function abisOf(artifacts: Artifacts): Record<string, readonly unknown[]> {
+  return Object.fromEntries(Object.entries(artifacts).map(([name, a]) => [name, a.abi]));
+}

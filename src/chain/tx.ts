@@ -18,7 +18,7 @@ import {
   type Address,
   type Hex,
 } from 'viem';
-import { abiOf, artifacts, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
+import { abiOf, bytecodeOf, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
 import { BLOCK_GAS_LIMIT, getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
 
 export interface TxRequest {
@@ -256,9 +256,8 @@ export interface DeployRequest {
 
 /** Deploys a compiled miniature; throws with the decoded revert when the constructor reverts. */
 export async function deploy(chain: Chain, req: DeployRequest): Promise<Address> {
-  const art = artifacts[req.contract];
-  if (art === undefined) throw new Error(`no compiled contract named ${req.contract}`);
-  const data = encodeDeployData({ abi: abiOf(req.contract), bytecode: art.bytecode, args: req.args ?? [] });
+  const bytecode = await bytecodeOf(req.contract);
+  const data = encodeDeployData({ abi: abiOf(req.contract), bytecode, args: req.args ?? [] });
   const r = await sendTransaction(chain, {
     from: req.from,
     data,

@@ -1,12 +1,19 @@
-// npm run images: builds the session images the page starts from (src/engine/images/), so a first visit
-// is live without deploying the contracts or replaying the default scenario. A test rebuilds them and fails
-// when they drift from the contracts or the preset.
-import { writeFileSync } from 'node:fs';
-import { buildDefaultImage, DEFAULT_IMAGE_FILE } from '../engine/default-image.ts';
+// npm run images: builds the session images the page starts from (src/engine/images/): the default session
+// and each lesson's starting sandbox, and their index (src/engine/prebuilt-index.json), so a first visit, a
+// lesson and a link built on either are live without deploying the contracts or replaying in the page. A
+// test rebuilds them and fails when they drift from the contracts, the preset or the lessons.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { buildPrebuiltImages } from '../engine/default-image.ts';
 
-const image = await buildDefaultImage();
+const dir = new URL('../engine/images/', import.meta.url);
+const { files, index } = await buildPrebuiltImages();
+// An image whose scenario is gone (a lesson renamed or removed) must not linger in the build.
+for (const old of readdirSync(dir)) if (old.endsWith('.json') && !files.has(old)) rmSync(new URL(old, dir));
+for (const [name, image] of files) {
+  writeFileSync(new URL(name, dir), `${JSON.stringify(image)}\n`);
+  console.log(`wrote src/engine/images/${name} (${image.chain.entries.length} trie entries)`);
+}
 writeFileSync(
-  new URL(`../engine/images/${DEFAULT_IMAGE_FILE}`, import.meta.url),
-  `${JSON.stringify(image)}\n`,
+  new URL('../engine/prebuilt-index.json', import.meta.url),
+  `${JSON.stringify(index, null, 2)}\n`,
 );
-console.log(`wrote src/engine/images/${DEFAULT_IMAGE_FILE} (${image.chain.entries.length} trie entries)`);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const CONTRACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'chain', 'contracts');
 export const ARTIFACTS_FILE = join(CONTRACTS_DIR, 'artifacts.json');
+export const ABIS_FILE = join(CONTRACTS_DIR, 'abis.json');
 
 const require = createRequire(import.meta.url);
 

@@ -6,10 +6,10 @@ import { contractsOf, type ContractEntry } from './contracts.ts';
 import { ImageCache } from './image-cache.ts';
 import { checkValue, parseInput } from './input-limits.ts';
 import { KeptSandboxes, type KeptSummary } from './kept.ts';
-import defaultImage from './images/playground.json' with { type: 'json' };
 import { rpc, type RpcAnswer } from './rpc.ts';
 import { deleteBranch, newBranch, renameBranch } from './session-branches.ts';
-import { sessionFromImage, type SessionImage } from './session-image.ts';
+import { BUILD, prebuiltImage, prebuiltSession } from './prebuilt.ts';
+import { sessionFromImage } from './session-image.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
@@ -20,6 +20,14 @@ import type { World } from '../protocol/world-types.ts';
 
 export type Loaded =
   { ok: true; update: SessionUpdate; notice: string | null } | { ok: false; problem: Problem };
+
+/** The prebuilt image the page starts from when nothing is saved (default-image.ts builds it). */
+const DEFAULT_IMAGE = 'playground';
+
+/** Session.load, from a prebuilt image when one starts the scenario (a lesson, a preset, a link on either). */
+async function loadFast(json: unknown, source: string): Promise<Session> {
+  return (await prebuiltSession(json, source)) ?? Session.load(json, source);
+}
 
 function problemOf(e: unknown): Problem {
   if (e instanceof SessionError) return e.problem;
@@ -42,7 +50,7 @@ export class Host {
     private readonly lock: TabLock = soleTab(),
   ) {
     this.store = guardedStore(store);
-    this.images = new ImageCache(this.store, (defaultImage as unknown as SessionImage).chain.root);
+    this.images = new ImageCache(this.store, BUILD);
     this.kept = new KeptSandboxes(this.store);
     this.saver = new Saver(this.store, lock, this.images, this.kept, () => void this.retrySave());
   }
@@ -129,10 +137,13 @@ export class Host {
     return { ...(await this.startClean()), notice };
   }
 
-  /** The default session, from its prebuilt image: no deployment and no replay on a first visit. */
+  /**
+   * The default session, from its prebuilt image: no deployment and no replay on a first visit. The image
+   * is a chunk of its own, fetched only now (a reload of saved work never needs it).
+   */
   private async startClean(): Promise<Loaded & { ok: true }> {
     const fresh = await this.replaceWith(
-      () => sessionFromImage(defaultImage as unknown as SessionImage),
+      async () => sessionFromImage(await prebuiltImage(DEFAULT_IMAGE)),
       false,
     );
     if (!fresh.ok) throw new Error(fresh.problem.message);
@@ -209,14 +220,14 @@ export class Host {
           message: `there is no preset "${id}"; presets: ${SCENARIO_PRESETS.map((p) => p.id).join(', ')}`,
         },
       });
-    return this.replaceWith(() => Session.load(preset.json, `preset:${id}`), true, position);
+    return this.replaceWith(() => loadFast(preset.json, `preset:${id}`), true, position);
   }
 
   loadScenario(json: unknown, source: string, position: number | null = null): Promise<Loaded> {
     const checked = checkValue(json, `the ${source}`);
     if (!checked.ok)
       return Promise.resolve({ ok: false, problem: { kind: 'invalid', message: checked.message } });
-    return this.replaceWith(() => Session.load(json, source), true, position);
+    return this.replaceWith(() => loadFast(json, source), true, position);
   }
 
   /** Imports a saved session file (`restaking-sandbox/session@1`): history, branches and cursor. */

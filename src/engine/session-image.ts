@@ -44,7 +44,11 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
     source: p.source,
     // The header is what a restore needs (config, actors); the steps are in the entries.
     scenario: s.scenarioAt(null),
-    chain: await imageOf(p.sb.chain),
+    // Only what the history's snapshots reach: the transactions' intermediate states stay out.
+    chain: await imageOf(
+      p.sb.chain,
+      [p.genesis.snap, ...p.entries.map((e) => e.snap)].map((x) => x.stateRoot),
+    ),
     sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
     genesis: toTagged({
       snap: p.genesis.snap,
@@ -60,7 +64,8 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
   };
 }
 
-export async function sessionFromImage(image: SessionImage): Promise<Session> {
+/** The session an image holds; `source` renames it (a prebuilt image opened for a lesson or a link). */
+export async function sessionFromImage(image: SessionImage, source = image.source): Promise<Session> {
   if (image.format !== IMAGE_FORMAT) throw new Error(`not a session image: ${String(image.format)}`);
   const checked = validateScenario(image.scenario);
   if (!checked.ok) throw new Error('the session image holds an invalid scenario');
@@ -85,7 +90,7 @@ export async function sessionFromImage(image: SessionImage): Promise<Session> {
     sb,
     header,
     scenario: checked.scenario,
-    source: image.source,
+    source,
     genesis: { ...genesis, world: genesis.world ?? null },
     entries,
     branches: image.branches,

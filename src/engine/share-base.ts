@@ -11,7 +11,7 @@ interface ScenarioLike {
 }
 
 /** JSON with sorted keys: two scenarios are the same whatever order their fields were written in. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodeErrorResult, type Abi, type AbiParameter } from 'viem';
-import { abiOf, artifacts, decodeRevert } from '../chain/runtime.ts';
+import { abiOf, abis, decodeRevert } from '../chain/runtime.ts';
 import { EXPLAINED_ERRORS, explainError } from './error-words.ts';
 
 type AbiError = Extract<Abi[number], { type: 'error' }>;
 
 /** Every custom error of every compiled miniature, by name, with one ABI item for it. */
 const abiErrors = new Map<string, AbiError>();
-for (const contract of Object.keys(artifacts)) {
+for (const contract of Object.keys(abis)) {
   for (const item of abiOf(contract)) if (item.type === 'error') abiErrors.set(item.name, item);
 }
 

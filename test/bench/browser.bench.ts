@@ -4,7 +4,9 @@
 //   sessionArrivedMs        navigation start → the worker's first session reaches the page (the rest of readyMs
 //                           is drawing)
 //   initialJsKiBGzip        gzip size of the page's own JavaScript loaded before ready (< 250)
-//   workerJsKiBGzip         gzip size of the chain worker's script (the EVM, contracts, protocol), for reference
+//   workerJsKiBGzip         gzip size of the chain worker's code loaded before ready (the EVM, ABIs, protocol;
+//                           ≤ 250): its chunks are named chain-worker.* (vite.config.ts)
+//   workerImageKiBGzip      gzip size of the prebuilt image a first visit restores (data, not code)
 //   longestMainThreadTaskMs the longest main-thread task while 100 steps are performed one after another (< 50),
 //                           measured as the longest gap between two turns of a MessageChannel ping loop (so it
 //                           includes rendering), or a task Chromium's long-task observer reported if longer
@@ -19,10 +21,13 @@
 //                           the very first undo included, each until the world is shown (≤ 50)
 //   undoChartsOpenMs        median undo with the Charts tab open, over the 100-step history (≤ 50)
 //   readyThrottledMs        readyMs with the CPU throttled 4× (DevTools Emulation.setCPUThrottlingRate; ≤ 1500)
+//   lessonLinkOpenMs        a fresh context opening `#lesson=06-slashing&step=5` → usable, median of three (≤ 1500)
+//   shareLinkOpenMs         the same for a ~1,100-character share link (link-open.ts; ≤ 1500)
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
+import { lessonLinkOpen, shareLink, shareLinkOpen } from './link-open.ts';
 import { longSessionLoad } from './long-session.ts';
 
 const site = await serveBuild();
@@ -59,10 +64,15 @@ try {
     sessions.push(session ?? -1);
     // Bodies are read as responses arrive; the sizes count only once every read has finished.
     await Promise.all(reading);
-    const worker = [...scripts].filter(([u]) => u.includes('chain-worker'));
+    // The worker's chunks are named after it (vite.config.ts); its prebuilt images are data, counted apart.
+    const image = (u: string) => u.includes('chain-worker.image-');
+    const worker = [...scripts].filter(([u]) => u.includes('chain-worker') && !image(u));
+    const images = [...scripts].filter(([u]) => image(u));
     const own = [...scripts].filter(([u]) => !u.includes('chain-worker') && !u.endsWith('sw.js'));
-    result['initialJsKiBGzip'] = round(own.reduce((a, [, n]) => a + n, 0) / 1024);
-    result['workerJsKiBGzip'] = round(worker.reduce((a, [, n]) => a + n, 0) / 1024);
+    const kib = (xs: [string, number][]) => round(xs.reduce((a, [, n]) => a + n, 0) / 1024);
+    result['initialJsKiBGzip'] = kib(own);
+    result['workerJsKiBGzip'] = kib(worker);
+    result['workerImageKiBGzip'] = kib(images);
     if (i < 2) await context.close();
   }
   readies.sort((a, b) => a - b);
@@ -230,6 +240,18 @@ try {
     await context.close();
   }
   result['readyThrottledMs'] = round(median(throttled));
+
+  // Links opened in fresh contexts: a lesson's deep link and a share link, each median of three.
+  const lessonOpens: number[] = [];
+  const shareOpens: number[] = [];
+  const link = await shareLink();
+  for (let i = 0; i < 3; i++) {
+    lessonOpens.push(await lessonLinkOpen(site.browser, site.url));
+    shareOpens.push(await shareLinkOpen(site.browser, site.url, link));
+  }
+  result['lessonLinkOpenMs'] = round(median(lessonOpens));
+  result['shareLinkOpenMs'] = round(median(shareOpens));
+  result['shareLinkChars'] = link.length;
 } finally {
   await site.close();
 }

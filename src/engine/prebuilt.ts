@@ -1,0 +1,56 @@
+// Loads that start from a prebuilt image (images/, built by `npm run images`): a scenario whose header and
+// first steps are those of an image's scenario (the playground, a lesson's start, a share link built on
+// either) restores the image, renamed to the load's source, and performs only the steps after it, in one
+// batch that reads the world only where it ends. The result is the session Session.load would build (a
+// test holds them equal); anything an image does not start loads the slow way. Each image is a separate
+// chunk, fetched only when a load needs it.
+import { validateScenario } from '../protocol/scenario-schema.ts';
+import index from './prebuilt-index.json' with { type: 'json' };
+import { MAX_STEPS } from './input-limits.ts';
+import { scenarioDigest, type PrebuiltIndex } from './prebuilt-digest.ts';
+import { sessionFromImage, type SessionImage } from './session-image.ts';
+import type { StepJson } from './session-types.ts';
+import { Session, SessionError } from './session.ts';
+
+const INDEX = index as PrebuiltIndex;
+const files = import.meta.glob<SessionImage>('./images/*.json', { import: 'default' });
+
+/** The default image's state root: ties the reload cache to this build's contracts (image-cache.ts). */
+export const BUILD = INDEX.build;
+
+/** A prebuilt image by id (`playground`, `lesson-06-slashing`). */
+export async function prebuiltImage(id: string): Promise<SessionImage> {
+  const load = files[`./images/${id}.json`];
+  if (load === undefined || !INDEX.images.some((i) => i.id === id))
+    throw new Error(`there is no prebuilt image "${id}"`);
+  return load();
+}
+
+/** The image that starts `json` (the one covering most of its steps), or undefined. */
+export function prebuiltFor(json: unknown): { id: string; steps: number } | undefined {
+  const steps = (json as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
+  return INDEX.images
+    .filter((i) => i.steps <= steps.length && scenarioDigest(json, i.steps) === i.digest)
+    .sort((a, b) => b.steps - a.steps)[0];
+}
+
+/**
+ * `Session.load(json, source)` from a prebuilt image when one starts `json`, else null. A scenario that is
+ * invalid is left to Session.load, so its refusal reads the same either way.
+ */
+export async function prebuiltSession(json: unknown, source: string): Promise<Session | null> {
+  const found = prebuiltFor(json);
+  if (found === undefined) return null;
+  const checked = validateScenario(json);
+  if (!checked.ok) return null;
+  const raw = (json as { steps: StepJson[] }).steps;
+  const session = await sessionFromImage(await prebuiltImage(found.id), source);
+  for (let i = found.steps; i < raw.length; i++) {
+    const step = raw[i];
+    if (step === undefined) break;
+    const r = await session.attempt(step, undefined, i === raw.length - 1, checked.scenario.steps[i]);
+    if ('kind' in r) throw new SessionError(r);
+  }
+  return session;
+}
