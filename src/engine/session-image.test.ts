@@ -27,14 +27,14 @@ describe('session images', () => {
     // One image per lesson folder, plus the default session.
     expect([...files.keys()]).toContain('playground.json');
     expect([...files.keys()]).toContain('lesson-06-slashing.json');
-    expect(files.size).toBe(prebuiltScenarios().length);
+    expect(files.size).toBe((await prebuiltScenarios()).length);
     for (const [name, image] of files) expect(JSON.parse(JSON.stringify(image))).toEqual(committed(name));
     const onDisk = JSON.parse(readFileSync(new URL('./prebuilt-index.json', import.meta.url), 'utf8'));
     expect(index).toEqual(onDisk);
   }, 600_000);
 
   it('every prebuilt image restores the session its scenario runs to, read afresh from its trie', async () => {
-    for (const { id, json, source } of prebuiltScenarios()) {
+    for (const { id, json, source } of await prebuiltScenarios()) {
       const ran = await Session.load(json, source);
       const restored = await sessionFromImage(committed(`${id}.json`), source);
       expect(restored.full()).toEqual(ran.full());
