@@ -1,6 +1,14 @@
 // Reads: state at any block of the current branch, blocks, transactions, receipts, fee history and logs.
 import { numberToHex, type Address, type Hex } from 'viem';
-import { BLOCK_GAS_LIMIT, callRaw, getBalance, getCode, getNonce, getStorageAt } from '../chain/runtime.ts';
+import {
+  BLOCK_GAS_LIMIT,
+  callRaw,
+  getBalance,
+  getCode,
+  getNonce,
+  getStorageAt,
+  proofOf,
+} from '../chain/runtime.ts';
 import { findBlock, hashOf, stateBlock } from './rpc-blocks.ts';
 import { atBlock, stateRootOf, type ChainView } from './rpc-chain.ts';
 import { logsMatching, readCriteria } from './rpc-logs.ts';
@@ -20,6 +28,23 @@ function intrinsicGas(input: Hex): bigint {
   const standard = 21_000n + tokens * 4n;
   const floor = 21_000n + tokens * 10n;
   return standard > floor ? standard : floor;
+}
+
+/** More keys than this in one eth_getProof is a mistake, not a proof anyone checks. */
+const MAX_PROOF_KEYS = 1024;
+
+/** eth_getProof's storage keys: a list of at most 32-byte hex keys ("0x0" and "0x00…01" both name slot 1). */
+function storageKeys(list: unknown, what: string): Hex[] {
+  if (!Array.isArray(list)) throw invalid(`${what} is not a list of storage keys`);
+  if (list.length > MAX_PROOF_KEYS)
+    throw invalid(`${what} has ${list.length} keys; at most ${MAX_PROOF_KEYS}`);
+  return list.map((k, i) => {
+    if (typeof k !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(k))
+      throw invalid(
+        `${what} item ${i + 1}: ${JSON.stringify(k)?.slice(0, 80)} is not a storage key (0x and up to 64 hex digits)`,
+      );
+    return numberToHex(BigInt(k), { size: 32 });
+  });
 }
 
 export async function readState(
@@ -45,6 +70,12 @@ export async function readState(
       const slot = numberToHex(p.quantity(1, 'slot'), { size: 32 });
       const n = stateBlock(v, p.list[2], `${p.method} parameter 3 (block)`);
       return atBlock(s, v, n, async () => ({ result: await getStorageAt(chain, who, slot) }));
+    }
+    case 'eth_getProof': {
+      const who = p.address(0);
+      const keys = storageKeys(p.raw(1, 'storage keys'), `${p.method} parameter 2 (storage keys)`);
+      const n = stateBlock(v, p.list[2], `${p.method} parameter 3 (block)`);
+      return atBlock(s, v, n, async () => ({ result: await proofOf(chain, who, keys) }));
     }
   }
   const o = p.object(0, 'transaction');

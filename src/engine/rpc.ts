@@ -94,6 +94,7 @@ async function answer(s: Session, method: string, p: Params): Promise<RpcAnswer>
     case 'eth_getTransactionCount':
     case 'eth_getCode':
     case 'eth_getStorageAt':
+    case 'eth_getProof':
     case 'eth_call':
     case 'eth_estimateGas':
       return readState(s, v, p);

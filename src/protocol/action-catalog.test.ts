@@ -288,6 +288,29 @@ describe('choices from the world', () => {
     expect(values('avs.executeSlash', 'request', ctx({ by: 'avs2' }))).toEqual(['r1', 'r2']);
   });
 
+  it('amounts in choice labels are exact by default, and read as the given display policy says', () => {
+    const dusty = sampleWorld();
+    const r3 = dusty.vaults['lrt']?.requests['r3'];
+    if (r3 === undefined) throw new Error('sample request missing');
+    r3.valueAtRequest = '3999999999999999999'; // 4 ETH less one wei of rounding
+    const claim = field('vault.claim', 'request');
+    expect(choicesFor(claim, ctx({ world: dusty, draft: { vault: 'lrt' } }))[0]?.label).toBe(
+      'r3: 3.999999999999999999 ETH, after block 400',
+    );
+    // The Act panel hands in the app's formatter; whatever it returns is what the label says.
+    const seen: bigint[] = [];
+    const showWei = (wei: bigint) => {
+      seen.push(wei);
+      return '4 ETH − 1 wei';
+    };
+    expect(choicesFor(claim, ctx({ world: dusty, draft: { vault: 'lrt' }, showWei }))[0]?.label).toBe(
+      'r3: 4 ETH − 1 wei, after block 400',
+    );
+    // A validator's gwei balance is handed over in wei, so one formatter serves both.
+    choicesFor(field('beacon.exit', 'validator'), ctx({ by: null, showWei }));
+    expect(seen.slice(1)).toEqual([32n * 10n ** 18n, 315n * 10n ** 17n]);
+  });
+
   it('typed kinds have no choices', () => {
     expect(choicesFor(field('lst.stake', 'amount'), ctx())).toEqual([]);
   });

@@ -4,7 +4,7 @@
 // entry here and nothing in the views. Mostly data: longer than a module usually is, on purpose.
 import { HOLDERS, SIGNERS } from './scenario-defs.ts';
 import { STRATEGIES } from './scenario-fields.ts';
-import { formatAmount, formatGwei } from './units.ts';
+import { formatAmount, GWEI } from './units.ts';
 import type { ActorRole, StrategyName, World } from './world-types.ts';
 
 export const GROUPS = [
@@ -320,7 +320,14 @@ export interface ChoiceContext {
   draft: Readonly<Record<string, unknown>>;
   /** Names world@1 does not hold: the `as` names of slashes, from the history. */
   historyNames: { slashes: readonly string[] };
+  /**
+   * How an amount in wei reads inside a choice's label. The default is exact (every digit); the Act panel
+   * passes the app's display policy, which protocol/ cannot import (it sits above this layer).
+   */
+  showWei?: (wei: bigint) => string;
 }
+
+const weiText = (ctx: ChoiceContext, wei: bigint) => (ctx.showWei ?? formatAmount)(wei);
 
 /** The value of another field of the form; `by` is the signer. */
 function other(ctx: ChoiceContext, field: string | undefined): string | undefined {
@@ -346,7 +353,7 @@ function validatorChoices(field: FieldSpec, ctx: ChoiceContext): Choice[] {
     .filter(([, v]) => !field.ownedBySigner || v.owner === ctx.by)
     .map(([id, v]) => {
       const flags = `${v.slashed ? ', slashed' : ''}${v.exited ? ', exited' : ''}`;
-      return { value: id, label: `${id} (${v.owner}, ${formatGwei(BigInt(v.balanceGwei))}${flags})` };
+      return { value: id, label: `${id} (${v.owner}, ${weiText(ctx, BigInt(v.balanceGwei) * GWEI)}${flags})` };
     });
 }
 
@@ -358,7 +365,7 @@ function requestChoices(field: FieldSpec, ctx: ChoiceContext): Choice[] {
       .filter(([, r]) => r.owner === ctx.by && !r.claimed)
       .map(([id, r]) => ({
         value: id,
-        label: `${id}: ${formatAmount(BigInt(r.valueAtRequest))}, after block ${r.completableAfterBlock}`,
+        label: `${id}: ${weiText(ctx, BigInt(r.valueAtRequest))}, after block ${r.completableAfterBlock}`,
       }));
   }
   const avsId = other(ctx, field.avsFrom);

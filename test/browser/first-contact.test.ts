@@ -138,6 +138,10 @@ describe('presenter mode on the free sandbox', () => {
       );
       expect(smallest).toBeGreaterThanOrEqual(18);
       expect(shortest).toBeGreaterThanOrEqual(18);
+      // The whole diagram is on the projected screen without scrolling: the room would see half of it.
+      const flow = await page.getByTestId('flow').locator('svg').first().boundingBox();
+      expect(flow).not.toBeNull();
+      expect((flow?.y ?? 0) + (flow?.height ?? 0)).toBeLessThanOrEqual(720);
       for (const [i, a] of labels.entries())
         for (const b of labels.slice(i + 1)) {
           const overlap =
