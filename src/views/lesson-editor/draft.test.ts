@@ -79,18 +79,19 @@ describe('editing a recorded lesson', () => {
     expect(judgeOf(switchKind(d, 3), 2)).toBeNull();
   });
 
-  it('offers the true amount first and distinct plausible mistakes', () => {
+  it('offers the true amount among distinct plausible mistakes, smallest first', () => {
     const e = 10n ** 18n;
-    expect(amountChoices(`${10n * e}`, `${14n * e}`, 'stETH')).toEqual([
-      '14 stETH',
-      '10 stETH',
-      '6 stETH',
-      '18 stETH',
+    expect(amountChoices(`${10n * e}`, `${14n * e}`)).toEqual(['6 ETH', '10 ETH', '14 ETH', '18 ETH']);
+    // Exact to the wei.
+    expect(amountChoices('0', '1')).toEqual([
+      '0 ETH',
+      '0.000000000000000001 ETH',
+      '0.000000000000000002 ETH',
     ]);
     // A fall larger than what was there never offers a negative amount.
-    expect(amountChoices(`${4n * e}`, '0', 'shares')).toEqual(['0 shares', '4 shares', '8 shares']);
-    expect(amountChoices(`${3n * e}`, `${3n * e}`, 'ETH')).toEqual(['3 ETH', '1.5 ETH', '6 ETH']);
-    expect(amountChoices('0', '0', 'ETH')).toEqual(['0 ETH', '1 ETH', '2 ETH']);
+    expect(amountChoices(`${4n * e}`, '0')).toEqual(['0 ETH', '4 ETH', '8 ETH']);
+    expect(amountChoices(`${3n * e}`, `${3n * e}`)).toEqual(['1.5 ETH', '3 ETH', '6 ETH']);
+    expect(amountChoices('0', '0')).toEqual(['0 ETH', '1 ETH', '2 ETH']);
   });
 
   it('files the validator’s messages under the step they name', () => {

@@ -128,22 +128,25 @@ export function addPrediction(d: EditorDraft, i: number, watch: PredictStepDraft
   return withSteps(d, steps);
 }
 
-/** An amount as a choice is written in the file: exact decimals and the unit ("3.6 shares"). */
-export const choiceText = (raw: bigint, unit: string): string => `${formatDecimal(raw, 18)} ${unit}`;
+/**
+ * An amount as a choice is written in a lesson file: exact, in "ETH" meaning 10^18 base units of whatever
+ * the value counts (shares, stETH, ETH), which is how scenario amounts are written too.
+ */
+export const choiceText = (raw: bigint): string => `${formatDecimal(raw, 18)} ETH`;
 
 /**
- * Choices for "pick the amount": the true value after the action first, then plausible mistakes, all
- * different: the value before (nothing changes), the change the other way, and twice the change. When the
+ * Choices for "pick the amount": the true value after the action and plausible mistakes, all different: the value before (nothing changes), the change the other way, and twice the change. When the
  * value does not move, half and double of it (or one whole unit from nothing).
  */
-export function amountChoices(before: string, after: string, unit: string): string[] {
+export function amountChoices(before: string, after: string): string[] {
   const [b, a] = [BigInt(before), BigInt(after)];
   const change = a - b;
   const one = 10n ** 18n;
   const wrong = change !== 0n ? [b, b - change, a + change] : a > 0n ? [a / 2n, a * 2n] : [one, 2n * one];
   const values = [a, ...wrong.filter((x) => x >= 0n)];
-  const unique = values.filter((x, k) => values.indexOf(x) === k);
-  return unique.slice(0, 4).map((x) => choiceText(x, unit));
+  const unique = values.filter((x, k) => values.indexOf(x) === k).slice(0, 4);
+  // Smallest first: the true value's place says nothing about it.
+  return unique.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map((x) => choiceText(x));
 }
 
 /** Per step id, the validator's messages about it; the rest (title, start, the file) under "". */
