@@ -2,19 +2,19 @@
 // operator's max magnitude falls, and with it every delegator's withdrawable shares, while no staker's
 // deposit shares change. Withdrawals queued inside the window pay the slashed rate, older ones do not, and
 // the slashed shares wait in the strategy until someone sends them to the burn address.
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
 import {
-  judgeAnswer,
-  realTime,
-  answerTo,
+  actStep,
   analyzePlaceholder,
-  didNotCount,
+  debriefStep,
   eth,
   initialLessonContext,
   landed,
   lessonEffects,
   percent,
-  showMe,
+  predictStep,
+  readStep,
+  realTime,
   stakerShares,
   type ActedEvent,
   type LessonContext,
@@ -71,7 +71,6 @@ interface Context extends LessonContext {
   burned: string | null;
 }
 
-const acted = (e: LessonEvent) => e as ActedEvent;
 const op = (w: World) => w.operators[OPERATOR];
 const maxMagnitude = (w: World) => BigInt(op(w)?.maxMagnitude[STRATEGY] ?? '0');
 const opShares = (w: World) => BigInt(op(w)?.shares[STRATEGY] ?? '0');
@@ -131,15 +130,20 @@ function daveChoice(e: ActedEvent): string {
   return got * 10n === queued * 8n ? 'twenty' : 'other';
 }
 
-/** Records the judged answer and words the chain's verdict on it. */
-function judge(context: Context, question: string, truth: string) {
-  const { answers, right } = judgeAnswer(context, question, truth);
-  return {
-    answers,
-    said: right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ',
-    tone: right === false ? ('wrong' as const) : ('right' as const),
-  };
-}
+/** The words about a judged prediction that open the feedback. */
+const judged = (right: boolean | null) =>
+  right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
+
+const LOSS_CHOICES = [
+  { id: 'twenty', label: '20%: the fraction avs1 slashes' },
+  { id: 'ten', label: '10%: 20% of the 50% op1 allocated' },
+  { id: 'none', label: 'Nothing: the operator is punished, not its restakers' },
+];
+const DAVE_CHOICES = [
+  { id: 'full', label: '30 stETH: he was already on his way out' },
+  { id: 'ten', label: '27 stETH: the slash reaches his queued withdrawal' },
+  { id: 'twenty', label: '24 stETH: he pays the whole 20%' },
+];
 
 /** Why Dave cannot be paid yet, in blocks and in real time. */
 function daveWaits(w: World): string {
@@ -157,30 +161,7 @@ export const machine = setup({
     meta: {} as StepMeta<Context>,
   },
   actors: { analyze: analyzePlaceholder },
-  actions: {
-    ...lessonEffects,
-    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
-  },
-  guards: {
-    slashed: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'avs.slash', AVS) &&
-      event.step['operator'] === OPERATOR &&
-      slashedFraction(event) === WAD / 5n &&
-      nameOf(event) !== null,
-    erinPaid: ({ event }) =>
-      event.type === 'ACTED' && landed(event, 'withdrawal.complete', LEFT.staker) && done(event.after, LEFT),
-    windowOver: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'chain.advance') &&
-      BigInt(event.after.block) >= completableAfter(event.after, INSIDE),
-    davePaid: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'withdrawal.complete', INSIDE.staker) &&
-      done(event.after, INSIDE),
-    cleared: ({ event }) =>
-      event.type === 'ACTED' && landed(event, 'slashing.clear') && burned(event.after) > burned(event.before),
-  },
+  actions: { ...lessonEffects },
 }).createMachine({
   id: 'lesson',
   context: () => ({
@@ -194,340 +175,176 @@ export const machine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'magnitudes' },
-    },
-    magnitudes: {
-      meta: {
-        kind: 'read',
-        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
-        holds: halfAllocated,
+    intro: readStep<Context>({ next: 'magnitudes' }),
+    magnitudes: readStep<Context>({
+      lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
+      holds: halfAllocated,
+      next: 'predictLoss',
+    }),
+    predictLoss: predictStep<Context>({
+      question: 'predictLoss',
+      holds: halfAllocated,
+      choices: LOSS_CHOICES,
+      next: 'slash',
+    }),
+    slash: actStep<Context>({
+      show: SLASH,
+      tryWrong: slashOf('10%'),
+      counts: (e) =>
+        landed(e, 'avs.slash', AVS) &&
+        e.step['operator'] === OPERATOR &&
+        slashedFraction(e) === WAD / 5n &&
+        nameOf(e) !== null,
+      target: 'everyone',
+      judges: { question: 'predictLoss', choices: LOSS_CHOICES, truth: lossChoice, say: judged },
+      says: (e) => {
+        const drops = DELEGATORS.map(
+          (s) => `${s} ${eth(withdrawable(e.before, s))} → ${eth(withdrawable(e.after, s))}`,
+        ).join(', ');
+        const deposits = DELEGATORS.map((s) => eth(stakerShares(e.after, s, STRATEGY).deposit)).join(', ');
+        return `op1's max magnitude fell from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, so every delegator lost the same share: withdrawable stETH ${drops}. Their deposit shares are still ${deposits}. Why: delegated stake is the operator's stake; a slash lowers op1's max magnitude, and every share delegated to op1 is worth that magnitude, so its restakers share the loss in proportion, only on the part op1 allocated to avs1.`;
       },
-      on: { NEXT: 'predictLoss' },
-    },
-    predictLoss: {
-      meta: {
-        kind: 'predict',
-        holds: halfAllocated,
-        choices: [
-          { id: 'twenty', label: '20%: the fraction avs1 slashes' },
-          { id: 'ten', label: '10%: 20% of the 50% op1 allocated' },
-          { id: 'none', label: 'Nothing: the operator is punished, not its restakers' },
-        ],
-      },
-      on: {
-        ANSWER: {
-          target: 'slash',
-          actions: assign(answerTo<Context>('predictLoss')),
+      then: (e) => ({
+        slashBlock: e.after.block,
+        slashName: nameOf(e),
+        maxMagnitudeAfter: String(maxMagnitude(e.after)),
+        slashedFromOperator: String(opShares(e.before) - opShares(e.after)),
+        deposits: Object.fromEntries(
+          DELEGATORS.map((s) => [s, String(stakerShares(e.after, s, STRATEGY).deposit)]),
+        ),
+      }),
+      otherwise: [
+        {
+          when: (e) =>
+            e.ok && e.step.action === 'avs.slash' && slashedFraction(e) === WAD / 5n && nameOf(e) === null,
+          say: (e) =>
+            `That slash took ${percent(slashedFraction(e))} of op1's allocation, as asked, but it has no name, and the last step of this lesson sends its shares on by name. Undo it and slash again, giving it a name (the Act panel suggests s1).`,
         },
-        SKIP: 'slash',
-      },
-    },
-    slash: {
-      meta: {
-        kind: 'act',
-        show: SLASH,
-        tryWrong: slashOf('10%'),
-      },
-      on: {
-        SHOW: showMe(SLASH),
-        ACTED: [
-          {
-            guard: 'slashed',
-            target: 'everyone',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const j = judge(context, 'predictLoss', lossChoice(e));
-              const drops = DELEGATORS.map(
-                (s) => `${s} ${eth(withdrawable(e.before, s))} → ${eth(withdrawable(e.after, s))}`,
-              ).join(', ');
-              const deposits = DELEGATORS.map((s) => eth(stakerShares(e.after, s, STRATEGY).deposit)).join(
-                ', ',
-              );
-              return {
-                answers: j.answers,
-                slashBlock: e.after.block,
-                slashName: nameOf(e),
-                maxMagnitudeAfter: String(maxMagnitude(e.after)),
-                slashedFromOperator: String(opShares(e.before) - opShares(e.after)),
-                deposits: Object.fromEntries(
-                  DELEGATORS.map((s) => [s, String(stakerShares(e.after, s, STRATEGY).deposit)]),
-                ),
-                feedback: {
-                  tone: j.tone,
-                  text: `${j.said}op1's max magnitude fell from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, so every delegator lost the same share: withdrawable stETH ${drops}. Their deposit shares are still ${deposits}. Why: delegated stake is the operator's stake; a slash lowers op1's max magnitude, and every share delegated to op1 is worth that magnitude, so its restakers share the loss in proportion, only on the part op1 allocated to avs1.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                if (
-                  e.ok &&
-                  e.step.action === 'avs.slash' &&
-                  slashedFraction(e) === WAD / 5n &&
-                  nameOf(e) === null
-                )
-                  return {
-                    text: `That slash took ${percent(slashedFraction(e))} of op1's allocation, as asked, but it has no name, and the last step of this lesson sends its shares on by name. Undo it and slash again, giving it a name (the Act panel suggests s1).`,
-                  };
-                if (e.ok && e.step.action === 'avs.slash')
-                  return {
-                    text: `That slash took ${percent(slashedFraction(e))} of op1's allocation: its magnitude in avs1's set fell from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))}, and Alice's withdrawable stETH from ${eth(withdrawable(e.before, 'alice'))} to ${eth(withdrawable(e.after, 'alice'))}. The fraction is of the allocation, not of op1's whole stake, and the question was about 20%: undo it and slash 20%.`,
-                  };
-                return {
-                  text: didNotCount(
-                    e,
-                    'Act as avs1 and use "Slash an operator": op1, set 0, stETH, 20% of the allocation.',
-                  ),
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
-    everyone: {
-      meta: {
-        kind: 'read',
-        holds: (w, c) => {
-          if (c.maxMagnitudeAfter === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAfter))
-            return "op1's max magnitude is not what the slash left";
-          for (const s of DELEGATORS) {
-            const { deposit, withdrawable: a } = stakerShares(w, s, STRATEGY);
-            if (String(deposit) !== c.deposits[s]) return `${s}'s deposit shares changed`;
-            if (a !== (deposit * maxMagnitude(w)) / WAD)
-              return `${s}'s withdrawable shares do not read op1's max magnitude`;
-          }
-          return null;
+        {
+          when: (e) => e.ok && e.step.action === 'avs.slash',
+          say: (e) =>
+            `That slash took ${percent(slashedFraction(e))} of op1's allocation: its magnitude in avs1's set fell from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))}, and Alice's withdrawable stETH from ${eth(withdrawable(e.before, 'alice'))} to ${eth(withdrawable(e.after, 'alice'))}. The fraction is of the allocation, not of op1's whole stake, and the question was about 20%: undo it and slash 20%.`,
         },
+      ],
+      wanted: 'Act as avs1 and use "Slash an operator": op1, set 0, stETH, 20% of the allocation.',
+    }),
+    everyone: readStep<Context>({
+      holds: (w, c) => {
+        if (c.maxMagnitudeAfter === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAfter))
+          return "op1's max magnitude is not what the slash left";
+        for (const s of DELEGATORS) {
+          const { deposit, withdrawable: a } = stakerShares(w, s, STRATEGY);
+          if (String(deposit) !== c.deposits[s]) return `${s}'s deposit shares changed`;
+          if (a !== (deposit * maxMagnitude(w)) / WAD)
+            return `${s}'s withdrawable shares do not read op1's max magnitude`;
+        }
+        return null;
       },
-      on: { NEXT: 'erinExit' },
-    },
-    erinExit: {
-      meta: {
-        kind: 'act',
-        show: complete(LEFT),
-        tryWrong: complete(INSIDE),
-        holds: (w) => (done(w, LEFT) ? "Erin's withdrawal is already completed" : null),
-      },
-      on: {
-        SHOW: showMe(complete(LEFT)),
-        ACTED: [
-          {
-            guard: 'erinPaid',
-            target: 'predictDave',
-            actions: assign({
-              feedback: ({ context, event }) => {
-                const e = acted(event);
-                return {
-                  tone: 'right' as const,
-                  text: `Erin received ${eth(paid(e, LEFT.staker))} stETH, all she queued: her withdrawal left the slashing window at block ${completableAfter(e.after, LEFT)}, before the slash landed at block ${context.slashBlock ?? '?'}.`,
-                };
-              },
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                if (!e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker)
-                  return {
-                    text: `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. This step is Erin's: act as erin and complete ${LEFT.withdrawal}.`,
-                  };
-                return {
-                  text: didNotCount(
-                    e,
-                    `Act as erin and use "Complete a withdrawal" with ${LEFT.withdrawal}.`,
-                  ),
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
-    predictDave: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'full', label: '30 stETH: he was already on his way out' },
-          { id: 'ten', label: '27 stETH: the slash reaches his queued withdrawal' },
-          { id: 'twenty', label: '24 stETH: he pays the whole 20%' },
-        ],
-        holds: (w) => (done(w, LEFT) ? null : "Erin's withdrawal is not completed"),
-      },
-      on: {
-        ANSWER: {
-          target: 'waitWindow',
-          actions: assign(answerTo<Context>('predictDave')),
+      next: 'erinExit',
+    }),
+    erinExit: actStep<Context>({
+      show: complete(LEFT),
+      tryWrong: complete(INSIDE),
+      holds: (w) => (done(w, LEFT) ? "Erin's withdrawal is already completed" : null),
+      counts: (e) => landed(e, 'withdrawal.complete', LEFT.staker) && done(e.after, LEFT),
+      target: 'predictDave',
+      says: (e, c) =>
+        `Erin received ${eth(paid(e, LEFT.staker))} stETH, all she queued: her withdrawal left the slashing window at block ${completableAfter(e.after, LEFT)}, before the slash landed at block ${c.slashBlock ?? '?'}.`,
+      otherwise: [
+        {
+          when: (e) => !e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker,
+          say: (e) =>
+            `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. This step is Erin's: act as erin and complete ${LEFT.withdrawal}.`,
         },
-        SKIP: 'waitWindow',
-      },
-    },
-    waitWindow: {
-      meta: {
-        kind: 'act',
-        show: WAIT,
-        tryWrong: complete(INSIDE),
-        lookAt: [
-          { label: "Dave's queued withdrawal", view: 'Inspector', section: 'restakers', card: INSIDE.staker },
-        ],
-        holds: (w) => (done(w, INSIDE) ? "Dave's withdrawal is already completed" : null),
-      },
-      on: {
-        SHOW: showMe(WAIT),
-        ACTED: [
-          {
-            guard: 'windowOver',
-            target: 'daveExit',
-            actions: assign({
-              feedback: ({ event }) => ({
-                tone: 'right' as const,
-                text: `Block ${acted(event).after.block}: Dave's withdrawal left the window at block ${completableAfter(acted(event).after, INSIDE)}, and it can be completed now.`,
-              }),
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                if (!e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker)
-                  return {
-                    text: `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. Advance time first.`,
-                  };
-                if (e.ok && e.step.action === 'chain.advance')
-                  return { text: `Not yet: ${daveWaits(e.after)}. Advance time further.` };
-                return { text: didNotCount(e, `${daveWaits(e.after)}: use "Advance time".`) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    daveExit: {
-      meta: {
-        kind: 'act',
-        show: complete(INSIDE),
-        tryWrong: complete(LEFT),
-        holds: (w) =>
-          BigInt(w.block) >= completableAfter(w, INSIDE) ? null : "Dave's withdrawal is still in its window",
-      },
-      on: {
-        SHOW: showMe(complete(INSIDE)),
-        ACTED: [
-          {
-            guard: 'davePaid',
-            target: 'burn',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const j = judge(context, 'predictDave', daveChoice(e));
-              const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
-              const got = paid(e, INSIDE.staker);
-              return {
-                answers: j.answers,
-                feedback: {
-                  tone: j.tone,
-                  text: `${j.said}Dave queued ${eth(queued)} stETH and received ${eth(got)} stETH: ${rate(got, queued)} of it. The slash landed inside his 14-day window, so his withdrawal paid at the max magnitude op1 had when his window closed, like the stake that stayed. Why: a queued withdrawal stays slashable for the whole withdrawal delay, so a restaker cannot escape a slash it sees coming by queuing just before it lands.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                if (
-                  !e.ok &&
-                  e.step.action === 'withdrawal.complete' &&
-                  e.step['by'] === LEFT.staker &&
-                  done(e.before, LEFT)
-                )
-                  return {
-                    text: `The chain refused: Erin's withdrawal was paid already (${eth(BigInt(e.before.accounts[LEFT.staker]?.stETH ?? '0'))} stETH in her account), and a withdrawal completes once. This step is Dave's: act as dave and complete ${INSIDE.withdrawal}.`,
-                  };
-                return {
-                  text: didNotCount(
-                    e,
-                    `Act as dave and use "Complete a withdrawal" with ${INSIDE.withdrawal}.`,
-                  ),
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
-    burn: {
-      meta: {
-        kind: 'act',
-        show: CLEAR,
-        tryWrong: slashOf('20%', 's2'),
-        holds: (w) => (done(w, INSIDE) ? null : "Dave's withdrawal is not completed"),
-      },
-      on: {
-        // The learner's slash may have another name than the hint's s1: "show me" sends on the one it made.
-        SHOW: {
-          actions: {
-            type: 'perform',
-            params: ({ context }: { context: Context }) => ({ steps: clearOf(context.slashName ?? 's1') }),
-          },
+      ],
+      wanted: `Act as erin and use "Complete a withdrawal" with ${LEFT.withdrawal}.`,
+    }),
+    predictDave: predictStep<Context>({
+      question: 'predictDave',
+      choices: DAVE_CHOICES,
+      holds: (w) => (done(w, LEFT) ? null : "Erin's withdrawal is not completed"),
+      next: 'waitWindow',
+    }),
+    waitWindow: actStep<Context>({
+      show: WAIT,
+      tryWrong: complete(INSIDE),
+      lookAt: [
+        { label: "Dave's queued withdrawal", view: 'Inspector', section: 'restakers', card: INSIDE.staker },
+      ],
+      holds: (w) => (done(w, INSIDE) ? "Dave's withdrawal is already completed" : null),
+      counts: (e) => landed(e, 'chain.advance') && BigInt(e.after.block) >= completableAfter(e.after, INSIDE),
+      target: 'daveExit',
+      says: (e) =>
+        `Block ${e.after.block}: Dave's withdrawal left the window at block ${completableAfter(e.after, INSIDE)}, and it can be completed now.`,
+      otherwise: [
+        {
+          when: (e) => !e.ok && e.step.action === 'withdrawal.complete' && e.step['by'] === INSIDE.staker,
+          say: (e) =>
+            `The chain refused (WithdrawalDelayNotElapsed): ${daveWaits(e.before)}. Advance time first.`,
         },
-        ACTED: [
-          {
-            guard: 'cleared',
-            target: 'debrief',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const sent = burned(e.after) - burned(e.before);
-              const fromOperator = BigInt(context.slashedFromOperator ?? '0');
-              const owed = DELEGATORS.reduce((sum, st) => sum + withdrawable(e.after, st), 0n);
-              return {
-                burned: String(burned(e.after)),
-                feedback: {
-                  tone: 'right' as const,
-                  text: `${eth(sent)} stETH went to the burn address: ${eth(fromOperator)} from op1's delegated stake and ${eth(sent - fromOperator)} from Dave's queued withdrawal. The stETH strategy now holds ${eth(e.after.strategies[STRATEGY]?.underlyingBalance ?? '0')} stETH, and Alice, Bob and Carol can withdraw ${eth(owed)} of it.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ context, event }) => {
-                const e = acted(event);
-                if (e.ok && e.step.action === 'avs.slash')
-                  return {
-                    text: `That was a second slash: op1's max magnitude fell again, from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, and nothing was burned yet (${eth(burned(e.after))} stETH at the burn address). Undo it: this step sends the first slash's shares on, with "Burn or redistribute slashed shares".`,
-                  };
-                return {
-                  text: didNotCount(
-                    e,
-                    `Use "Burn or redistribute slashed shares" for avs1's set 0 and the slash ${context.slashName ?? 's1'} (anyone may send it).`,
-                  ),
-                };
-              },
-            },
-          },
-        ],
+        {
+          when: (e) => e.ok && e.step.action === 'chain.advance',
+          say: (e) => `Not yet: ${daveWaits(e.after)}. Advance time further.`,
+        },
+      ],
+      wanted: (e) => `${daveWaits(e.after)}: use "Advance time".`,
+    }),
+    daveExit: actStep<Context>({
+      show: complete(INSIDE),
+      tryWrong: complete(LEFT),
+      holds: (w) =>
+        BigInt(w.block) >= completableAfter(w, INSIDE) ? null : "Dave's withdrawal is still in its window",
+      counts: (e) => landed(e, 'withdrawal.complete', INSIDE.staker) && done(e.after, INSIDE),
+      target: 'burn',
+      judges: { question: 'predictDave', choices: DAVE_CHOICES, truth: daveChoice, say: judged },
+      says: (e) => {
+        const queued = BigInt(withdrawal(e.before, INSIDE)?.scaledShares ?? '0');
+        const got = paid(e, INSIDE.staker);
+        return `Dave queued ${eth(queued)} stETH and received ${eth(got)} stETH: ${rate(got, queued)} of it. The slash landed inside his 14-day window, so his withdrawal paid at the max magnitude op1 had when his window closed, like the stake that stayed. Why: a queued withdrawal stays slashable for the whole withdrawal delay, so a restaker cannot escape a slash it sees coming by queuing just before it lands.`;
       },
-    },
-    debrief: {
-      type: 'final',
-      meta: {
-        kind: 'debrief',
-        holds: (w, c) =>
-          c.burned !== null && burned(w) === BigInt(c.burned) && burned(w) > 0n
-            ? null
-            : 'the burned stETH is not what the clearing sent',
+      otherwise: [
+        {
+          when: (e) =>
+            !e.ok &&
+            e.step.action === 'withdrawal.complete' &&
+            e.step['by'] === LEFT.staker &&
+            done(e.before, LEFT),
+          say: (e) =>
+            `The chain refused: Erin's withdrawal was paid already (${eth(BigInt(e.before.accounts[LEFT.staker]?.stETH ?? '0'))} stETH in her account), and a withdrawal completes once. This step is Dave's: act as dave and complete ${INSIDE.withdrawal}.`,
+        },
+      ],
+      wanted: `Act as dave and use "Complete a withdrawal" with ${INSIDE.withdrawal}.`,
+    }),
+    burn: actStep<Context>({
+      show: CLEAR,
+      tryWrong: slashOf('20%', 's2'),
+      holds: (w) => (done(w, INSIDE) ? null : "Dave's withdrawal is not completed"),
+      // The learner's slash may have another name than the hint's s1: "show me" sends on the one it made.
+      perform: (c) => clearOf(c.slashName ?? 's1'),
+      counts: (e) => landed(e, 'slashing.clear') && burned(e.after) > burned(e.before),
+      target: 'debrief',
+      says: (e, c) => {
+        const sent = burned(e.after) - burned(e.before);
+        const fromOperator = BigInt(c.slashedFromOperator ?? '0');
+        const owed = DELEGATORS.reduce((sum, st) => sum + withdrawable(e.after, st), 0n);
+        return `${eth(sent)} stETH went to the burn address: ${eth(fromOperator)} from op1's delegated stake and ${eth(sent - fromOperator)} from Dave's queued withdrawal. The stETH strategy now holds ${eth(e.after.strategies[STRATEGY]?.underlyingBalance ?? '0')} stETH, and Alice, Bob and Carol can withdraw ${eth(owed)} of it.`;
       },
-    },
+      then: (e) => ({ burned: String(burned(e.after)) }),
+      otherwise: [
+        {
+          when: (e) => e.ok && e.step.action === 'avs.slash',
+          say: (e) =>
+            `That was a second slash: op1's max magnitude fell again, from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}, and nothing was burned yet (${eth(burned(e.after))} stETH at the burn address). Undo it: this step sends the first slash's shares on, with "Burn or redistribute slashed shares".`,
+        },
+      ],
+      wanted: (_, c) =>
+        `Use "Burn or redistribute slashed shares" for avs1's set 0 and the slash ${c.slashName ?? 's1'} (anyone may send it).`,
+    }),
+    debrief: debriefStep<Context>({
+      holds: (w, c) =>
+        c.burned !== null && burned(w) === BigInt(c.burned) && burned(w) > 0n
+          ? null
+          : 'the burned stETH is not what the clearing sent',
+    }),
   },
 });

@@ -247,3 +247,7 @@ export function didNotCount(e: ActedEvent, wanted: string): string {
   }
   return `${e.step.action} landed, but it is not this step. ${wanted}`;
 }
+
+// The step builders (an act step, a read step, a question, the debrief, a world comparison's truth) live in
+// their own file; lessons reach them through the kit like everything else.
+export * from './lesson-steps.ts';

@@ -20,19 +20,19 @@ export const MAX_QR_CHARS = 2_900;
 export const MAX_FRAGMENT_CHARS = 200_000;
 export const MAX_SCENARIO_BYTES = 4_000_000;
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('it contains characters that base64url does not use');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-async function pipe(
+export async function pipe(
   bytes: Uint8Array,
   stream: CompressionStream | DecompressionStream,
   limit = Number.POSITIVE_INFINITY,
