@@ -1,87 +1,53 @@
-// The lesson@1 file as the editor and the recorder see it (lessons/lesson-file.md). One thin module between
-// the views and the lesson-file engine (the schema, the compiler, the link), so the editor names one place.
+// The lesson@1 file as the editor and the recorder see it (lessons/lesson-file.md): one thin module between
+// the views and the lesson-file engine (the schema in lesson-file.ts, the compiler, the link codec), so the
+// editor names one place and its names read as the editor's ("draft": a file still being written).
+import {
+  lessonFileProblems as problemsOf,
+  parseLessonFile,
+  problemLines,
+  type ActStep,
+  type DebriefStep,
+  type LessonFile,
+  type LessonFileStep,
+  type Match,
+  type PredictStep,
+  type ReadStep,
+} from './lesson-file.ts';
+import { decodeLessonFileLink, encodeLessonLink, isLessonLink } from './lesson-file-link.ts';
 import type { Lesson } from './lessons.ts';
-import type { StepJson } from './session-types.ts';
 
-export const LESSON_FILE_FORMAT = 'restaking-sandbox/lesson@1';
+export { LESSON_FORMAT as LESSON_FILE_FORMAT, type LessonStart, type PredictAnswer } from './lesson-file.ts';
+export type LessonFileDraft = LessonFile;
+export type LessonStepDraft = LessonFileStep;
+export type ReadStepDraft = ReadStep;
+export type ActStepDraft = ActStep;
+export type PredictStepDraft = PredictStep;
+export type DebriefStepDraft = DebriefStep;
+export type MatchRule = Match;
 
-export type LessonStart = { preset: string } | { lesson: string } | { scenario: Record<string, unknown> };
-export type MatchRule = 'exact' | 'actor' | 'kind';
-export type PredictAnswer = { type: 'direction' } | { type: 'value'; choices: string[] };
-
-export interface ReadStepDraft {
-  id: string;
-  kind: 'read';
-  title: string;
-  prose: string;
-  /** A recorded action the teacher turned into narration: performed when the learner presses Next. */
-  narration?: StepJson;
-}
-export interface ActStepDraft {
-  id: string;
-  kind: 'act';
-  title: string;
-  prose: string;
-  action: StepJson;
-  match?: MatchRule;
-  hint?: string;
-}
-export interface PredictStepDraft {
-  id: string;
-  kind: 'predict';
-  title: string;
-  prose: string;
-  watch: { path: string[]; label: string };
-  answer: PredictAnswer;
-  /** The teacher's "why", quoted after the chain's numbers in the feedback. */
-  explain?: string;
-}
-export interface DebriefStepDraft {
-  id: string;
-  kind: 'debrief';
-  title: string;
-  prose: string;
-}
-export type LessonStepDraft = ReadStepDraft | ActStepDraft | PredictStepDraft | DebriefStepDraft;
-
-export interface LessonFileDraft {
-  format: typeof LESSON_FILE_FORMAT;
-  title: string;
-  author?: string;
-  summary?: string;
-  start: LessonStart;
-  setup: StepJson[];
-  steps: LessonStepDraft[];
-}
-
-// The lesson-file engine (schema, compiler, link) arrives from its own branch; until then these say so.
-const notYet = () => new Error('lesson files are not available in this build yet');
+type Read = { ok: true; file: LessonFileDraft } | { ok: false; problems: string[] };
 
 /** The validator's path-named messages about a file (none: it is a valid lesson@1 file). */
-export async function lessonFileProblems(_file: unknown): Promise<string[]> {
-  return [];
+export async function lessonFileProblems(file: unknown): Promise<string[]> {
+  return problemLines(problemsOf(file));
 }
 
-/** A file read from JSON (an import, a link): the file, or path-named messages. */
-export async function readLessonFile(
-  _json: unknown,
-): Promise<{ ok: true; file: LessonFileDraft } | { ok: false; problems: string[] }> {
-  throw notYet();
+/** A file read from JSON (an import): the file, or path-named messages. */
+export async function readLessonFile(json: unknown): Promise<Read> {
+  return parseLessonFile(json);
 }
 
 /** The lesson a file compiles to, run by the ordinary lesson runtime. */
 export async function compileLesson(_file: LessonFileDraft): Promise<Lesson> {
-  throw notYet();
+  throw new Error('lesson files cannot be compiled in this build yet');
 }
 
 /** The link fragment (`lf=…`) that carries a file. */
-export async function lessonFileLink(_file: LessonFileDraft): Promise<string> {
-  throw notYet();
+export function lessonFileLink(file: LessonFileDraft): Promise<string> {
+  return encodeLessonLink(file);
 }
 
 /** Reads a `#lf=` fragment: null when it is not one, path-named messages when it is broken. */
-export async function readLessonFileLink(
-  _fragment: string,
-): Promise<{ ok: true; file: LessonFileDraft } | { ok: false; problems: string[] } | null> {
-  return null;
+export async function readLessonFileLink(fragment: string): Promise<Read | null> {
+  return isLessonLink(fragment) ? decodeLessonFileLink(fragment) : null;
 }

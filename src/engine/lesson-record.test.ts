@@ -9,7 +9,7 @@ const own = [
 ];
 const taken = [
   { action: 'lst.stake', by: 'bob', amount: '4 ETH' },
-  { action: 'staker.deposit', by: 'bob', strategy: 'stETH', amount: '4' },
+  { action: 'strategy.deposit', by: 'bob', strategy: 'stETH', amount: '4 ETH' },
   { action: 'staker.delegate', by: 'bob', operator: 'op1' },
 ];
 const input = (over: Partial<RecordInput> = {}): RecordInput => ({
@@ -59,6 +59,26 @@ describe('recording a history into a lesson', () => {
     expect(acts.map((a) => a.action)).toEqual([own[1], taken[0]]);
   });
 
+  it('leaves out the scenario’s checks (expect steps), keeping each act step’s place in the range', () => {
+    const check = { action: 'expect', path: 'accounts.bob.stETH', equals: '4 ETH' };
+    const r = recordLesson(
+      input({
+        scenario: { steps: [...own, taken[0], check, taken[1]] },
+        labels: ['a', 'b', 'bob stakes', 'check', 'bob deposits'],
+        first: 3,
+        last: 5,
+      }),
+    );
+    if (!r.ok) throw new Error(r.message);
+    const acts = r.file.steps.filter((s): s is ActStepDraft => s.kind === 'act');
+    expect(acts.map((a) => a.action)).toEqual([taken[0], taken[1]]);
+    expect(r.offsets).toEqual({ step1: 0, step2: 2 });
+    expect(recordLesson(input({ scenario: { steps: [...own, check] }, first: 3, last: 3 }))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/only checks/),
+    });
+  });
+
   it('names a built-in lesson’s scenario as the start', () => {
     expect(file({ base: { kind: 'lesson', id: '06-slashing', steps: 2 } }).start).toEqual({
       lesson: '06-slashing',
@@ -88,5 +108,25 @@ describe('recording a history into a lesson', () => {
   it('keeps the title within the format’s 120 characters', () => {
     expect(file({ title: 'x'.repeat(300) }).title.length).toBeLessThanOrEqual(120);
     expect(file({ title: '  ' }).title).toBe('A lesson of my own');
+  });
+});
+
+describe('a recorded lesson is a valid lesson@1 file', () => {
+  it('passes the lesson-file validator, from a preset and from a cut scenario', async () => {
+    const { getPreset } = await import('../protocol/scenarios/index.ts');
+    const { parseLessonFile } = await import('./lesson-file.ts');
+    const preset = structuredClone(getPreset('playground')!.json) as { steps: object[] };
+    const ownSteps = preset.steps.length;
+    preset.steps.push(...taken);
+    const labels = preset.steps.map((s) => (s as { action: string }).action);
+    for (const [base, first] of [
+      [{ kind: 'preset' as const, id: 'playground', steps: ownSteps }, ownSteps + 1],
+      // From the preset's last step, an `expect` check: left out of the act steps.
+      [null, ownSteps],
+    ] as const) {
+      const r = recordLesson({ scenario: preset, labels, base, first, last: ownSteps + 3, title: 'Mine' });
+      if (!r.ok) throw new Error(r.message);
+      expect(parseLessonFile(r.file)).toEqual({ ok: true, file: r.file });
+    }
   });
 });

@@ -23,7 +23,14 @@ export interface RecordInput {
   title: string;
 }
 
-export type Recorded = { ok: true; file: LessonFileDraft } | { ok: false; message: string };
+export type Recorded =
+  | {
+      ok: true;
+      file: LessonFileDraft;
+      /** Each act step's place in the range (0: the range's first step): which worlds surround it. */
+      offsets: Record<string, number>;
+    }
+  | { ok: false; message: string };
 
 const TITLE_MAX = 120;
 /** "alice stakes 4 ETH" → "Alice stakes 4 ETH": a step title reads as a sentence. */
@@ -50,21 +57,29 @@ export function recordLesson(input: RecordInput): Recorded {
       : { lesson: input.base!.id }
     : { scenario: { ...input.scenario, steps: steps.slice(0, first - 1) } };
   const setup = named ? steps.slice(input.base!.steps, first - 1) : [];
-  const recorded = steps.slice(first - 1, last);
-  const acts: LessonStepDraft[] = recorded.map((action, i) => {
+  // A scenario's `expect` steps check the chain; they are no action for a learner to repeat.
+  const offsets: Record<string, number> = {};
+  const acts: LessonStepDraft[] = [];
+  steps.slice(first - 1, last).forEach((action, i) => {
+    if (action.action === 'expect') return;
     const label = input.labels[first - 1 + i] ?? action.action;
-    return {
-      id: `step${i + 1}`,
+    const id = `step${acts.length + 1}`;
+    offsets[id] = i;
+    acts.push({
+      id,
       kind: 'act',
       title: clip(sentence(label)),
       prose: `${sentence(label)}.`,
       action,
       match: 'exact',
-    };
+    });
   });
-  const count = recorded.length === 1 ? 'one step' : `${recorded.length} steps`;
+  if (acts.length === 0)
+    return { ok: false, message: 'the range holds only checks (expect steps), no action to repeat' };
+  const count = acts.length === 1 ? 'one step' : `${acts.length} steps`;
   return {
     ok: true,
+    offsets,
     file: {
       format: 'restaking-sandbox/lesson@1',
       title: clip(input.title.trim() === '' ? 'A lesson of my own' : input.title.trim()),

@@ -16,7 +16,7 @@ import {
 } from './draft.ts';
 
 const stake = { action: 'lst.stake', by: 'bob', amount: '4 ETH' };
-const deposit = { action: 'staker.deposit', by: 'bob', strategy: 'stETH', amount: '4' };
+const deposit = { action: 'strategy.deposit', by: 'bob', strategy: 'stETH', amount: '4 ETH' };
 const file: LessonFileDraft = {
   format: 'restaking-sandbox/lesson@1',
   title: 'T',

@@ -106,9 +106,7 @@ export class LessonStudio {
       this.app.problemFrom = 'other';
       return false;
     }
-    const ids: Record<string, number> = {};
-    recorded.file.steps.filter((st) => st.kind === 'act').forEach((st, k) => (ids[st.id] = k));
-    await this.change({ format: DRAFT_FORMAT, file: recorded.file, worlds, recorded: ids });
+    await this.change({ format: DRAFT_FORMAT, file: recorded.file, worlds, recorded: recorded.offsets });
     this.editing = true;
     await this.save();
     return true;
