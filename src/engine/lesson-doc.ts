@@ -25,6 +25,8 @@ export interface LessonDoc {
   /** Section ids in file order, and the sections by id. */
   order: string[];
   sections: Record<string, LessonSection>;
+  /** Set for a lesson opened from a lesson@1 file or link: not one of the built-in lessons. */
+  custom?: { author: string | null };
 }
 
 export class LessonDocError extends Error {}
@@ -39,9 +41,10 @@ function field(front: Record<string, unknown>, name: string, id: string, kind: '
 
 /**
  * Markdown to HTML, refusing raw HTML in the source: the page shows this HTML as is, so everything in it
- * must come from Markdown's own constructs (and links open outside the sandbox).
+ * must come from Markdown's own constructs (and links open outside the sandbox). Lesson files render their
+ * prose through this too, after their validator has refused HTML and links that are not http(s).
  */
-function render(markdown: string, where: string): string {
+export function render(markdown: string, where: string): string {
   const tokens = marked.lexer(markdown);
   marked.walkTokens(tokens, (t) => {
     if (t.type === 'html')

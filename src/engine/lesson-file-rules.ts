@@ -1,0 +1,120 @@
+// The rules a compiled lesson file plays by, shared by its machine (lesson-file-compile.ts) and the dry run
+// (lesson-file-check.ts): when a learner's action counts for an act step, the words of its first hint, and
+// the truth of a prediction from the worlds before and after the action that judges it.
+import * as v from 'valibot';
+import { catalogEntry } from '../protocol/action-catalog.ts';
+import { StepSchema } from '../protocol/scenario-actions.ts';
+import { parseSignedAmount } from '../protocol/units.ts';
+import { classifyPath } from '../protocol/world-paths.ts';
+import {
+  direction,
+  eth,
+  worldValue,
+  type ActedEvent,
+  type Choice,
+  type StepJson,
+  type World,
+} from './lesson-kit.ts';
+import { DIRECTIONS, type ActStep, type Direction, type Match, type PredictStep } from './lesson-file.ts';
+
+/** A step as the chain reads it (amounts as wei, names as written), to compare two spellings of one action. */
+function normal(step: StepJson): string | null {
+  const r = v.safeParse(StepSchema, step);
+  if (!r.success) return null;
+  const { expectRevert: _, ...rest } = r.output as Record<string, unknown>;
+  return JSON.stringify(rest, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+}
+
+/**
+ * Whether the learner's action counts for a recorded one: it landed, and it is the same action ("kind"),
+ * by the same actor ("actor"), with every field the same, amounts compared as wei ("exact").
+ */
+export function matches(done: ActedEvent, recorded: StepJson, match: Match = 'exact'): boolean {
+  if (!done.ok || done.step.action !== recorded.action) return false;
+  if (match === 'kind') return true;
+  if (done.step['by'] !== recorded['by']) return false;
+  if (match === 'actor') return true;
+  const want = normal(recorded);
+  return want !== null && normal(done.step) === want;
+}
+
+/** Who performs an action, in words: its signer, or the system actor the catalog names (the oracle). */
+const actor = (step: StepJson) =>
+  typeof step['by'] === 'string' ? step['by'] : (catalogEntry(step.action)?.system ?? 'the system');
+
+/** The action's name as the Act panel shows it, with its code: `"Stake ETH for stETH" (lst.stake)`. */
+const named = (step: StepJson) => {
+  const title = catalogEntry(step.action)?.title;
+  return title === undefined ? step.action : `"${title}" (${step.action})`;
+};
+
+/** The fields after the actor, as written: `amount 4 ETH`. */
+const fields = (step: StepJson) =>
+  Object.entries(step)
+    .filter(([k]) => k !== 'action' && k !== 'by' && k !== 'expectRevert')
+    .map(
+      ([k, x]) =>
+        `${k} ${Array.isArray(x) ? x.join(', ') : typeof x === 'object' ? JSON.stringify(x) : String(x)}`,
+    )
+    .join(', ');
+
+/**
+ * What the learner is to do, as much as the match asks: "Act as alice and use "Stake ETH for stETH"
+ * (lst.stake), amount 4 ETH." — the generated first hint and the end of every "did not count" message.
+ */
+export function wanted(s: Pick<ActStep, 'action' | 'match'>): string {
+  const f = fields(s.action);
+  const rest = (s.match ?? 'exact') === 'exact' && f !== '' ? `, ${f}` : '';
+  const who = (s.match ?? 'exact') === 'kind' ? 'Use' : `Act as ${actor(s.action)} and use`;
+  return `${who} ${named(s.action)}${rest}.`;
+}
+
+export const DIRECTION_WORDS: Record<Direction, string> = {
+  same: 'It stays the same',
+  more: 'It grows',
+  fewer: 'It shrinks',
+};
+
+/** A prediction's choices: same / more / fewer (the teacher's labels if given), or the amounts as written. */
+export function choicesOf(s: PredictStep): Choice[] {
+  const a = s.answer;
+  if (a.type === 'value') return a.choices.map((c, i) => ({ id: `c${i}`, label: c }));
+  return DIRECTIONS.map((d) => ({ id: d, label: a.labels?.[d] ?? DIRECTION_WORDS[d] }));
+}
+
+/** A watched value before and after the judging action; a value the world leaves out is zero. */
+export interface Watched {
+  before: bigint;
+  after: bigint;
+  /** The choice id the chain made true; null when no choice is (a value question none of whose amounts came). */
+  truth: string | null;
+}
+
+export function watched(s: PredictStep, e: { before: World; after: World }): Watched {
+  // The world leaves out what an actor does not have yet (a strategy before the first deposit): zero.
+  const before = worldValue(e.before, s.watch.path) ?? 0n;
+  const after = worldValue(e.after, s.watch.path) ?? 0n;
+  if (s.answer.type === 'direction') return { before, after, truth: direction(before, after) };
+  const i = s.answer.choices.findIndex((c) => {
+    const r = parseSignedAmount(c);
+    return r.ok && r.value === after;
+  });
+  return { before, after, truth: i < 0 ? null : `c${i}` };
+}
+
+/** A watched value for a sentence, in its unit (18-decimal amounts and fractions through `eth`). */
+export function shown(s: PredictStep, value: bigint): string {
+  const kind = classifyPath(s.watch.path.join('.'));
+  if (kind === 'integer') return value.toString();
+  if (kind === 'gwei') return `${value} gwei`;
+  return eth(value);
+}
+
+/** The chain's numbers for a prediction, and the teacher's why: "alice's shares went from 4 to 4. Why: …" */
+export function said(s: PredictStep, w: Watched): string {
+  const moved =
+    w.before === w.after
+      ? `${s.watch.label} stayed at ${shown(s, w.after)}`
+      : `${s.watch.label} went from ${shown(s, w.before)} to ${shown(s, w.after)}`;
+  return `${moved}.${s.explain === undefined ? '' : ` Why: ${s.explain}`}`;
+}
