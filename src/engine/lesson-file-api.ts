@@ -37,9 +37,13 @@ export async function readLessonFile(json: unknown): Promise<Read> {
   return parseLessonFile(json);
 }
 
-/** The lesson a file compiles to, run by the ordinary lesson runtime. */
-export async function compileLesson(_file: LessonFileDraft): Promise<Lesson> {
-  throw new Error('lesson files cannot be compiled in this build yet');
+/**
+ * The lesson a file compiles to, run by the ordinary lesson runtime (never built in: the lesson panel marks
+ * it). The compiler loads with the first lesson file, not with the page.
+ */
+export async function compileLesson(file: LessonFileDraft): Promise<Lesson> {
+  const { compileLessonFile } = await import('./lesson-file-compile.ts');
+  return compileLessonFile(file);
 }
 
 /** The link fragment (`lf=…`) that carries a file. */

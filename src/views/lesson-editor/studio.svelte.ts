@@ -29,6 +29,11 @@ export interface LessonHost {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A compiler's path-named problems (LessonFileError), else the error's message. */
+const problemsOf = (e: unknown): string[] =>
+  e instanceof Error && Array.isArray((e as { problems?: unknown }).problems)
+    ? (e as { problems: string[] }).problems
+    : [`the lesson could not be compiled: ${message(e)}`];
 
 function readDraft(text: unknown): { draft: EditorDraft; editing: boolean } | null {
   try {
@@ -184,7 +189,8 @@ export class LessonStudio {
     try {
       lesson = await compileLesson(d.file);
     } catch (e) {
-      this.problems = [`the lesson could not be compiled: ${message(e)}`];
+      // The compiler's problems are path-named like the validator's: shown next to their steps.
+      this.problems = problemsOf(e);
       return false;
     }
     this.editing = false;
@@ -241,7 +247,7 @@ export class LessonStudio {
     try {
       lesson = await compileLesson(o.file);
     } catch (e) {
-      this.refuse('The lesson', [message(e)]);
+      this.refuse(`The lesson from ${o.from}`, problemsOf(e));
       return false;
     }
     await this.store.set(CUSTOM_LESSON_KEY, JSON.stringify(o.file));
