@@ -157,14 +157,19 @@ async function learn(page: Page): Promise<void> {
   await send(page, 'landed');
   await atStep(page, 'guess1');
 
-  // A wrong prediction: "fewer"; the chain says more, and the feedback says why.
+  // A wrong prediction: "fewer". The deposit judges it: the chain says more, with its numbers and the
+  // teacher's why.
   await lesson(page).getByTestId('choice-fewer').click();
-  await expect.poll(() => feedback(page).textContent(), POLL).toMatch(/one share per stETH/);
-  expect(await feedback(page).getAttribute('class')).toContain('wrong');
-  await shot(page, 'prediction');
   await atStep(page, 'step2');
   await act(page, DEPOSIT);
   await atStep(page, 'step3');
+  await expect.poll(() => feedback(page).textContent(), POLL).toMatch(/but the chain says otherwise/);
+  const judged = (await feedback(page).textContent()) ?? '';
+  // The chain's numbers (0 before, 4 after: one share per stETH deposited, an independent fact of the setup).
+  expect(judged).toMatch(/from 0 to 4\b/);
+  expect(judged).toContain('one share per stETH');
+  expect(await feedback(page).getAttribute('class')).toContain('wrong');
+  await shot(page, 'prediction');
   await lesson(page).getByTestId('lesson-show').click();
   await atStep(page, 'end');
   expect(await page.evaluate(() => window.sandbox!.lesson?.done)).toBe(true);
