@@ -4,6 +4,7 @@
 // learner must repeat exactly; the steps before the range run silently as the lesson's setup, so the
 // learner's chain is the teacher's at the range's first step.
 import type { LessonFileDraft, LessonStart, LessonStepDraft } from './lesson-file-api.ts';
+import { wanted } from './lesson-file-rules.ts';
 import type { StepJson } from './session-types.ts';
 
 export interface RecordInput {
@@ -65,11 +66,12 @@ export function recordLesson(input: RecordInput): Recorded {
     const label = input.labels[first - 1 + i] ?? action.action;
     const id = `step${acts.length + 1}`;
     offsets[id] = i;
+    // The prose starts as what to do, in the action table's words; the teacher rewrites it.
     acts.push({
       id,
       kind: 'act',
       title: clip(sentence(label)),
-      prose: `${sentence(label)}.`,
+      prose: wanted({ action, match: 'exact' }),
       action,
       match: 'exact',
     });
