@@ -30,10 +30,10 @@ export interface LessonHost {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** A compiler's path-named problems (LessonFileError), else the error's message. */
-const problemsOf = (e: unknown): string[] =>
-  e instanceof Error && Array.isArray((e as { problems?: unknown }).problems)
-    ? (e as { problems: string[] }).problems
-    : [`the lesson could not be compiled: ${message(e)}`];
+function problemsOf(e: unknown): string[] {
+  const problems: unknown = e instanceof Error ? (e as unknown as { problems?: unknown }).problems : null;
+  return Array.isArray(problems) ? problems.map(String) : [`the lesson could not be compiled: ${message(e)}`];
+}
 
 function readDraft(text: unknown): { draft: EditorDraft; editing: boolean } | null {
   try {
