@@ -211,6 +211,34 @@ describe('a lesson made by demonstration', () => {
       await idle(page);
       expect(await snapshot(page)).toEqual(before);
       expect(await page.getByTestId('lesson-offer').count()).toBe(0);
+      // A lesson file imported through File → Import… is read as a lesson, and a broken one is refused
+      // with the path of what is wrong.
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'broken.lesson.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          JSON.stringify({
+            format: 'restaking-sandbox/lesson@1',
+            title: 'Broken',
+            start: { preset: 'playground' },
+            steps: [
+              {
+                id: 'a',
+                kind: 'act',
+                title: 'Stake',
+                prose: '',
+                action: { action: 'lst.stake', by: 'alcie', amount: '4 ETH' },
+              },
+            ],
+          }),
+        ),
+      });
+      await expect
+        .poll(() => page.getByTestId('problem-message').textContent(), POLL)
+        .toMatch(/broken\.lesson\.json.*steps\[0\]/s);
+      await idle(page);
+      expect(await snapshot(page)).toEqual(before);
+      expect(await page.getByTestId('lesson-offer').count()).toBe(0);
       // Opened as the page's address in a fresh profile: the message, and the ordinary first sandbox.
       const fresh = await openApp(site.browser, site.url, `${site.url}#lf=%%%`, VIEW);
       await expect
