@@ -1,19 +1,20 @@
 // Lesson 2: native restaking. Alice's own validator names her pod as its withdrawal address; the pod credits
 // deposit shares only when shown (credentials, then checkpoints), and a beacon-chain slash, once a checkpoint
 // proves it, lowers her beacon-chain slashing factor while her deposit shares stay put.
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
 import {
-  choiceLabel,
-  judgeAnswer,
-  answerTo,
+  actStep,
   analyzePlaceholder,
+  choiceLabel,
+  debriefStep,
   didNotCount,
   eth,
   initialLessonContext,
   landed,
   lessonEffects,
   percent,
-  showMe,
+  predictStep,
+  readStep,
   stakerShares,
   type ActedEvent,
   type LessonContext,
@@ -76,8 +77,12 @@ const SLASH_CHOICES = [
 const AS_SYSTEM = 'Act as "System" and use';
 const CHECKPOINT_NEXT =
   'Act as alice: "Start a checkpoint" (pod.startCheckpoint), then "Prove checkpoint balances" (pod.verifyCheckpoint).';
+const DELEGATE_NEXT = 'Act as alice and use "Delegate to an operator" (staker.delegate) with op1.';
+const verifyNext = (c: Context) =>
+  `Act as alice and use "Verify withdrawal credentials" (pod.verifyCredentials) with ${c.validator}.`;
+const rewardNext = (c: Context) => `${AS_SYSTEM} "Reward a validator" (beacon.reward) on ${c.validator}.`;
+const slashNext = (c: Context) => `${AS_SYSTEM} "Slash a validator" (beacon.slash) on ${c.validator}.`;
 
-const acted = (e: LessonEvent) => e as ActedEvent;
 /** A specific explanation; when the chain refused the action, its own words come first. */
 const explained = (e: ActedEvent, text: string) => (e.ok ? text : didNotCount(e, text));
 const pod = (w: World) => w.stakers[LEARNER]?.pod ?? null;
@@ -137,6 +142,37 @@ function checkpointAdvice(e: ActedEvent): string | null {
 const checkpointOpened = (e: ActedEvent) =>
   `Checkpoint open: the pod now expects a proof of the balance each of its ${validators(activeInPod(e.after))} had in this block. Prove the balances to finish it.`;
 
+const podCreated = (e: ActedEvent) => landed(e, 'pod.create', LEARNER) && pod(e.after) !== null;
+const delegated = (e: ActedEvent) =>
+  landed(e, 'staker.delegate', LEARNER) && delegatedTo(e.after) === OPERATOR;
+const rewarded = (e: ActedEvent) => {
+  if (!landed(e, 'beacon.reward')) return false;
+  const v = targetOf(e);
+  return v !== null && balance(e.after, v) > balance(e.before, v);
+};
+const rewardCredited = (e: ActedEvent, c: Context) =>
+  finalized(e, c) && native(e.after).deposit > native(e.before).deposit;
+const slashed = (e: ActedEvent) => {
+  if (!landed(e, 'beacon.slash')) return false;
+  const v = targetOf(e);
+  return v !== null && e.before.validators[v]?.slashed === false && e.after.validators[v]?.slashed === true;
+};
+const slashProven = (e: ActedEvent, c: Context) => finalized(e, c) && factor(e.after) < factor(e.before);
+
+/** How Alice's deposit shares moved across the slash's checkpoint, as the prediction's choices name it. */
+function slashTruth(e: ActedEvent, c: Context): string {
+  const before = BigInt(c.depositBeforeSlash ?? '0');
+  const after = native(e.after).deposit;
+  return after === before ? 'same' : after === 0n ? 'zero' : 'fewer';
+}
+
+// Every action the machine sees refreshes this from the chain, so the checkpoint steps know whether a proof
+// has a checkpoint to finish, whichever step opened it.
+const track = (e: ActedEvent) => ({ checkpointOpen: open(e.after) });
+
+/** A checkpoint opened while a checkpoint step waits: part of the step, and it stays. */
+const opening = { counts: checkpointStarted, says: checkpointOpened, tone: 'info' as const };
+
 export const machine = setup({
   types: {
     context: {} as Context,
@@ -144,48 +180,7 @@ export const machine = setup({
     meta: {} as StepMeta<Context>,
   },
   actors: { analyze: analyzePlaceholder },
-  actions: {
-    ...lessonEffects,
-    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
-    // Every action the machine sees refreshes this from the chain, so the checkpoint steps know whether a
-    // proof has a checkpoint to finish, whichever step opened it.
-    track: assign({
-      checkpointOpen: ({ event }) => (event.type === 'ACTED' ? open(event.after) : false),
-    }),
-  },
-  guards: {
-    podCreated: ({ event }) =>
-      event.type === 'ACTED' && landed(event, 'pod.create', LEARNER) && pod(event.after) !== null,
-    staked: ({ event }) => event.type === 'ACTED' && staked(event),
-    verified: ({ event }) => event.type === 'ACTED' && verified(event),
-    verifiedAlreadyDelegated: ({ event }) =>
-      event.type === 'ACTED' && verified(event) && delegatedTo(event.after) === OPERATOR,
-    delegated: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'staker.delegate', LEARNER) &&
-      delegatedTo(event.after) === OPERATOR,
-    rewarded: ({ event }) => {
-      if (event.type !== 'ACTED' || !landed(event, 'beacon.reward')) return false;
-      const v = targetOf(event);
-      return v !== null && balance(event.after, v) > balance(event.before, v);
-    },
-    checkpointStarted: ({ event }) => event.type === 'ACTED' && checkpointStarted(event),
-    rewardCredited: ({ context, event }) =>
-      event.type === 'ACTED' &&
-      finalized(event, context) &&
-      native(event.after).deposit > native(event.before).deposit,
-    slashed: ({ event }) => {
-      if (event.type !== 'ACTED' || !landed(event, 'beacon.slash')) return false;
-      const v = targetOf(event);
-      return (
-        v !== null &&
-        event.before.validators[v]?.slashed === false &&
-        event.after.validators[v]?.slashed === true
-      );
-    },
-    slashProven: ({ context, event }) =>
-      event.type === 'ACTED' && finalized(event, context) && factor(event.after) < factor(event.before),
-  },
+  actions: { ...lessonEffects },
 }).createMachine({
   id: 'lesson',
   context: () => ({
@@ -196,547 +191,272 @@ export const machine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'createPod' },
-    },
-    createPod: {
-      meta: {
-        kind: 'act',
-        show: CREATE,
-        tryWrong: [{ action: 'pod.startCheckpoint', by: LEARNER }],
-      },
-      on: {
-        SHOW: showMe(CREATE),
-        ACTED: [
-          {
-            guard: 'podCreated',
-            target: 'stake',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => ({
-                  tone: 'right' as const,
-                  text: `Alice's pod is at ${pod(acted(event).after)?.address ?? '?'}. It holds nothing yet: no validator names it as its withdrawal address.`,
-                }),
-              }),
-            ],
+    intro: readStep<Context>({ next: 'createPod' }),
+    createPod: actStep<Context>({
+      show: CREATE,
+      tryWrong: [{ action: 'pod.startCheckpoint', by: LEARNER }],
+      track,
+      counts: podCreated,
+      target: 'stake',
+      says: (e) =>
+        `Alice's pod is at ${pod(e.after)?.address ?? '?'}. It holds nothing yet: no validator names it as its withdrawal address.`,
+      also: [
+        {
+          // EigenPodManager.stake deploys the pod when there is none, so staking first did both steps.
+          counts: staked,
+          target: 'verify',
+          says: (e) => {
+            const v = createdValidator(e) ?? VALIDATOR;
+            return `Staking created the pod on the way (the real EigenPodManager.stake does the same when you have none): it is at ${pod(e.after)?.address ?? '?'}, and ${v} holds ${eth(balance(e.after, v))} ETH on the beacon chain. That was the next step too.`;
           },
-          {
-            // EigenPodManager.stake deploys the pod when there is none, so staking first did both steps.
-            guard: 'staked',
-            target: 'verify',
-            actions: [
-              'track',
-              assign(({ event }) => {
-                const e = acted(event);
-                const v = createdValidator(e) ?? VALIDATOR;
-                return {
-                  validator: v,
-                  feedback: {
-                    tone: 'right' as const,
-                    text: `Staking created the pod on the way (the real EigenPodManager.stake does the same when you have none): it is at ${pod(e.after)?.address ?? '?'}, and ${v} holds ${eth(balance(e.after, v))} ETH on the beacon chain. That was the next step too.`,
-                  },
-                };
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ event }) => {
-                  const e = acted(event);
-                  if (landed(e, 'lst.stake')) return { text: lstStakeInstead(e) };
-                  return {
-                    text: didNotCount(
-                      e,
-                      'Alice has no pod yet, and every native-restaking step needs one: act as alice and use "Create an EigenPod" (pod.create).',
-                    ),
-                  };
-                },
-              },
-            ],
-          },
-        ],
-      },
-    },
-    stake: {
-      meta: {
-        kind: 'act',
-        show: STAKE,
-        tryWrong: [{ action: 'pod.create', by: LEARNER }],
-        holds: (w) => (pod(w) !== null ? null : 'alice has no pod'),
-      },
-      on: {
-        SHOW: showMe(STAKE),
-        ACTED: [
-          {
-            guard: 'staked',
-            target: 'verify',
-            actions: [
-              'track',
-              assign(({ event }) => {
-                const e = acted(event);
-                const v = createdValidator(e) ?? VALIDATOR;
-                return {
-                  validator: v,
-                  feedback: {
-                    tone: 'right' as const,
-                    text: `${v} is a validator on the beacon chain with ${eth(balance(e.after, v))} ETH, and its withdrawal credentials name Alice's pod. Her beaconETH deposit shares are still ${eth(native(e.after).deposit)}: nobody has shown EigenLayer the validator yet.`,
-                  },
-                };
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ event }) => {
-                  const e = acted(event);
-                  if (e.step.action === 'pod.create' && !e.ok)
-                    return {
-                      text: didNotCount(
-                        e,
-                        `Alice already has her pod at ${pod(e.after)?.address ?? '?'}, and an owner gets one pod. Now put a validator behind it: act as alice and use "Stake a 32 ETH validator" (pod.stake).`,
-                      ),
-                    };
-                  if (landed(e, 'lst.stake')) return { text: lstStakeInstead(e) };
-                  return {
-                    text: didNotCount(
-                      e,
-                      'Act as alice and use "Stake a 32 ETH validator" (pod.stake): it sends 32 ETH to the beacon chain with her pod as the withdrawal address.',
-                    ),
-                  };
-                },
-              },
-            ],
-          },
-        ],
-      },
-    },
-    verify: {
-      meta: {
-        kind: 'act',
-        show: verifySteps(VALIDATOR),
-        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
-        holds: (w, c) =>
-          w.validators[c.validator]?.owner === LEARNER ? null : `alice has no validator ${c.validator}`,
-      },
-      on: {
-        SHOW: {
-          actions: { type: 'perform', params: ({ context }) => ({ steps: verifySteps(context.validator) }) },
+          then: (e) => ({ validator: createdValidator(e) ?? VALIDATOR }),
         },
-        ACTED: [
-          {
-            // Delegating first is allowed: the operator then receives the shares the moment they appear.
-            guard: 'verifiedAlreadyDelegated',
-            target: 'reward',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => {
-                  const e = acted(event);
-                  return {
-                    tone: 'right' as const,
-                    text: `The pod credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares, and since Alice had already delegated, op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))} in the same transaction. That covers the delegation step too.`,
-                  };
-                },
-              }),
-            ],
-          },
-          {
-            guard: 'verified',
-            target: 'delegate',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ context, event }) => {
-                  const e = acted(event);
-                  return {
-                    tone: 'right' as const,
-                    text: `The pod checked ${context.validator}'s withdrawal credentials and credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares: its effective balance, ${eth(effective(e.after, context.validator))} ETH, at 1 share per wei.`,
-                  };
-                },
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ context, event }) => {
-                  const e = acted(event);
-                  const next = `Act as alice and use "Verify withdrawal credentials" (pod.verifyCredentials) with ${context.validator}.`;
-                  if (e.step.action === 'pod.verifyCheckpoint' || e.step.action === 'pod.startCheckpoint')
-                    return {
-                      text: explained(
-                        e,
-                        `A checkpoint re-proves the validators the pod already counts, and it counts ${validators(activeInPod(e.after))} so far: ${context.validator} has not been verified. ${next}`,
-                      ),
-                    };
-                  if (landed(e, 'staker.delegate', LEARNER))
-                    return {
-                      text: `Alice is now delegated to ${delegatedTo(e.after) ?? '?'}, which is allowed at any time, but op1's operator shares in beaconETH are ${eth(operatorShares(e.after))}: the pod has credited none yet. ${next}`,
-                    };
-                  return { text: didNotCount(e, next) };
-                },
-              },
-            ],
-          },
-        ],
+      ],
+      otherwise: [{ when: (e) => landed(e, 'lst.stake'), say: lstStakeInstead }],
+      wanted:
+        'Alice has no pod yet, and every native-restaking step needs one: act as alice and use "Create an EigenPod" (pod.create).',
+    }),
+    stake: actStep<Context>({
+      show: STAKE,
+      tryWrong: [{ action: 'pod.create', by: LEARNER }],
+      holds: (w) => (pod(w) !== null ? null : 'alice has no pod'),
+      track,
+      counts: staked,
+      target: 'verify',
+      says: (e) => {
+        const v = createdValidator(e) ?? VALIDATOR;
+        return `${v} is a validator on the beacon chain with ${eth(balance(e.after, v))} ETH, and its withdrawal credentials name Alice's pod. Her beaconETH deposit shares are still ${eth(native(e.after).deposit)}: nobody has shown EigenLayer the validator yet.`;
       },
-    },
-    delegate: {
-      meta: {
-        kind: 'act',
-        show: DELEGATE,
-        tryWrong: rewardSteps(VALIDATOR),
-        holds: (w) =>
-          activeInPod(w) >= 1n && native(w).deposit > 0n ? null : "alice's credentials are not verified",
-      },
-      on: {
-        SHOW: showMe(DELEGATE),
-        ACTED: [
-          {
-            guard: 'delegated',
-            target: 'reward',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => {
-                  const e = acted(event);
-                  return {
-                    tone: 'right' as const,
-                    text: `op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}: Alice's ${eth(native(e.after).withdrawable)} withdrawable shares now count toward its stake. Her ETH did not move; only the accounting did.`,
-                  };
-                },
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ event }) => {
-                  const e = acted(event);
-                  const next = 'Act as alice and use "Delegate to an operator" (staker.delegate) with op1.';
-                  const v = targetOf(e);
-                  if (landed(e, 'beacon.reward') && v !== null)
-                    return {
-                      text: `${v} earned on the beacon chain (balance ${eth(balance(e.before, v))} → ${eth(balance(e.after, v))} ETH), but Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod only learns of it at a checkpoint. Rewards come next; first, delegate. ${next}`,
-                    };
-                  return { text: didNotCount(e, next) };
-                },
-              },
-            ],
-          },
-        ],
-      },
-    },
-    reward: {
-      meta: {
-        kind: 'act',
-        show: rewardSteps(VALIDATOR),
-        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
-        lookAt: [
-          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
-        ],
-        holds: (w) => (delegatedTo(w) === OPERATOR ? null : 'alice is not delegated to op1'),
-      },
-      on: {
-        SHOW: {
-          actions: { type: 'perform', params: ({ context }) => ({ steps: rewardSteps(context.validator) }) },
+      then: (e) => ({ validator: createdValidator(e) ?? VALIDATOR }),
+      otherwise: [
+        {
+          when: (e) => e.step.action === 'pod.create' && !e.ok,
+          say: (e) =>
+            didNotCount(
+              e,
+              `Alice already has her pod at ${pod(e.after)?.address ?? '?'}, and an owner gets one pod. Now put a validator behind it: act as alice and use "Stake a 32 ETH validator" (pod.stake).`,
+            ),
         },
-        ACTED: [
-          {
-            guard: 'rewarded',
-            target: 'checkpoint',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => {
-                  const e = acted(event);
-                  const v = targetOf(e) ?? VALIDATOR;
-                  return {
-                    tone: 'right' as const,
-                    text: `${v}'s balance went from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH on the beacon chain. Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod has not looked.`,
-                  };
-                },
-              }),
-            ],
+        { when: (e) => landed(e, 'lst.stake'), say: lstStakeInstead },
+      ],
+      wanted:
+        'Act as alice and use "Stake a 32 ETH validator" (pod.stake): it sends 32 ETH to the beacon chain with her pod as the withdrawal address.',
+    }),
+    verify: actStep<Context>({
+      show: verifySteps(VALIDATOR),
+      perform: (c) => verifySteps(c.validator),
+      tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+      holds: (w, c) =>
+        w.validators[c.validator]?.owner === LEARNER ? null : `alice has no validator ${c.validator}`,
+      track,
+      also: [
+        {
+          // Delegating first is allowed: the operator then receives the shares the moment they appear.
+          counts: (e) => verified(e) && delegatedTo(e.after) === OPERATOR,
+          target: 'reward',
+          says: (e) =>
+            `The pod credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares, and since Alice had already delegated, op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))} in the same transaction. That covers the delegation step too.`,
+        },
+      ],
+      counts: verified,
+      target: 'delegate',
+      says: (e, c) =>
+        `The pod checked ${c.validator}'s withdrawal credentials and credited ${eth(native(e.after).deposit - native(e.before).deposit)} beaconETH deposit shares: its effective balance, ${eth(effective(e.after, c.validator))} ETH, at 1 share per wei.`,
+      otherwise: [
+        {
+          when: (e) => e.step.action === 'pod.verifyCheckpoint' || e.step.action === 'pod.startCheckpoint',
+          say: (e, c) =>
+            explained(
+              e,
+              `A checkpoint re-proves the validators the pod already counts, and it counts ${validators(activeInPod(e.after))} so far: ${c.validator} has not been verified. ${verifyNext(c)}`,
+            ),
+        },
+        {
+          when: (e) => landed(e, 'staker.delegate', LEARNER),
+          say: (e, c) =>
+            `Alice is now delegated to ${delegatedTo(e.after) ?? '?'}, which is allowed at any time, but op1's operator shares in beaconETH are ${eth(operatorShares(e.after))}: the pod has credited none yet. ${verifyNext(c)}`,
+        },
+      ],
+      wanted: (_, c) => verifyNext(c),
+    }),
+    delegate: actStep<Context>({
+      show: DELEGATE,
+      tryWrong: rewardSteps(VALIDATOR),
+      holds: (w) =>
+        activeInPod(w) >= 1n && native(w).deposit > 0n ? null : "alice's credentials are not verified",
+      track,
+      counts: delegated,
+      target: 'reward',
+      says: (e) =>
+        `op1's operator shares in beaconETH went from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}: Alice's ${eth(native(e.after).withdrawable)} withdrawable shares now count toward its stake. Her ETH did not move; only the accounting did.`,
+      otherwise: [
+        {
+          when: (e) => landed(e, 'beacon.reward') && targetOf(e) !== null,
+          say: (e) => {
+            const v = targetOf(e) ?? VALIDATOR;
+            return `${v} earned on the beacon chain (balance ${eth(balance(e.before, v))} → ${eth(balance(e.after, v))} ETH), but Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod only learns of it at a checkpoint. Rewards come next; first, delegate. ${DELEGATE_NEXT}`;
           },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ context, event }) => {
-                  const e = acted(event);
-                  const v = context.validator;
-                  const next = `${AS_SYSTEM} "Reward a validator" (beacon.reward) on ${v}.`;
-                  if (
-                    e.step.action === 'pod.verifyCheckpoint' &&
-                    balance(e.after, v) === native(e.after).deposit
-                  )
-                    return {
-                      text: explained(
-                        e,
-                        `There is nothing new to prove: ${v}'s balance is ${eth(balance(e.after, v))} ETH and Alice has ${eth(native(e.after).deposit)} deposit shares for it. Let the validator earn first. ${next}`,
-                      ),
-                    };
-                  if (landed(e, 'beacon.penalty'))
-                    return {
-                      text: `That was a penalty: ${v}'s balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. This step is about a reward. ${next}`,
-                    };
-                  if (landed(e, 'pod.startCheckpoint', LEARNER))
-                    return {
-                      text: `A checkpoint is now open on Alice's pod, and it will prove the balances as they were when it started, before any reward: ${v} has ${eth(balance(e.after, v))} ETH and Alice ${eth(native(e.after).deposit)} deposit shares for it. Give ${v} something to prove, then checkpoint again. ${next}`,
-                    };
-                  return { text: didNotCount(e, next) };
-                },
-              },
-            ],
-          },
-        ],
+        },
+      ],
+      wanted: DELEGATE_NEXT,
+    }),
+    reward: actStep<Context>({
+      show: rewardSteps(VALIDATOR),
+      perform: (c) => rewardSteps(c.validator),
+      tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+      lookAt: [{ label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' }],
+      holds: (w) => (delegatedTo(w) === OPERATOR ? null : 'alice is not delegated to op1'),
+      track,
+      counts: rewarded,
+      target: 'checkpoint',
+      says: (e) => {
+        const v = targetOf(e) ?? VALIDATOR;
+        return `${v}'s balance went from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH on the beacon chain. Alice's deposit shares are still ${eth(native(e.after).deposit)}: the pod has not looked.`;
       },
-    },
-    checkpoint: {
-      meta: {
-        kind: 'act',
-        show: CHECKPOINT,
-        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
-        holds: (w, c) =>
-          balance(w, c.validator) > native(w).deposit
-            ? null
-            : "the reward is not waiting outside alice's shares",
+      otherwise: [
+        {
+          when: (e, c) =>
+            e.step.action === 'pod.verifyCheckpoint' &&
+            balance(e.after, c.validator) === native(e.after).deposit,
+          say: (e, c) =>
+            explained(
+              e,
+              `There is nothing new to prove: ${c.validator}'s balance is ${eth(balance(e.after, c.validator))} ETH and Alice has ${eth(native(e.after).deposit)} deposit shares for it. Let the validator earn first. ${rewardNext(c)}`,
+            ),
+        },
+        {
+          when: (e) => landed(e, 'beacon.penalty'),
+          say: (e, c) =>
+            `That was a penalty: ${c.validator}'s balance fell from ${eth(balance(e.before, c.validator))} to ${eth(balance(e.after, c.validator))} ETH. This step is about a reward. ${rewardNext(c)}`,
+        },
+        {
+          when: (e) => landed(e, 'pod.startCheckpoint', LEARNER),
+          say: (e, c) =>
+            `A checkpoint is now open on Alice's pod, and it will prove the balances as they were when it started, before any reward: ${c.validator} has ${eth(balance(e.after, c.validator))} ETH and Alice ${eth(native(e.after).deposit)} deposit shares for it. Give ${c.validator} something to prove, then checkpoint again. ${rewardNext(c)}`,
+        },
+      ],
+      wanted: (_, c) => rewardNext(c),
+    }),
+    checkpoint: actStep<Context>({
+      show: CHECKPOINT,
+      tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+      holds: (w, c) =>
+        balance(w, c.validator) > native(w).deposit
+          ? null
+          : "the reward is not waiting outside alice's shares",
+      track,
+      counts: rewardCredited,
+      target: 'predictSlash',
+      says: (e) => {
+        const before = native(e.before).deposit;
+        const after = native(e.after).deposit;
+        return `Checkpoint finalized. Alice's deposit shares went from ${eth(before)} to ${eth(after)} (+${eth(after - before)}, the gain the checkpoint proved), and op1's operator shares in beaconETH from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}.`;
       },
-      on: {
-        SHOW: showMe(CHECKPOINT),
-        ACTED: [
-          {
-            guard: 'rewardCredited',
-            target: 'predictSlash',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => {
-                  const e = acted(event);
-                  const before = native(e.before).deposit;
-                  const after = native(e.after).deposit;
-                  return {
-                    tone: 'right' as const,
-                    text: `Checkpoint finalized. Alice's deposit shares went from ${eth(before)} to ${eth(after)} (+${eth(after - before)}, the gain the checkpoint proved), and op1's operator shares in beaconETH from ${eth(operatorShares(e.before))} to ${eth(operatorShares(e.after))}.`,
-                  };
-                },
-              }),
-            ],
-          },
-          {
-            guard: 'checkpointStarted',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => ({ tone: 'info' as const, text: checkpointOpened(acted(event)) }),
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ context, event }) => {
-                  const e = acted(event);
-                  const v = context.validator;
-                  const advice = checkpointAdvice(e);
-                  if (advice !== null) return { text: advice };
-                  if (landed(e, 'pod.verifyCheckpoint', LEARNER) && factor(e.after) < factor(e.before))
-                    return {
-                      text: `The checkpoint found less ETH than the pod had counted (${eth(restaked(e.before))} → ${eth(restaked(e.after))} ETH), so Alice's deposit shares stayed at ${eth(native(e.after).deposit)} and her beacon-chain slashing factor fell from ${percent(factor(e.before))} to ${percent(factor(e.after))}. This step wants a gain. ${AS_SYSTEM} "Reward a validator" on ${v}, then checkpoint again.`,
-                    };
-                  if (
-                    landed(e, 'pod.verifyCheckpoint', LEARNER) &&
-                    balance(e.after, v) > native(e.after).deposit
-                  )
-                    return {
-                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: it proved the balances as they were when it started, before the reward. ${v} now has ${eth(balance(e.after, v))} ETH, so a new checkpoint will credit the gain. ${CHECKPOINT_NEXT}`,
-                    };
-                  if (landed(e, 'pod.verifyCheckpoint', LEARNER))
-                    return {
-                      text: `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: ${v} has ${eth(balance(e.after, v))} ETH, no gain to credit. ${AS_SYSTEM} "Reward a validator" on ${v}, then checkpoint again.`,
-                    };
-                  return { text: didNotCount(e, CHECKPOINT_NEXT) };
-                },
-              },
-            ],
-          },
-        ],
+      also: [opening],
+      otherwise: [
+        { when: (e) => checkpointAdvice(e) !== null, say: (e) => checkpointAdvice(e) ?? '' },
+        {
+          when: (e) => landed(e, 'pod.verifyCheckpoint', LEARNER) && factor(e.after) < factor(e.before),
+          say: (e, c) =>
+            `The checkpoint found less ETH than the pod had counted (${eth(restaked(e.before))} → ${eth(restaked(e.after))} ETH), so Alice's deposit shares stayed at ${eth(native(e.after).deposit)} and her beacon-chain slashing factor fell from ${percent(factor(e.before))} to ${percent(factor(e.after))}. This step wants a gain. ${AS_SYSTEM} "Reward a validator" on ${c.validator}, then checkpoint again.`,
+        },
+        {
+          when: (e, c) =>
+            landed(e, 'pod.verifyCheckpoint', LEARNER) &&
+            balance(e.after, c.validator) > native(e.after).deposit,
+          say: (e, c) =>
+            `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: it proved the balances as they were when it started, before the reward. ${c.validator} now has ${eth(balance(e.after, c.validator))} ETH, so a new checkpoint will credit the gain. ${CHECKPOINT_NEXT}`,
+        },
+        {
+          when: (e) => landed(e, 'pod.verifyCheckpoint', LEARNER),
+          say: (e, c) =>
+            `The checkpoint finished, but Alice's deposit shares stayed at ${eth(native(e.after).deposit)}: ${c.validator} has ${eth(balance(e.after, c.validator))} ETH, no gain to credit. ${AS_SYSTEM} "Reward a validator" on ${c.validator}, then checkpoint again.`,
+        },
+      ],
+      wanted: CHECKPOINT_NEXT,
+    }),
+    predictSlash: predictStep<Context>({
+      question: 'predictSlash',
+      choices: SLASH_CHOICES,
+      holds: (w) =>
+        !open(w) && native(w).deposit > 32n * WAD ? null : 'the reward checkpoint is not finalized',
+      next: 'slash',
+    }),
+    slash: actStep<Context>({
+      show: slashSteps(VALIDATOR),
+      perform: (c) => slashSteps(c.validator),
+      tryWrong: [{ action: 'pod.verifyStaleBalance', by: LEARNER, validator: VALIDATOR }],
+      lookAt: [{ label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' }],
+      holds: (w, c) =>
+        w.validators[c.validator]?.slashed === false ? null : `${c.validator} is already slashed`,
+      track,
+      counts: slashed,
+      target: 'slashCheckpoint',
+      tone: 'info',
+      says: (e) => {
+        const v = targetOf(e) ?? VALIDATOR;
+        return `${v} is slashed: its balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. On EigenLayer nothing has changed yet: deposit shares ${eth(native(e.after).deposit)}, beacon-chain slashing factor ${percent(factor(e.after))}. The pod has not been told.`;
       },
-    },
-    predictSlash: {
-      meta: {
-        kind: 'predict',
+      then: (e) => ({ depositBeforeSlash: String(native(e.before).deposit) }),
+      otherwise: [
+        {
+          when: (e) => e.step.action === 'pod.verifyStaleBalance' && !e.ok,
+          say: (e, c) =>
+            didNotCount(
+              e,
+              `A staleness proof shows the pod a slash that already happened, and ${c.validator} is not slashed yet. ${slashNext(c)}`,
+            ),
+        },
+        {
+          when: (e) => landed(e, 'beacon.penalty'),
+          say: (e, c) =>
+            `A penalty lowered ${c.validator}'s balance from ${eth(balance(e.before, c.validator))} to ${eth(balance(e.after, c.validator))} ETH, but it is not a slash: the validator is not marked slashed. ${slashNext(c)}`,
+        },
+      ],
+      wanted: (_, c) => slashNext(c),
+    }),
+    slashCheckpoint: actStep<Context>({
+      show: CHECKPOINT,
+      tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
+      holds: (w, c) =>
+        w.validators[c.validator]?.slashed === true && String(native(w).deposit) === c.depositBeforeSlash
+          ? null
+          : 'the slash or the deposit shares are not what the machine saw',
+      track,
+      counts: slashProven,
+      target: 'debrief',
+      judges: {
+        question: 'predictSlash',
         choices: SLASH_CHOICES,
-        holds: (w) =>
-          !open(w) && native(w).deposit > 32n * WAD ? null : 'the reward checkpoint is not finalized',
+        truth: slashTruth,
+        say: (right, _, c) =>
+          right === null
+            ? ''
+            : right
+              ? 'You predicted it. '
+              : `You predicted "${choiceLabel(SLASH_CHOICES, c.answers['predictSlash']?.choice ?? '')}", but the chain says otherwise. `,
       },
-      on: {
-        ANSWER: {
-          target: 'slash',
-          actions: assign(answerTo<Context>('predictSlash')),
-        },
-        SKIP: 'slash',
+      says: (e, c) => {
+        const before = BigInt(c.depositBeforeSlash ?? '0');
+        const after = native(e.after).deposit;
+        // The factor's rule, written with the pod's restaked ETH around the proof; quoted only when the
+        // chain's factor is exactly what it gives.
+        const [l, r0, r1] = [factor(e.before), restaked(e.before), restaked(e.after)];
+        const rule =
+          r0 > 0n && (l * r1) / r0 === factor(e.after)
+            ? ` (${percent(l)} × ${eth(r1)} ÷ ${eth(r0)} ETH restaked, rounded down)`
+            : '';
+        return `The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.${dust(native(e.after).withdrawable, operatorShares(e.after))} Why: EigenLayer never rewrites what a staker deposited; a proven beacon-chain loss lowers the pod owner's slashing factor instead, and what can be withdrawn is the deposit shares scaled by that factor.`;
       },
-    },
-    slash: {
-      meta: {
-        kind: 'act',
-        show: slashSteps(VALIDATOR),
-        tryWrong: [{ action: 'pod.verifyStaleBalance', by: LEARNER, validator: VALIDATOR }],
-        lookAt: [
-          { label: "Alice's restaked shares", view: 'Inspector', section: 'restakers', card: 'alice' },
-        ],
-        holds: (w, c) =>
-          w.validators[c.validator]?.slashed === false ? null : `${c.validator} is already slashed`,
-      },
-      on: {
-        SHOW: {
-          actions: { type: 'perform', params: ({ context }) => ({ steps: slashSteps(context.validator) }) },
-        },
-        ACTED: [
-          {
-            guard: 'slashed',
-            target: 'slashCheckpoint',
-            actions: [
-              'track',
-              assign(({ event }) => {
-                const e = acted(event);
-                const v = targetOf(e) ?? VALIDATOR;
-                return {
-                  depositBeforeSlash: String(native(e.before).deposit),
-                  feedback: {
-                    tone: 'info' as const,
-                    text: `${v} is slashed: its balance fell from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH. On EigenLayer nothing has changed yet: deposit shares ${eth(native(e.after).deposit)}, beacon-chain slashing factor ${percent(factor(e.after))}. The pod has not been told.`,
-                  },
-                };
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ context, event }) => {
-                  const e = acted(event);
-                  const v = context.validator;
-                  const next = `${AS_SYSTEM} "Slash a validator" (beacon.slash) on ${v}.`;
-                  if (e.step.action === 'pod.verifyStaleBalance' && !e.ok)
-                    return {
-                      text: didNotCount(
-                        e,
-                        `A staleness proof shows the pod a slash that already happened, and ${v} is not slashed yet. ${next}`,
-                      ),
-                    };
-                  if (landed(e, 'beacon.penalty'))
-                    return {
-                      text: `A penalty lowered ${v}'s balance from ${eth(balance(e.before, v))} to ${eth(balance(e.after, v))} ETH, but it is not a slash: the validator is not marked slashed. ${next}`,
-                    };
-                  return { text: didNotCount(e, next) };
-                },
-              },
-            ],
-          },
-        ],
-      },
-    },
-    slashCheckpoint: {
-      meta: {
-        kind: 'act',
-        show: CHECKPOINT,
-        tryWrong: [{ action: 'pod.verifyCheckpoint', by: LEARNER }],
-        holds: (w, c) =>
-          w.validators[c.validator]?.slashed === true && String(native(w).deposit) === c.depositBeforeSlash
-            ? null
-            : 'the slash or the deposit shares are not what the machine saw',
-      },
-      on: {
-        SHOW: showMe(CHECKPOINT),
-        ACTED: [
-          {
-            guard: 'slashProven',
-            target: 'debrief',
-            actions: [
-              'track',
-              assign(({ context, event }) => {
-                const e = acted(event);
-                const before = BigInt(context.depositBeforeSlash ?? '0');
-                const after = native(e.after).deposit;
-                const truth = after === before ? 'same' : after === 0n ? 'zero' : 'fewer';
-                const judged = judgeAnswer(context, 'predictSlash', truth);
-                const right = judged.right !== false;
-                const said =
-                  judged.right === null
-                    ? ''
-                    : right
-                      ? 'You predicted it. '
-                      : `You predicted "${choiceLabel(SLASH_CHOICES, judged.answers['predictSlash']?.choice ?? '')}", but the chain says otherwise. `;
-                // The factor's rule, written with the pod's restaked ETH around the proof; quoted only when
-                // the chain's factor is exactly what it gives.
-                const [l, r0, r1] = [factor(e.before), restaked(e.before), restaked(e.after)];
-                const rule =
-                  r0 > 0n && (l * r1) / r0 === factor(e.after)
-                    ? ` (${percent(l)} × ${eth(r1)} ÷ ${eth(r0)} ETH restaked, rounded down)`
-                    : '';
-                return {
-                  answers: judged.answers,
-                  feedback: {
-                    tone: right ? ('right' as const) : ('wrong' as const),
-                    text: `${said}The checkpoint proved the loss. Deposit shares: ${eth(before)} → ${eth(after)}. Beacon-chain slashing factor: ${percent(l)} → ${percent(factor(e.after))}${rule}. Withdrawable shares: ${eth(native(e.before).withdrawable)} → ${eth(native(e.after).withdrawable)}. op1's operator shares in beaconETH: ${eth(operatorShares(e.before))} → ${eth(operatorShares(e.after))}.${dust(native(e.after).withdrawable, operatorShares(e.after))} Why: EigenLayer never rewrites what a staker deposited; a proven beacon-chain loss lowers the pod owner's slashing factor instead, and what can be withdrawn is the deposit shares scaled by that factor.`,
-                  },
-                };
-              }),
-            ],
-          },
-          {
-            guard: 'checkpointStarted',
-            actions: [
-              'track',
-              assign({
-                feedback: ({ event }) => ({ tone: 'info' as const, text: checkpointOpened(acted(event)) }),
-              }),
-            ],
-          },
-          {
-            actions: [
-              'track',
-              {
-                type: 'explain',
-                params: ({ event }) => {
-                  const e = acted(event);
-                  return { text: checkpointAdvice(e) ?? didNotCount(e, CHECKPOINT_NEXT) };
-                },
-              },
-            ],
-          },
-        ],
-      },
-    },
-    debrief: {
-      type: 'final',
-      meta: {
-        kind: 'debrief',
-        holds: (w, c) =>
-          factor(w) < WAD && String(native(w).deposit) === c.depositBeforeSlash
-            ? null
-            : 'the slashing factor is not below 100% with the deposit shares unchanged',
-      },
-    },
+      also: [opening],
+      otherwise: [{ when: (e) => checkpointAdvice(e) !== null, say: (e) => checkpointAdvice(e) ?? '' }],
+      wanted: CHECKPOINT_NEXT,
+    }),
+    debrief: debriefStep<Context>({
+      holds: (w, c) =>
+        factor(w) < WAD && String(native(w).deposit) === c.depositBeforeSlash
+          ? null
+          : 'the slashing factor is not below 100% with the deposit shares unchanged',
+    }),
   },
 });

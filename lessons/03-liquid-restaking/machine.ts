@@ -3,20 +3,21 @@
 // reward report a later depositor gets fewer vault tokens per stETH. Every mint is checked against the
 // formula, computed here from the world before it. Last, stETH trades below its backing: the vault's price
 // oracle reports it, and the rate falls for every holder at once, by exactly price × holdings ÷ supply.
-import { assign, setup } from 'xstate';
+import { setup } from 'xstate';
 import {
-  choiceLabel,
-  judgeAnswer,
-  answerTo,
-  stepAmount,
+  actStep,
   analyzePlaceholder,
+  choiceLabel,
+  debriefStep,
   didNotCount,
   eth,
   initialLessonContext,
   landed,
   lessonEffects,
-  showMe,
+  predictStep,
+  readStep,
   stakerShares,
+  stepAmount,
   type ActedEvent,
   type LessonContext,
   type LessonEvent,
@@ -60,7 +61,6 @@ const LATER_CHOICES = [
   { id: 'same', label: 'The same: one stETH always buys one vault token' },
   { id: 'fewer', label: 'Fewer: each vault token is now worth more stETH' },
 ];
-const acted = (e: LessonEvent) => e as ActedEvent;
 const stETH = (w: World, who: string) => BigInt(w.accounts[who]?.stETH ?? '0');
 const vaultTokens = (w: World, who: string) => BigInt(w.accounts[who]?.vaultTokens[VAULT] ?? '0');
 const pooled = (w: World) => BigInt(w.lst.totalPooledEther);
@@ -128,6 +128,19 @@ const AS_SYSTEM = 'Act as "System" and use';
 const disagreement = (e: ActedEvent) =>
   `The vault minted ${eth(minted(e))} tokens, but value added × supply ÷ total value gives ${mintSum(e)}. They should agree; this is worth reporting.`;
 
+const depositNext =
+  'Act as alice and use "Deposit into a strategy" (strategy.deposit) with part of her stETH, say 10.';
+const vaultNext = 'Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
+const reportNext = `${AS_SYSTEM} "Report rewards or losses" (lst.report) with a positive change, about 1% of pooled ETH.`;
+const laterNext = 'Act as carol and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
+
+/** Whether the later deposit bought more, the same or fewer tokens per stETH than Alice's (no division). */
+function laterTruth(e: ActedEvent, c: Context): string {
+  const now = minted(e) * BigInt(c.alicePaid ?? '0');
+  const then = BigInt(c.aliceMinted ?? '0') * paid(e);
+  return now < then ? 'fewer' : now > then ? 'more' : 'same';
+}
+
 export const machine = setup({
   types: {
     context: {} as Context,
@@ -135,30 +148,7 @@ export const machine = setup({
     meta: {} as StepMeta<Context>,
   },
   actors: { analyze: analyzePlaceholder },
-  actions: {
-    ...lessonEffects,
-    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
-  },
-  guards: {
-    depegged: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'vault.setPrice') &&
-      vault(event.after).price < WAD &&
-      vault(event.after).rate < vault(event.before).rate,
-    deposited: ({ event }) => {
-      if (event.type !== 'ACTED' || !landed(event, 'strategy.deposit', LEARNER)) return false;
-      const made = direct(event.after) - direct(event.before);
-      return made > 0n && made === strategyPrice(event).minted;
-    },
-    vaultDeposited: ({ event }) =>
-      event.type === 'ACTED' && intoVault(event) && signer(event) === LEARNER && mintAgrees(event),
-    rewardReported: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'lst.report') &&
-      pooled(event.after) > pooled(event.before) &&
-      vault(event.after).rate > vault(event.before).rate,
-    laterDeposited: ({ event }) => event.type === 'ACTED' && intoVault(event) && mintAgrees(event),
-  },
+  actions: { ...lessonEffects },
 }).createMachine({
   id: 'lesson',
   context: () => ({
@@ -171,360 +161,235 @@ export const machine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'strategyDeposit' },
-    },
-    strategyDeposit: {
-      meta: {
-        kind: 'act',
-        show: DEPOSIT,
-        tryWrong: [{ action: 'strategy.deposit', by: LEARNER, strategy: 'stETH', amount: '40 ETH' }],
+    intro: readStep<Context>({ next: 'strategyDeposit' }),
+    strategyDeposit: actStep<Context>({
+      show: DEPOSIT,
+      tryWrong: [{ action: 'strategy.deposit', by: LEARNER, strategy: 'stETH', amount: '40 ETH' }],
+      counts: (e) => {
+        if (!landed(e, 'strategy.deposit', LEARNER)) return false;
+        const made = direct(e.after) - direct(e.before);
+        return made > 0n && made === strategyPrice(e).minted;
       },
-      on: {
-        SHOW: showMe(DEPOSIT),
-        ACTED: [
-          {
-            guard: 'deposited',
-            target: 'shares',
-            actions: assign(({ event }) => {
-              const e = acted(event);
-              const p = strategyPrice(e);
-              const made = direct(e.after) - direct(e.before);
-              const short = p.amount - received(e);
-              const note =
-                short > 0n
-                  ? ` stETH delivered ${short} wei less than the amount (a wei is 10⁻¹⁸ stETH: its transfers move whole pool shares, rounded down against the sender), and the strategy, like the real one, prices the full amount.`
-                  : '';
-              return {
-                strategyAmount: String(p.amount),
-                strategyShares: String(made),
-                feedback: {
-                  tone: 'right' as const,
-                  text: `Alice deposited ${eth(p.amount)} stETH and received ${eth(made)} deposit shares: ⌊${eth(p.amount)} × (${eth(p.shares)} + 1000 wei) ÷ (${eth(p.balance)} + 1000 wei)⌋ = ${eth(p.minted)}, rounded down to the wei.${offsetEffect(p)}${note}`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const next =
-                  'Act as alice and use "Deposit into a strategy" (strategy.deposit) with part of her stETH, say 10.';
-                if (
-                  e.step.action === 'strategy.deposit' &&
-                  !e.ok &&
-                  (stepAmount(e.step) ?? 0n) > stETH(e.after, LEARNER)
-                )
-                  return {
-                    text: didNotCount(
-                      e,
-                      `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has. ${next}`,
-                    ),
-                  };
-                if (intoVault(e) && signer(e) === LEARNER)
-                  return {
-                    text: `That went through the vault: Alice received ${eth(minted(e))} vault tokens, and her own deposit shares are still ${eth(direct(e.after))}. The vault comes next; first restake directly. ${next}`,
-                  };
-                if (landed(e, 'lst.stake'))
-                  return {
-                    text: `Alice now holds ${eth(stETH(e.after, LEARNER))} stETH: more to restake, but nothing restaked yet. ${next}`,
-                  };
-                return { text: didNotCount(e, next) };
-              },
-            },
-          },
-        ],
+      target: 'shares',
+      says: (e) => {
+        const p = strategyPrice(e);
+        const made = direct(e.after) - direct(e.before);
+        const short = p.amount - received(e);
+        const note =
+          short > 0n
+            ? ` stETH delivered ${short} wei less than the amount (a wei is 10⁻¹⁸ stETH: its transfers move whole pool shares, rounded down against the sender), and the strategy, like the real one, prices the full amount.`
+            : '';
+        return `Alice deposited ${eth(p.amount)} stETH and received ${eth(made)} deposit shares: ⌊${eth(p.amount)} × (${eth(p.shares)} + 1000 wei) ÷ (${eth(p.balance)} + 1000 wei)⌋ = ${eth(p.minted)}, rounded down to the wei.${offsetEffect(p)}${note}`;
       },
-    },
-    shares: {
-      meta: {
-        kind: 'read',
-        holds: (w, c) =>
-          c.strategyShares !== null && direct(w) === BigInt(c.strategyShares)
-            ? null
-            : "alice's deposit shares are not the shares her deposit minted",
-      },
-      on: { NEXT: 'vaultDeposit' },
-    },
-    vaultDeposit: {
-      meta: { kind: 'act', show: VAULT_DEPOSIT, tryWrong: DEPOSIT },
-      on: {
-        SHOW: showMe(VAULT_DEPOSIT),
-        ACTED: [
-          {
-            guard: 'vaultDeposited',
-            target: 'compare',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const direct =
-                context.strategyAmount === null || context.strategyShares === null
-                  ? ''
-                  : ` Per stETH that is ${perStETH(minted(e), paid(e))} vault tokens, against ${perStETH(BigInt(context.strategyShares), BigInt(context.strategyAmount))} deposit shares from her direct deposit.`;
-              return {
-                alicePaid: String(paid(e)),
-                aliceMinted: String(minted(e)),
-                feedback: {
-                  tone: 'right' as const,
-                  text: `Alice paid ${eth(paid(e))} stETH and received ${eth(minted(e))} vault tokens. The vault's total value grew by ${eth(vault(e.after).value - vault(e.before).value)}, and value added × supply ÷ total value = ${mintSum(e)}: the chain minted exactly that.${direct}`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const next =
-                  'Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
-                if (intoVault(e) && !mintAgrees(e)) return { text: disagreement(e) };
-                if (landed(e, 'strategy.deposit', LEARNER))
-                  return {
-                    text: `That was the direct path again: Alice's deposit shares went from ${eth(direct(e.before))} to ${eth(direct(e.after))}, and she holds ${eth(vaultTokens(e.after, LEARNER))} vault tokens. This step goes through the vault. ${next}`,
-                  };
-                if (e.step.action === 'vault.deposit' && !e.ok)
-                  return {
-                    text: didNotCount(
-                      e,
-                      `Alice holds ${eth(stETH(e.after, LEARNER))} stETH. Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
-                    ),
-                  };
-                return { text: didNotCount(e, next) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    compare: {
-      meta: {
-        kind: 'read',
-        holds: (w, c) => {
-          const v = vault(w);
-          if (c.aliceMinted === null || vaultTokens(w, LEARNER) !== BigInt(c.aliceMinted))
-            return "alice's vault tokens are not what she was minted";
-          return v.supply > 0n && v.rate === (v.value * WAD) / v.supply
-            ? null
-            : 'the vault rate is not total value ÷ supply';
+      then: (e) => ({
+        strategyAmount: String(strategyPrice(e).amount),
+        strategyShares: String(direct(e.after) - direct(e.before)),
+      }),
+      otherwise: [
+        {
+          when: (e) =>
+            e.step.action === 'strategy.deposit' &&
+            !e.ok &&
+            (stepAmount(e.step) ?? 0n) > stETH(e.after, LEARNER),
+          say: (e) =>
+            didNotCount(
+              e,
+              `Alice holds ${eth(stETH(e.after, LEARNER))} stETH, and a strategy takes only tokens she has. ${depositNext}`,
+            ),
         },
+        {
+          when: (e) => intoVault(e) && signer(e) === LEARNER,
+          say: (e) =>
+            `That went through the vault: Alice received ${eth(minted(e))} vault tokens, and her own deposit shares are still ${eth(direct(e.after))}. The vault comes next; first restake directly. ${depositNext}`,
+        },
+        {
+          when: (e) => landed(e, 'lst.stake'),
+          say: (e) =>
+            `Alice now holds ${eth(stETH(e.after, LEARNER))} stETH: more to restake, but nothing restaked yet. ${depositNext}`,
+        },
+      ],
+      wanted: depositNext,
+    }),
+    shares: readStep<Context>({
+      holds: (w, c) =>
+        c.strategyShares !== null && direct(w) === BigInt(c.strategyShares)
+          ? null
+          : "alice's deposit shares are not the shares her deposit minted",
+      next: 'vaultDeposit',
+    }),
+    vaultDeposit: actStep<Context>({
+      show: VAULT_DEPOSIT,
+      tryWrong: DEPOSIT,
+      counts: (e) => intoVault(e) && signer(e) === LEARNER && mintAgrees(e),
+      target: 'compare',
+      says: (e, c) => {
+        const direct =
+          c.strategyAmount === null || c.strategyShares === null
+            ? ''
+            : ` Per stETH that is ${perStETH(minted(e), paid(e))} vault tokens, against ${perStETH(BigInt(c.strategyShares), BigInt(c.strategyAmount))} deposit shares from her direct deposit.`;
+        return `Alice paid ${eth(paid(e))} stETH and received ${eth(minted(e))} vault tokens. The vault's total value grew by ${eth(vault(e.after).value - vault(e.before).value)}, and value added × supply ÷ total value = ${mintSum(e)}: the chain minted exactly that.${direct}`;
       },
-      on: { NEXT: 'predictLater' },
-    },
-    predictLater: {
-      meta: {
-        kind: 'predict',
+      then: (e) => ({ alicePaid: String(paid(e)), aliceMinted: String(minted(e)) }),
+      otherwise: [
+        { when: (e) => intoVault(e) && !mintAgrees(e), say: disagreement },
+        {
+          when: (e) => landed(e, 'strategy.deposit', LEARNER),
+          say: (e) =>
+            `That was the direct path again: Alice's deposit shares went from ${eth(direct(e.before))} to ${eth(direct(e.after))}, and she holds ${eth(vaultTokens(e.after, LEARNER))} vault tokens. This step goes through the vault. ${vaultNext}`,
+        },
+        {
+          when: (e) => e.step.action === 'vault.deposit' && !e.ok,
+          say: (e) =>
+            didNotCount(
+              e,
+              `Alice holds ${eth(stETH(e.after, LEARNER))} stETH. Act as alice and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
+            ),
+        },
+      ],
+      wanted: vaultNext,
+    }),
+    compare: readStep<Context>({
+      holds: (w, c) => {
+        const v = vault(w);
+        if (c.aliceMinted === null || vaultTokens(w, LEARNER) !== BigInt(c.aliceMinted))
+          return "alice's vault tokens are not what she was minted";
+        return v.supply > 0n && v.rate === (v.value * WAD) / v.supply
+          ? null
+          : 'the vault rate is not total value ÷ supply';
+      },
+      next: 'predictLater',
+    }),
+    predictLater: predictStep<Context>({ question: 'predictLater', choices: LATER_CHOICES, next: 'report' }),
+    report: actStep<Context>({
+      show: REPORT,
+      tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }],
+      lookAt: [{ label: 'lrt', view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
+      counts: (e) =>
+        landed(e, 'lst.report') &&
+        pooled(e.after) > pooled(e.before) &&
+        vault(e.after).rate > vault(e.before).rate,
+      target: 'laterDeposit',
+      tone: 'info',
+      says: (e) =>
+        `Pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}. The strategy's stETH rebased from ${eth(strategy(e.before).balance)} to ${eth(strategy(e.after).balance)}, so the vault's total value went from ${eth(vault(e.before).value)} to ${eth(vault(e.after).value)} with its supply unchanged at ${eth(vault(e.after).supply)}: one vault token is now worth ${eth(vault(e.after).rate)} stETH (it was ${eth(vault(e.before).rate)}).`,
+      otherwise: [
+        {
+          when: (e) => landed(e, 'lst.report') && pooled(e.after) < pooled(e.before),
+          say: (e) =>
+            `That report was a loss: pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}, and the vault's rate from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)}. The question is about rewards. ${reportNext}`,
+        },
+        {
+          when: (e, c) => intoVault(e) && c.alicePaid !== null && c.aliceMinted !== null,
+          say: (e, c) =>
+            `That deposit came before the rewards: ${eth(paid(e))} stETH bought ${eth(minted(e))} vault tokens, ${perStETH(minted(e), paid(e))} per stETH (Alice got ${perStETH(BigInt(c.aliceMinted ?? '0'), BigInt(c.alicePaid ?? '0'))}). Report the rewards first; the later deposit is the next step. ${reportNext}`,
+        },
+      ],
+      wanted: reportNext,
+    }),
+    laterDeposit: actStep<Context>({
+      show: LATER_DEPOSIT,
+      tryWrong: [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '20 ETH' }],
+      counts: (e) => intoVault(e) && mintAgrees(e),
+      target: 'tvl',
+      judges: {
+        question: 'predictLater',
         choices: LATER_CHOICES,
+        truth: laterTruth,
+        say: (right, _, c) =>
+          right === null
+            ? ''
+            : right
+              ? 'You predicted it. '
+              : `You predicted "${choiceLabel(LATER_CHOICES, c.answers['predictLater']?.choice ?? '')}", but the chain says otherwise. `,
       },
-      on: {
-        ANSWER: {
-          target: 'report',
-          actions: assign(answerTo<Context>('predictLater')),
+      says: (e, c) => {
+        const alicePaid = BigInt(c.alicePaid ?? '0');
+        const aliceMinted = BigInt(c.aliceMinted ?? '0');
+        const [p, st, v] = [pooled(e.after), strategy(e.after).balance, vault(e.after).value];
+        return `${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(p)} (staked in the pool) + ${eth(st)} (in the strategy) + ${eth(v)} (in the vault) = ${eth(p + st + v)} ETH, for ${eth(p)} ETH actually in the pool. Why: the vault mints at its value per token, and the reward raised its value but not its supply, so each token now costs more stETH; the rewards earned before stay with the holders who earned them.`;
+      },
+      then: (e) => ({
+        tvl: {
+          pooled: String(pooled(e.after)),
+          strategy: String(strategy(e.after).balance),
+          vault: String(vault(e.after).value),
         },
-        SKIP: 'report',
-      },
-    },
-    report: {
-      meta: {
-        kind: 'act',
-        show: REPORT,
-        tryWrong: [{ action: 'lst.report', delta: '-0.707 ETH' }],
-        lookAt: [{ label: 'lrt', view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
-      },
-      on: {
-        SHOW: showMe(REPORT),
-        ACTED: [
-          {
-            guard: 'rewardReported',
-            target: 'laterDeposit',
-            actions: assign({
-              feedback: ({ event }) => {
-                const e = acted(event);
-                return {
-                  tone: 'info' as const,
-                  text: `Pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}. The strategy's stETH rebased from ${eth(strategy(e.before).balance)} to ${eth(strategy(e.after).balance)}, so the vault's total value went from ${eth(vault(e.before).value)} to ${eth(vault(e.after).value)} with its supply unchanged at ${eth(vault(e.after).supply)}: one vault token is now worth ${eth(vault(e.after).rate)} stETH (it was ${eth(vault(e.before).rate)}).`,
-                };
-              },
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ context, event }) => {
-                const e = acted(event);
-                const next = `${AS_SYSTEM} "Report rewards or losses" (lst.report) with a positive change, about 1% of pooled ETH.`;
-                if (landed(e, 'lst.report') && pooled(e.after) < pooled(e.before))
-                  return {
-                    text: `That report was a loss: pooled ETH went from ${eth(pooled(e.before))} to ${eth(pooled(e.after))}, and the vault's rate from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)}. The question is about rewards. ${next}`,
-                  };
-                if (intoVault(e) && context.alicePaid !== null && context.aliceMinted !== null)
-                  return {
-                    text: `That deposit came before the rewards: ${eth(paid(e))} stETH bought ${eth(minted(e))} vault tokens, ${perStETH(minted(e), paid(e))} per stETH (Alice got ${perStETH(BigInt(context.aliceMinted), BigInt(context.alicePaid))}). Report the rewards first; the later deposit is the next step. ${next}`,
-                  };
-                return { text: didNotCount(e, next) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    laterDeposit: {
-      meta: {
-        kind: 'act',
-        show: LATER_DEPOSIT,
-        tryWrong: [{ action: 'vault.deposit', by: LATECOMER, vault: VAULT, amount: '20 ETH' }],
-      },
-      on: {
-        SHOW: showMe(LATER_DEPOSIT),
-        ACTED: [
-          {
-            guard: 'laterDeposited',
-            target: 'tvl',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const alicePaid = BigInt(context.alicePaid ?? '0');
-              const aliceMinted = BigInt(context.aliceMinted ?? '0');
-              // Tokens per stETH, compared without division: minted/paid against aliceMinted/alicePaid.
-              const now = minted(e) * alicePaid;
-              const then = aliceMinted * paid(e);
-              const truth = now < then ? 'fewer' : now > then ? 'more' : 'same';
-              const judged = judgeAnswer(context, 'predictLater', truth);
-              const right = judged.right !== false;
-              const said =
-                judged.right === null
-                  ? ''
-                  : right
-                    ? 'You predicted it. '
-                    : `You predicted "${choiceLabel(LATER_CHOICES, judged.answers['predictLater']?.choice ?? '')}", but the chain says otherwise. `;
-              const tvl = {
-                pooled: String(pooled(e.after)),
-                strategy: String(strategy(e.after).balance),
-                vault: String(vault(e.after).value),
-              };
-              const naive = pooled(e.after) + strategy(e.after).balance + vault(e.after).value;
-              return {
-                answers: judged.answers,
-                tvl,
-                feedback: {
-                  tone: right ? ('right' as const) : ('wrong' as const),
-                  text: `${said}${titled(signer(e))} paid ${eth(paid(e))} stETH for ${eth(minted(e))} vault tokens (${mintSum(e)}): ${perStETH(minted(e), paid(e))} tokens per stETH, against ${perStETH(aliceMinted, alicePaid)} for Alice before the rewards. Counted naively, value locked is now ${eth(tvl.pooled)} (staked in the pool) + ${eth(tvl.strategy)} (in the strategy) + ${eth(tvl.vault)} (in the vault) = ${eth(naive)} ETH, for ${eth(tvl.pooled)} ETH actually in the pool. Why: the vault mints at its value per token, and the reward raised its value but not its supply, so each token now costs more stETH; the rewards earned before stay with the holders who earned them.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const next =
-                  'Act as carol and use "Deposit stETH into a vault" (vault.deposit) into lrt, say 10.';
-                if (intoVault(e)) return { text: disagreement(e) };
-                if (e.step.action === 'vault.deposit' && !e.ok)
-                  return {
-                    text: didNotCount(
-                      e,
-                      `${titled(signer(e))} holds ${eth(stETH(e.after, signer(e)))} stETH. Act as ${signer(e)} and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
-                    ),
-                  };
-                if (landed(e, 'strategy.deposit'))
-                  return {
-                    text: `That was the direct path: ${eth(received(e))} stETH into the strategy for shares, no vault tokens. The question is what the vault pays now. ${next}`,
-                  };
-                if (landed(e, 'lst.report'))
-                  return {
-                    text: `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} ETH per token. Now someone deposits. ${next}`,
-                  };
-                return { text: didNotCount(e, next) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    tvl: {
-      meta: {
-        kind: 'read',
-        holds: (w, c) =>
-          c.tvl !== null &&
-          String(pooled(w)) === c.tvl.pooled &&
-          String(strategy(w).balance) === c.tvl.strategy &&
-          String(vault(w).value) === c.tvl.vault
-            ? null
-            : 'the three layers are not the ones the feedback counted',
-      },
-      on: { NEXT: 'predictDepeg' },
-    },
-    predictDepeg: {
-      meta: {
-        kind: 'predict',
+      }),
+      otherwise: [
+        { when: intoVault, say: disagreement },
+        {
+          when: (e) => e.step.action === 'vault.deposit' && !e.ok,
+          say: (e) =>
+            didNotCount(
+              e,
+              `${titled(signer(e))} holds ${eth(stETH(e.after, signer(e)))} stETH. Act as ${signer(e)} and use "Deposit stETH into a vault" (vault.deposit) into lrt with at most that.`,
+            ),
+        },
+        {
+          when: (e) => landed(e, 'strategy.deposit'),
+          say: (e) =>
+            `That was the direct path: ${eth(received(e))} stETH into the strategy for shares, no vault tokens. The question is what the vault pays now. ${laterNext}`,
+        },
+        {
+          when: (e) => landed(e, 'lst.report'),
+          say: (e) =>
+            `Another report: the vault's rate went from ${eth(vault(e.before).rate)} to ${eth(vault(e.after).rate)} ETH per token. Now someone deposits. ${laterNext}`,
+        },
+      ],
+      wanted: laterNext,
+    }),
+    tvl: readStep<Context>({
+      holds: (w, c) =>
+        c.tvl !== null &&
+        String(pooled(w)) === c.tvl.pooled &&
+        String(strategy(w).balance) === c.tvl.strategy &&
+        String(vault(w).value) === c.tvl.vault
+          ? null
+          : 'the three layers are not the ones the feedback counted',
+      next: 'predictDepeg',
+    }),
+    predictDepeg: predictStep<Context>({
+      question: 'predictDepeg',
+      choices: DEPEG_CHOICES,
+      holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
+      next: 'depeg',
+    }),
+    depeg: actStep<Context>({
+      show: DEPEG,
+      tryWrong: [{ action: 'lst.report', delta: '-2 ETH' }],
+      lookAt: [{ label: "lrt's rate", view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
+      holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
+      counts: (e) =>
+        landed(e, 'vault.setPrice') &&
+        vault(e.after).price < WAD &&
+        vault(e.after).rate < vault(e.before).rate,
+      target: 'debrief',
+      judges: {
+        question: 'predictDepeg',
         choices: DEPEG_CHOICES,
-        holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
+        truth: (e) => {
+          const [b, a] = [vault(e.before).rate, vault(e.after).rate];
+          return a < b ? 'all' : a === b ? 'none' : 'new';
+        },
+        say: (right) => (right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: '),
       },
-      on: {
-        ANSWER: { target: 'depeg', actions: assign(answerTo<Context>('predictDepeg')) },
-        SKIP: 'depeg',
+      says: (e) => {
+        const b = vault(e.before);
+        const a = vault(e.after);
+        const holders = [LEARNER, 'bob', LATECOMER]
+          .map((h) => `${titled(h)}'s ${eth(vaultTokens(e.after, h))}`)
+          .join(', ');
+        return `the vault still holds ${eth(a.value)} stETH (its total value did not move), but at ${eth(a.price)} ETH per stETH its rate went from ${eth(b.rate)} to ${eth(a.rate)} ETH per token: total value × price ÷ supply, ${eth(a.value)} × ${eth(a.price)} ÷ ${eth(a.supply)}, rounded down. A vault token is a slice of the vault's stETH, so whatever the market pays for stETH, every token is priced by it: ${holders} tokens all lost the same fraction, and no token moved.`;
       },
-    },
-    depeg: {
-      meta: {
-        kind: 'act',
-        show: DEPEG,
-        tryWrong: [{ action: 'lst.report', delta: '-2 ETH' }],
-        lookAt: [{ label: "lrt's rate", view: 'Inspector', section: 'vaults', card: VAULT, fact: 'rate' }],
-        holds: (w) => (vault(w).price === WAD ? null : 'the vault does not price stETH at face value'),
-      },
-      on: {
-        SHOW: showMe(DEPEG),
-        ACTED: [
-          {
-            guard: 'depegged',
-            target: 'debrief',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const b = vault(e.before);
-              const a = vault(e.after);
-              const truth = a.rate < b.rate ? 'all' : a.rate === b.rate ? 'none' : 'new';
-              const { answers, right } = judgeAnswer(context, 'predictDepeg', truth);
-              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
-              const holders = [LEARNER, 'bob', LATECOMER]
-                .map((h) => `${titled(h)}'s ${eth(vaultTokens(e.after, h))}`)
-                .join(', ');
-              return {
-                answers,
-                feedback: {
-                  tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}the vault still holds ${eth(a.value)} stETH (its total value did not move), but at ${eth(a.price)} ETH per stETH its rate went from ${eth(b.rate)} to ${eth(a.rate)} ETH per token: total value × price ÷ supply, ${eth(a.value)} × ${eth(a.price)} ÷ ${eth(a.supply)}, rounded down. A vault token is a slice of the vault's stETH, so whatever the market pays for stETH, every token is priced by it: ${holders} tokens all lost the same fraction, and no token moved.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                if (e.step.action === 'lst.report')
-                  return {
-                    text: `${e.ok ? 'That report landed' : 'The chain refused that report'}, but a report changes what the pool holds: a loss of validators' ETH, shared by every stETH. A depeg is different: the pool still holds all its ETH, and only the market pays less for stETH. ${e.ok ? 'Undo it, then act' : 'Act'} as System and report the market price of stETH to lrt (0.97 ETH).`,
-                  };
-                return {
-                  text: didNotCount(
-                    e,
-                    'Act as System and use "Report the market price of stETH": vault lrt, 0.97 ETH.',
-                  ),
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
-    debrief: {
-      type: 'final',
-      meta: { kind: 'debrief' },
-    },
+      otherwise: [
+        {
+          when: (e) => e.step.action === 'lst.report',
+          say: (e) =>
+            `${e.ok ? 'That report landed' : 'The chain refused that report'}, but a report changes what the pool holds: a loss of validators' ETH, shared by every stETH. A depeg is different: the pool still holds all its ETH, and only the market pays less for stETH. ${e.ok ? 'Undo it, then act' : 'Act'} as System and report the market price of stETH to lrt (0.97 ETH).`,
+        },
+      ],
+      wanted: 'Act as System and use "Report the market price of stETH": vault lrt, 0.97 ETH.',
+    }),
+    debrief: debriefStep<Context>(),
   },
 });

@@ -5,17 +5,18 @@
 // so the lesson enters it, as a learner would in the Analyzer panel.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
-  judgeAnswer,
-  answerTo,
+  actStep,
   analysisOf,
   analyzePlaceholder,
-  didNotCount,
+  debriefStep,
   eth,
   initialLessonContext,
+  judgeAnswer,
   lessonEffects,
+  predictStep,
+  readStep,
   readable,
   sameEth,
-  showMe,
   type ActedEvent,
   type AnalysisJson,
   type AttackJson,
@@ -83,7 +84,14 @@ function network(w: World): string {
   });
 }
 
-const acted = (e: LessonEvent) => e as ActedEvent;
+/** Alice's strategy shares that back no operator yet, said when she has some. */
+function waiting(e: ActedEvent): string {
+  const alice = e.after.stakers[LEARNER];
+  const idle = BigInt(alice?.strategies['stETH']?.depositShares ?? '0');
+  return alice?.delegatedTo === null && idle > 0n
+    ? ` Alice's ${eth(idle)} stETH strategy shares back no operator until she delegates them.`
+    : '';
+}
 
 /** The attack in words, with the analyzer's numbers. */
 const attackText = (a: AttackJson) =>
@@ -107,18 +115,13 @@ export const machine = setup({
   guards: {
     secure: ({ event }) => analysisOf(outputOf(event))?.secure === true,
     insecure: ({ event }) => analysisOf(outputOf(event))?.secure === false,
-    changedNetwork: ({ event }) =>
-      event.type === 'ACTED' && event.ok && network(event.before) !== network(event.after),
   },
 }).createMachine({
   id: 'lesson',
   context: () => ({ ...initialLessonContext(), attack: null, cheapest: null }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'analyzeOne' },
-    },
+    intro: readStep<Context>({ next: 'analyzeOne' }),
     analyzeOne: {
       meta: {
         kind: 'analyze',
@@ -167,22 +170,15 @@ export const machine = setup({
         ],
       },
     },
-    predictJoin: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'secure', label: 'Still secure: every service is backed by all 8 ETH' },
-          { id: 'insecure', label: 'No longer secure' },
-        ],
-      },
-      on: {
-        ANSWER: {
-          target: 'analyzeEleven',
-          actions: assign(answerTo<Context>('predictJoin')),
-        },
-        SKIP: { target: 'analyzeEleven', actions: assign({ feedback: null }) },
-      },
-    },
+    predictJoin: predictStep<Context, Event>({
+      question: 'predictJoin',
+      choices: [
+        { id: 'secure', label: 'Still secure: every service is backed by all 8 ETH' },
+        { id: 'insecure', label: 'No longer secure' },
+      ],
+      next: 'analyzeEleven',
+      skipClears: true,
+    }),
     analyzeEleven: {
       meta: { kind: 'analyze' },
       on: { ANALYZE: 'waitEleven' },
@@ -291,53 +287,26 @@ export const machine = setup({
         ],
       },
     },
-    fix: {
-      meta: {
-        kind: 'act',
-        show: FIX,
-        tryWrong: [{ action: 'lst.stake', by: LEARNER, amount: '5 ETH' }],
-      },
-      on: {
-        SHOW: showMe(FIX),
-        ACTED: [
-          {
-            guard: 'changedNetwork',
-            target: 'analyzeFix',
-            actions: assign({
-              feedback: ({ event }) => {
-                const e = acted(event);
-                return {
-                  tone: 'info' as const,
-                  text: `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is enough.`,
-                };
-              },
-            }),
+    fix: actStep<Context, Event>({
+      show: FIX,
+      tryWrong: [{ action: 'lst.stake', by: LEARNER, amount: '5 ETH' }],
+      counts: (e) => e.ok && network(e.before) !== network(e.after),
+      target: 'analyzeFix',
+      tone: 'info',
+      says: (e) =>
+        `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is enough.`,
+      otherwise: [
+        {
+          when: (e) => e.ok,
+          say: (e, c) => {
+            const need =
+              c.attack === null ? '' : `, and the attack needs only ${readable(c.attack.stake)} ETH`;
+            return `${e.step.action} landed, but nothing the analyzer reads changed: the operators still hold ${eth(totalStake(e.after))} ETH between them${need}.${waiting(e)} ETH or stETH outside the strategy backs nothing at all.`;
           },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ context, event }) => {
-                const e = acted(event);
-                const alice = e.after.stakers[LEARNER];
-                const idle = BigInt(alice?.strategies['stETH']?.depositShares ?? '0');
-                const waiting =
-                  alice?.delegatedTo === null && idle > 0n
-                    ? ` Alice's ${eth(idle)} stETH strategy shares back no operator until she delegates them.`
-                    : '';
-                if (!e.ok) return { text: didNotCount(e, `Put more stake behind the operators.${waiting}`) };
-                const need =
-                  context.attack === null
-                    ? ''
-                    : `, and the attack needs only ${readable(context.attack.stake)} ETH`;
-                return {
-                  text: `${e.step.action} landed, but nothing the analyzer reads changed: the operators still hold ${eth(totalStake(e.after))} ETH between them${need}.${waiting} ETH or stETH outside the strategy backs nothing at all.`,
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
+        },
+      ],
+      wanted: (e) => `Put more stake behind the operators.${waiting(e)}`,
+    }),
     analyzeFix: {
       meta: { kind: 'analyze' },
       on: { ANALYZE: 'waitFix' },
@@ -435,15 +404,11 @@ export const machine = setup({
         ],
       },
     },
-    debrief: {
-      type: 'final',
-      meta: {
-        kind: 'debrief',
-        holds: (w, c) =>
-          c.cheapest === null || sameEth(coalitionStake(w, operatorsOf(c.cheapest)), c.cheapest.stake)
-            ? null
-            : `the cheapest coalition no longer holds ${c.cheapest.stake} ETH`,
-      },
-    },
+    debrief: debriefStep<Context>({
+      holds: (w, c) =>
+        c.cheapest === null || sameEth(coalitionStake(w, operatorsOf(c.cheapest)), c.cheapest.stake)
+          ? null
+          : `the cheapest coalition no longer holds ${c.cheapest.stake} ETH`,
+    }),
   },
 });

@@ -6,21 +6,22 @@
 // security analyzer's, on the world as it is.
 import { assign, setup, spawnChild, stopChild } from 'xstate';
 import {
-  judgeAnswer,
-  answerTo,
+  actStep,
   analysisOf,
   analyzePlaceholder,
-  didNotCount,
+  debriefStep,
   eth,
   initialLessonContext,
+  judgeAnswer,
   landed,
   lessonEffects,
   percent,
+  predictStep,
   rational,
+  readStep,
   readable,
   readablePercent,
   sameEth,
-  showMe,
   type ActedEvent,
   type AnalysisJson,
   type CascadeJson,
@@ -100,7 +101,6 @@ const magnitude = (w: World) =>
 const operatorStake = (w: World, op: string) =>
   Object.values(w.operators[op]?.shares ?? {}).reduce((a, s) => a + BigInt(s), 0n);
 const totalStake = (w: World) => Object.keys(w.operators).reduce((a, op) => a + operatorStake(w, op), 0n);
-const acted = (e: Event) => e as ActedEvent;
 /** A list in words: "op1", "op1 and op2", "op1, op2 and op4". */
 const words = (xs: string[]) =>
   xs.length <= 1 ? (xs[0] ?? 'nobody') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
@@ -148,6 +148,25 @@ const judge = (c: Context, id: string, truth: string) => {
   };
 };
 
+/** Carol's strategy shares that back no operator yet, said when she has some. */
+function waiting(e: ActedEvent): string {
+  const carol = e.after.stakers['carol'];
+  const idle = BigInt(carol?.strategies['stETH']?.depositShares ?? '0');
+  return carol?.delegatedTo === null && idle > 0n
+    ? ` Carol's ${eth(idle)} stETH in the strategy backs no operator until she delegates it.`
+    : '';
+}
+
+const SLASH_WANTED = 'Act as svc1 and slash op1 by 10% of its allocation (avs.slash).';
+const RATE_CHOICES = [
+  { id: 'same', label: 'It stays 1: the slash hits op1, not the vault token' },
+  { id: 'tenth', label: 'It falls by 10%, to 0.9' },
+  {
+    id: 'more',
+    label: "It falls by more than 10%: Bob's queued redemption is still owed its full 3 stETH",
+  },
+];
+
 export const machine = setup({
   types: {
     context: {} as Context,
@@ -160,17 +179,6 @@ export const machine = setup({
     explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
   },
   guards: {
-    slashedTenPercent: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'avs.slash') &&
-      event.step['operator'] === OPERATOR &&
-      magnitude(event.after) * 10n === magnitude(event.before) * 9n,
-    bobClaimed: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'vault.claim', 'bob') &&
-      event.after.vaults[VAULT]?.requests[REQUEST]?.claimed === true,
-    stakeChanged: ({ event }) =>
-      event.type === 'ACTED' && event.ok && totalStake(event.before) !== totalStake(event.after),
     cascadeFound: ({ event }) => analysisIn(event)?.cascade !== undefined,
     // A 10% buffer, and Theorem 1's bound below all of the stake: growing the shocked operator itself
     // also makes the buffer, but then the shock grows with it and the bound promises nothing.
@@ -198,144 +206,83 @@ export const machine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'predictRate' },
-    },
-    predictRate: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'same', label: 'It stays 1: the slash hits op1, not the vault token' },
-          { id: 'tenth', label: 'It falls by 10%, to 0.9' },
-          {
-            id: 'more',
-            label: "It falls by more than 10%: Bob's queued redemption is still owed its full 3 stETH",
-          },
-        ],
+    intro: readStep<Context>({ next: 'predictRate' }),
+    predictRate: predictStep<Context, Event>({
+      question: 'predictRate',
+      choices: RATE_CHOICES,
+      next: 'slash',
+    }),
+    slash: actStep<Context, Event>({
+      show: SLASH,
+      tryWrong: [{ ...SLASH_STEP, by: 'svc2' }],
+      counts: (e) =>
+        landed(e, 'avs.slash') &&
+        e.step['operator'] === OPERATOR &&
+        magnitude(e.after) * 10n === magnitude(e.before) * 9n,
+      target: 'claim',
+      tone: 'info',
+      judges: {
+        question: 'predictRate',
+        choices: RATE_CHOICES,
+        truth: rateMove,
+        say: (right) => (right === null ? '' : right ? 'You predicted it. ' : 'Not what you predicted. '),
       },
-      on: {
-        ANSWER: {
-          target: 'slash',
-          actions: assign(answerTo<Context>('predictRate')),
+      says: (e) =>
+        `The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} ETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved. Why: to EigenLayer the vault is one staker delegated to op1, so the slash lowered the value of every share it holds, Bob's queued withdrawal included, and a token is a slice of that value: every holder loses the same fraction.`,
+      then: (e) => ({ rateBefore: String(rate(e.before)), rateAfter: String(rate(e.after)) }),
+      otherwise: [
+        {
+          when: (e) => e.ok && e.step.action === 'avs.slash' && e.step['operator'] === OPERATOR,
+          say: (e) =>
+            `That slash took op1's allocation from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))} and the rate from ${eth(rate(e.before))} to ${eth(rate(e.after))}. The question was about 10%: undo it in the history and slash 10%.`,
         },
-        SKIP: 'slash',
-      },
-    },
-    slash: {
-      meta: {
-        kind: 'act',
-        show: SLASH,
-        tryWrong: [{ ...SLASH_STEP, by: 'svc2' }],
-      },
-      on: {
-        SHOW: showMe(SLASH),
-        ACTED: [
-          {
-            guard: 'slashedTenPercent',
-            target: 'claim',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const j = judge(context, 'predictRate', rateMove(e));
-              return {
-                answers: j.answers,
-                rateBefore: String(rate(e.before)),
-                rateAfter: String(rate(e.after)),
-                feedback: {
-                  tone: j.tone,
-                  text: `${j.said}The rate went from ${eth(rate(e.before))} to ${eth(rate(e.after))} ETH per token, for every holder at once: Alice's ${eth(tokens(e.after, 'alice'))} tokens are now worth ${eth((tokens(e.after, 'alice') * rate(e.after)) / WAD)} stETH, and no token moved. Why: to EigenLayer the vault is one staker delegated to op1, so the slash lowered the value of every share it holds, Bob's queued withdrawal included, and a token is a slice of that value: every holder loses the same fraction.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const want = 'Act as svc1 and slash op1 by 10% of its allocation (avs.slash).';
-                if (e.ok && e.step.action === 'avs.slash' && e.step['operator'] === OPERATOR)
-                  return {
-                    text: `That slash took op1's allocation from ${percent(magnitude(e.before))} to ${percent(magnitude(e.after))} and the rate from ${eth(rate(e.before))} to ${eth(rate(e.after))}. The question was about 10%: undo it in the history and slash 10%.`,
-                  };
-                if (e.ok && e.step.action === 'avs.slash')
-                  return {
-                    text: `That slash hit ${String(e.step['operator'])}, not the vault's operator: the vault's rate is still ${eth(rate(e.after))}. ${want}`,
-                  };
-                return { text: didNotCount(e, want) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    claim: {
-      meta: {
-        kind: 'act',
-        show: CLAIM,
-        tryWrong: [{ ...CLAIM_STEP, by: LEARNER }],
-        holds: (w, c) =>
-          c.rateAfter !== null && rate(w) === BigInt(c.rateAfter)
-            ? null
-            : 'the vault rate is not the slashed one',
-      },
-      on: {
-        SHOW: showMe(CLAIM),
-        ACTED: [
-          {
-            guard: 'bobClaimed',
-            target: 'predictShock',
-            actions: assign({
-              feedback: ({ event }) => {
-                const e = acted(event);
-                const paid = stETH(e.after, 'bob') - stETH(e.before, 'bob');
-                const asked = BigInt(e.after.vaults[VAULT]?.requests[REQUEST]?.valueAtRequest ?? '0');
-                return {
-                  tone: 'info' as const,
-                  text:
-                    paid < asked
-                      ? `Bob's tokens were worth ${eth(asked)} stETH when he asked; he was paid ${eth(paid)}, ${share(asked - paid, asked)} less. His redemption was still waiting in the withdrawal queue when op1 was slashed, so it took the slash's loss with the holders.`
-                      : `Bob was paid ${eth(paid)} stETH, the full ${eth(asked)} he was owed: his withdrawal had left the slashing window before the slash landed.`,
-                };
-              },
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const want = 'Act as bob and claim his redemption r1 (vault.claim).';
-                if (!e.ok && e.step.action === 'vault.claim' && e.step['by'] !== 'bob')
-                  return {
-                    text: `The chain refused the claim: only Bob, who asked for redemption ${REQUEST}, can claim it. ${want}`,
-                  };
-                return { text: didNotCount(e, want) };
-              },
-            },
-          },
-        ],
-      },
-    },
-    predictShock: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'none', label: 'Nothing more: the network is secure' },
-          { id: 'some', label: 'Some more, but not everything' },
-          { id: 'all', label: 'All of the stake' },
-        ],
-        holds: (w) =>
-          w.vaults[VAULT]?.requests[REQUEST]?.claimed === true ? null : "Bob's redemption is not claimed",
-      },
-      on: {
-        ANSWER: {
-          target: 'analyzeShock',
-          actions: assign(answerTo<Context>('predictShock')),
+        {
+          when: (e) => e.ok && e.step.action === 'avs.slash',
+          say: (e) =>
+            `That slash hit ${String(e.step['operator'])}, not the vault's operator: the vault's rate is still ${eth(rate(e.after))}. ${SLASH_WANTED}`,
         },
-        SKIP: { target: 'analyzeShock', actions: assign({ feedback: null }) },
+      ],
+      wanted: SLASH_WANTED,
+    }),
+    claim: actStep<Context, Event>({
+      show: CLAIM,
+      tryWrong: [{ ...CLAIM_STEP, by: LEARNER }],
+      holds: (w, c) =>
+        c.rateAfter !== null && rate(w) === BigInt(c.rateAfter)
+          ? null
+          : 'the vault rate is not the slashed one',
+      counts: (e) =>
+        landed(e, 'vault.claim', 'bob') && e.after.vaults[VAULT]?.requests[REQUEST]?.claimed === true,
+      target: 'predictShock',
+      tone: 'info',
+      says: (e) => {
+        const paid = stETH(e.after, 'bob') - stETH(e.before, 'bob');
+        const asked = BigInt(e.after.vaults[VAULT]?.requests[REQUEST]?.valueAtRequest ?? '0');
+        return paid < asked
+          ? `Bob's tokens were worth ${eth(asked)} stETH when he asked; he was paid ${eth(paid)}, ${share(asked - paid, asked)} less. His redemption was still waiting in the withdrawal queue when op1 was slashed, so it took the slash's loss with the holders.`
+          : `Bob was paid ${eth(paid)} stETH, the full ${eth(asked)} he was owed: his withdrawal had left the slashing window before the slash landed.`;
       },
-    },
+      otherwise: [
+        {
+          when: (e) => !e.ok && e.step.action === 'vault.claim' && e.step['by'] !== 'bob',
+          say: () =>
+            `The chain refused the claim: only Bob, who asked for redemption ${REQUEST}, can claim it. Act as bob and claim his redemption r1 (vault.claim).`,
+        },
+      ],
+      wanted: 'Act as bob and claim his redemption r1 (vault.claim).',
+    }),
+    predictShock: predictStep<Context, Event>({
+      question: 'predictShock',
+      choices: [
+        { id: 'none', label: 'Nothing more: the network is secure' },
+        { id: 'some', label: 'Some more, but not everything' },
+        { id: 'all', label: 'All of the stake' },
+      ],
+      holds: (w) =>
+        w.vaults[VAULT]?.requests[REQUEST]?.claimed === true ? null : "Bob's redemption is not claimed",
+      next: 'analyzeShock',
+      skipClears: true,
+    }),
     analyzeShock: {
       meta: { kind: 'analyze' },
       on: { ANALYZE: 'waitShock' },
@@ -379,60 +326,31 @@ export const machine = setup({
         ],
       },
     },
-    cascade: {
-      meta: {
-        kind: 'read',
-        // The shock the analyzer removed is op1 as the chain has it now.
-        holds: (w, c) =>
-          c.shockStake !== null && sameEth(operatorStake(w, OPERATOR), c.shockStake)
-            ? null
-            : `op1 does not hold the ${c.shockStake} ETH the shock removed`,
-      },
-      on: { NEXT: 'buffer' },
-    },
-    buffer: {
-      meta: {
-        kind: 'act',
-        show: BUFFER,
-        tryWrong: [{ action: 'lst.stake', by: 'carol', amount: '5 ETH' }],
-      },
-      on: {
-        SHOW: showMe(BUFFER),
-        ACTED: [
-          {
-            guard: 'stakeChanged',
-            target: 'analyzeBuffer',
-            actions: assign({
-              feedback: ({ event }) => {
-                const e = acted(event);
-                return {
-                  tone: 'info' as const,
-                  text: `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is a 10% buffer.`,
-                };
-              },
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ event }) => {
-                const e = acted(event);
-                const carol = e.after.stakers['carol'];
-                const idle = BigInt(carol?.strategies['stETH']?.depositShares ?? '0');
-                const waiting =
-                  carol?.delegatedTo === null && idle > 0n
-                    ? ` Carol's ${eth(idle)} stETH in the strategy backs no operator until she delegates it.`
-                    : '';
-                if (!e.ok) return { text: didNotCount(e, `Add stake behind the operators.${waiting}`) };
-                return {
-                  text: `${e.step.action} landed, but the operators still hold ${eth(totalStake(e.after))} ETH between them: no buffer was added.${waiting}`,
-                };
-              },
-            },
-          },
-        ],
-      },
-    },
+    cascade: readStep<Context>({
+      // The shock the analyzer removed is op1 as the chain has it now.
+      holds: (w, c) =>
+        c.shockStake !== null && sameEth(operatorStake(w, OPERATOR), c.shockStake)
+          ? null
+          : `op1 does not hold the ${c.shockStake} ETH the shock removed`,
+      next: 'buffer',
+    }),
+    buffer: actStep<Context, Event>({
+      show: BUFFER,
+      tryWrong: [{ action: 'lst.stake', by: 'carol', amount: '5 ETH' }],
+      counts: (e) => e.ok && totalStake(e.before) !== totalStake(e.after),
+      target: 'analyzeBuffer',
+      tone: 'info',
+      says: (e) =>
+        `The operators now hold ${eth(totalStake(e.after))} ETH between them (${eth(totalStake(e.before))} before). Ask the analyzer whether that is a 10% buffer.`,
+      otherwise: [
+        {
+          when: (e) => e.ok,
+          say: (e) =>
+            `${e.step.action} landed, but the operators still hold ${eth(totalStake(e.after))} ETH between them: no buffer was added.${waiting(e)}`,
+        },
+      ],
+      wanted: (e) => `Add stake behind the operators.${waiting(e)}`,
+    }),
     analyzeBuffer: {
       meta: { kind: 'analyze' },
       on: { ANALYZE: 'waitBuffer' },
@@ -498,18 +416,12 @@ export const machine = setup({
         ],
       },
     },
-    debrief: {
-      type: 'final',
-      meta: {
-        kind: 'debrief',
-        // The cascade after the buffer was measured on this chain: op1 is still the 6.3 ETH it shocked.
-        holds: (w, c) =>
-          c.bufferedLoss !== null &&
-          c.shockStake !== null &&
-          sameEth(operatorStake(w, OPERATOR), c.shockStake)
-            ? null
-            : 'the buffered cascade was not measured on this chain',
-      },
-    },
+    debrief: debriefStep<Context>({
+      // The cascade after the buffer was measured on this chain: op1 is still the 6.3 ETH it shocked.
+      holds: (w, c) =>
+        c.bufferedLoss !== null && c.shockStake !== null && sameEth(operatorStake(w, OPERATOR), c.shockStake)
+          ? null
+          : 'the buffered cascade was not measured on this chain',
+    }),
   },
 });

@@ -5,18 +5,19 @@
 // designs.
 import { assign, setup } from 'xstate';
 import {
-  judgeAnswer,
-  answerTo,
+  actStep,
   analyzePlaceholder,
-  didNotCount,
+  debriefStep,
   eth,
   initialLessonContext,
   landed,
   lessonEffects,
   percent,
-  showMe,
+  predictStep,
+  readStep,
   stakerShares,
   type ActedEvent,
+  type Otherwise,
   type Feedback,
   type LessonContext,
   type LessonEvent,
@@ -84,7 +85,6 @@ interface Context extends LessonContext {
   allocationAtRequest: string | null;
 }
 
-const acted = (e: LessonEvent) => e as ActedEvent;
 const opStake = (w: World) => BigInt(w.operators[OP]?.shares[STRATEGY] ?? '0');
 const maxMagnitude = (w: World) => BigInt(w.operators[OP]?.maxMagnitude[STRATEGY] ?? '0');
 const allocation = (w: World) =>
@@ -111,6 +111,12 @@ function vetoTruth(e: ActedEvent): string {
   if (lost * 5n === before) return 'all';
   return 'other';
 }
+
+const VETO_CHOICES = [
+  { id: 'intact', label: '60 stETH: exactly what it has now' },
+  { id: 'allocation', label: '54 stETH: the requested 20% of its 30 stETH allocation goes anyway' },
+  { id: 'all', label: '48 stETH: 20% of all its 60 stETH goes anyway' },
+];
 
 interface QuizKey {
   id: string;
@@ -141,81 +147,124 @@ function refusedForWindow(e: ActedEvent): boolean {
   return reasons.length > 0 && reasons.every((line) => line.includes('VetoWindowEnabled'));
 }
 
-function explainVetoRule(e: ActedEvent): string {
-  if (e.ok && e.step.action === 'avs.slash')
-    return `That slash was instant: ${losses(e)}, in one block, with nobody to stop it. That is the rule this step replaces. Undo it, then give avs1 a veto window.`;
-  if (e.ok && e.step.action === 'avs.configureVeto')
-    return vetoWindow(e.after) === 0n
-      ? 'The window is 0 blocks, so avs1 still slashes at once. Give it a window of some blocks (72 blocks is 3 days here, at one block per hour) and council as the committee.'
-      : `The window is on (${vetoWindow(e.after)} blocks), but the committee is ${committee(e.after) ?? 'nobody'}. In this lesson council plays the resolver: set the rule again with council as the committee.`;
-  if (e.ok && e.step.action === 'avs.requestSlash') {
-    const r = requestIn(e.after, e.step['as']);
-    return `That request was made with no window: it can be executed from block ${r?.requestBlock ?? '?'} on and nobody can veto it, and while it is open avs1 cannot change its rule (SlashRequestsOpen). Undo it and set the window first.`;
-  }
-  const open = Object.entries(e.before.avs[AVS]?.slashRequests ?? {}).filter(
-    ([, r]) => r.status === 'pending',
-  );
-  if (!e.ok && e.step.action === 'avs.configureVeto' && open.length > 0)
-    return `The chain refused to change the rule (SlashRequestsOpen): request ${open.map(([name]) => name).join(', ')} is still open, and a rule cannot change under an open request. Undo that request, then set the window.`;
-  return didNotCount(
-    e,
-    'Act as avs1 and use "Set a veto window" (avs.configureVeto) with some blocks and council as the committee.',
-  );
-}
+// What each act step says to the usual wrong moves, in the chain's numbers; anything else is worded by
+// didNotCount with the step's `wanted`.
 
-function explainRequest(e: ActedEvent): string {
-  if (refusedForWindow(e))
-    return `The chain refused the instant slash (VetoWindowEnabled): with a ${vetoWindow(e.before)}-block window on, avs1 must first request a slash, so the committee has time to look at it. Nothing changed: op1 still has ${eth(opStake(e.after))} stETH.`;
-  if (e.ok && e.step.action === 'avs.configureVeto')
-    return vetoWindow(e.after) === 0n
-      ? 'That switched the window off again, so avs1 would slash at once: that is a later step. Undo it (or set the window back on, with council as the committee), then request the slash.'
-      : `The rule is now a ${vetoWindow(e.after)}-block window with ${committee(e.after) ?? 'nobody'} as the committee. Now request a slash of op1.`;
-  if (e.ok && e.step.action === 'avs.slash')
-    return `That slash was instant, with the window off: ${losses(e)}, with nobody to stop it. This step is about the vetoable rule: undo back to the window, and request the slash instead.`;
-  if (e.ok && e.step.action === 'avs.requestSlash')
-    return committee(e.after) === COMMITTEE
-      ? `That request landed, but its window (${vetoWindow(e.after)} blocks) closes before the committee's next transaction could land. Undo it, set a longer window, and request again.`
-      : `That request landed, but its committee is ${committee(e.after) ?? 'nobody'}, not council. Undo it, set the rule with council as the committee, and request again.`;
-  return didNotCount(
-    e,
-    'Act as avs1 and use "Request a slash (vetoable)" (avs.requestSlash) against op1 in set 0, 20% of stETH.',
-  );
-}
+/** Pending requests before an action, by name. */
+const pendingRequests = (e: ActedEvent) =>
+  Object.entries(e.before.avs[AVS]?.slashRequests ?? {}).filter(([, r]) => r.status === 'pending');
 
-function explainVeto(e: ActedEvent, c: Context): string {
-  const name = c.request ?? 'r1';
-  const r = requestIn(e.after, name);
-  if (!e.ok && e.step.action === 'avs.executeSlash')
-    return `The chain refused to execute it (VetoPeriodNotPassed): the committee can veto request ${name} until block ${r?.vetoableUntilBlock ?? '?'}, and the chain is at block ${e.after.block}. This step is the committee's: act as council and veto it.`;
-  if (e.ok && e.step.action === 'chain.advance' && r !== undefined && r.status === 'pending')
-    return BigInt(e.after.block) >= BigInt(r.vetoableUntilBlock)
-      ? `Time moved to block ${e.after.block}, past request ${name}'s window (the last block a veto can land in is ${r.vetoableUntilBlock}): a veto would now revert (VetoPeriodPassed) and avs1 may execute it. Undo the advance, or request a new slash and veto that one.`
-      : `Time moved to block ${e.after.block}; request ${name} can still be vetoed until block ${r.vetoableUntilBlock}. Waiting does not veto it: act as council and veto it.`;
-  if (e.ok && e.step.action === 'avs.executeSlash')
-    return `Nobody vetoed in time, so avs1 executed the slash: ${losses(e)}. That is the vetoable rule when the committee stays silent. Undo it (or request a new slash) to try the veto.`;
-  if (e.ok && e.step.action === 'avs.requestSlash')
-    return `Request ${String(e.step['as'])} is now pending too. Act as council and veto one of them.`;
-  return didNotCount(
-    e,
-    `Act as council and use "Veto a slash request" (avs.veto) on avs1's request ${name}.`,
-  );
-}
+const vetoRuleOtherwise: Otherwise<Context>[] = [
+  {
+    when: (e) => e.ok && e.step.action === 'avs.slash',
+    say: (e) =>
+      `That slash was instant: ${losses(e)}, in one block, with nobody to stop it. That is the rule this step replaces. Undo it, then give avs1 a veto window.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.configureVeto',
+    say: (e) =>
+      vetoWindow(e.after) === 0n
+        ? 'The window is 0 blocks, so avs1 still slashes at once. Give it a window of some blocks (72 blocks is 3 days here, at one block per hour) and council as the committee.'
+        : `The window is on (${vetoWindow(e.after)} blocks), but the committee is ${committee(e.after) ?? 'nobody'}. In this lesson council plays the resolver: set the rule again with council as the committee.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.requestSlash',
+    say: (e) =>
+      `That request was made with no window: it can be executed from block ${requestIn(e.after, e.step['as'])?.requestBlock ?? '?'} on and nobody can veto it, and while it is open avs1 cannot change its rule (SlashRequestsOpen). Undo it and set the window first.`,
+  },
+  {
+    when: (e) => !e.ok && e.step.action === 'avs.configureVeto' && pendingRequests(e).length > 0,
+    say: (e) =>
+      `The chain refused to change the rule (SlashRequestsOpen): request ${pendingRequests(e)
+        .map(([name]) => name)
+        .join(
+          ', ',
+        )} is still open, and a rule cannot change under an open request. Undo that request, then set the window.`,
+  },
+];
 
-function explainInstantRule(e: ActedEvent): string {
-  if (refusedForWindow(e))
-    return `The chain refused the instant slash (VetoWindowEnabled): avs1's ${vetoWindow(e.before)}-block window is still on. Switch the window off first.`;
-  if (e.ok && e.step.action === 'avs.configureVeto')
-    return `The window is still on (${vetoWindow(e.after)} blocks). Set it to 0 blocks to make avs1's slashes instant again.`;
-  return didNotCount(e, 'Act as avs1 and use "Set a veto window" (avs.configureVeto) with 0 blocks.');
-}
+const requestOtherwise: Otherwise<Context>[] = [
+  {
+    when: refusedForWindow,
+    say: (e) =>
+      `The chain refused the instant slash (VetoWindowEnabled): with a ${vetoWindow(e.before)}-block window on, avs1 must first request a slash, so the committee has time to look at it. Nothing changed: op1 still has ${eth(opStake(e.after))} stETH.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.configureVeto',
+    say: (e) =>
+      vetoWindow(e.after) === 0n
+        ? 'That switched the window off again, so avs1 would slash at once: that is a later step. Undo it (or set the window back on, with council as the committee), then request the slash.'
+        : `The rule is now a ${vetoWindow(e.after)}-block window with ${committee(e.after) ?? 'nobody'} as the committee. Now request a slash of op1.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.slash',
+    say: (e) =>
+      `That slash was instant, with the window off: ${losses(e)}, with nobody to stop it. This step is about the vetoable rule: undo back to the window, and request the slash instead.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.requestSlash',
+    say: (e) =>
+      committee(e.after) === COMMITTEE
+        ? `That request landed, but its window (${vetoWindow(e.after)} blocks) closes before the committee's next transaction could land. Undo it, set a longer window, and request again.`
+        : `That request landed, but its committee is ${committee(e.after) ?? 'nobody'}, not council. Undo it, set the rule with council as the committee, and request again.`,
+  },
+];
 
-function explainRateSlash(e: ActedEvent): string {
-  if (e.ok && e.step.action === 'avs.slash')
-    return `That slash cut op1's allocation to the set from ${percent(allocation(e.before))} to ${percent(allocation(e.after))} of its stake (${losses(e)}): a rate chosen for this incident. The rule here is fixed in advance: 0.1% of the allocation, whatever the fault. Undo it and slash at 0.1%.`;
-  if (refusedForWindow(e))
-    return `The chain refused the slash (VetoWindowEnabled): avs1's window is on again (${vetoWindow(e.before)} blocks). Switch it off, then slash at 0.1%.`;
-  return didNotCount(e, 'Act as avs1 and use "Slash an operator" (avs.slash): op1, set 0, stETH, 0.1%.');
-}
+/** The learner's request by the name she gave it, as the chain has it after the action. */
+const requestNamed = (e: ActedEvent, c: Context) => requestIn(e.after, c.request ?? 'r1');
+
+const vetoOtherwise: Otherwise<Context>[] = [
+  {
+    when: (e) => !e.ok && e.step.action === 'avs.executeSlash',
+    say: (e, c) =>
+      `The chain refused to execute it (VetoPeriodNotPassed): the committee can veto request ${c.request ?? 'r1'} until block ${requestNamed(e, c)?.vetoableUntilBlock ?? '?'}, and the chain is at block ${e.after.block}. This step is the committee's: act as council and veto it.`,
+  },
+  {
+    when: (e, c) => e.ok && e.step.action === 'chain.advance' && requestNamed(e, c)?.status === 'pending',
+    say: (e, c) => {
+      const name = c.request ?? 'r1';
+      const until = requestNamed(e, c)?.vetoableUntilBlock ?? '0';
+      return BigInt(e.after.block) >= BigInt(until)
+        ? `Time moved to block ${e.after.block}, past request ${name}'s window (the last block a veto can land in is ${until}): a veto would now revert (VetoPeriodPassed) and avs1 may execute it. Undo the advance, or request a new slash and veto that one.`
+        : `Time moved to block ${e.after.block}; request ${name} can still be vetoed until block ${until}. Waiting does not veto it: act as council and veto it.`;
+    },
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.executeSlash',
+    say: (e) =>
+      `Nobody vetoed in time, so avs1 executed the slash: ${losses(e)}. That is the vetoable rule when the committee stays silent. Undo it (or request a new slash) to try the veto.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.requestSlash',
+    say: (e) => `Request ${String(e.step['as'])} is now pending too. Act as council and veto one of them.`,
+  },
+];
+
+const instantRuleOtherwise: Otherwise<Context>[] = [
+  {
+    when: refusedForWindow,
+    say: (e) =>
+      `The chain refused the instant slash (VetoWindowEnabled): avs1's ${vetoWindow(e.before)}-block window is still on. Switch the window off first.`,
+  },
+  {
+    when: (e) => e.ok && e.step.action === 'avs.configureVeto',
+    say: (e) =>
+      `The window is still on (${vetoWindow(e.after)} blocks). Set it to 0 blocks to make avs1's slashes instant again.`,
+  },
+];
+
+const rateSlashOtherwise: Otherwise<Context>[] = [
+  {
+    when: (e) => e.ok && e.step.action === 'avs.slash',
+    say: (e) =>
+      `That slash cut op1's allocation to the set from ${percent(allocation(e.before))} to ${percent(allocation(e.after))} of its stake (${losses(e)}): a rate chosen for this incident. The rule here is fixed in advance: 0.1% of the allocation, whatever the fault. Undo it and slash at 0.1%.`,
+  },
+  {
+    when: refusedForWindow,
+    say: (e) =>
+      `The chain refused the slash (VetoWindowEnabled): avs1's window is on again (${vetoWindow(e.before)} blocks). Switch it off, then slash at 0.1%.`,
+  },
+];
 
 /** The world after the rate slash: only that 0.1% is gone since the request (the vetoed one took nothing). */
 function rateHolds(w: World, c: Context): string | null {
@@ -237,37 +286,7 @@ export const machine = setup({
   actors: { analyze: analyzePlaceholder },
   actions: {
     ...lessonEffects,
-    explain: assign({ feedback: (_, p: { text: string }) => ({ tone: 'wrong' as const, text: p.text }) }),
     answerQuiz: assign(({ context, event }, key: QuizKey) => judgeQuiz(context, event, key)),
-  },
-  guards: {
-    vetoOn: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'avs.configureVeto', AVS) &&
-      vetoWindow(event.after) > 0n &&
-      committee(event.after) === COMMITTEE,
-    // A request the committee can still reach: its next transaction lands in the block after the head.
-    requested: ({ event }) => {
-      if (event.type !== 'ACTED' || !landed(event, 'avs.requestSlash', AVS)) return false;
-      const r = requestIn(event.after, event.step['as']);
-      return (
-        r !== undefined &&
-        r.status === 'pending' &&
-        committee(event.after) === COMMITTEE &&
-        BigInt(r.vetoableUntilBlock) > BigInt(event.after.block)
-      );
-    },
-    vetoed: ({ event }) =>
-      event.type === 'ACTED' &&
-      landed(event, 'avs.veto') &&
-      requestIn(event.after, event.step['request'])?.status === 'vetoed',
-    windowOff: ({ event }) =>
-      event.type === 'ACTED' && landed(event, 'avs.configureVeto', AVS) && vetoWindow(event.after) === 0n,
-    rateSlashed: ({ event }) => {
-      if (event.type !== 'ACTED' || !landed(event, 'avs.slash', AVS)) return false;
-      const cut = maxMagnitude(event.before) - maxMagnitude(event.after);
-      return cut > 0n && cut === cutOf(allocation(event.before), RATE);
-    },
   },
 }).createMachine({
   id: 'lesson',
@@ -280,135 +299,82 @@ export const machine = setup({
   }),
   initial: 'intro',
   states: {
-    intro: {
-      meta: { kind: 'read' },
-      on: { NEXT: 'vetoRule' },
-    },
-    vetoRule: {
-      meta: { kind: 'act', show: VETO_RULE, tryWrong: SLASH_NOW },
-      on: {
-        SHOW: showMe(VETO_RULE),
-        ACTED: [
-          {
-            guard: 'vetoOn',
-            target: 'request',
-            actions: assign({
-              feedback: ({ event }) => ({
-                tone: 'right' as const,
-                text: `avs1's rule is now a ${vetoWindow(acted(event).after)}-block veto window, with council as the committee. An instant slash would now be refused.`,
-              }),
-            }),
-          },
-          { actions: { type: 'explain', params: ({ event }) => ({ text: explainVetoRule(acted(event)) }) } },
-        ],
+    intro: readStep<Context>({ next: 'vetoRule' }),
+    vetoRule: actStep<Context>({
+      show: VETO_RULE,
+      tryWrong: SLASH_NOW,
+      counts: (e) =>
+        landed(e, 'avs.configureVeto', AVS) && vetoWindow(e.after) > 0n && committee(e.after) === COMMITTEE,
+      target: 'request',
+      says: (e) =>
+        `avs1's rule is now a ${vetoWindow(e.after)}-block veto window, with council as the committee. An instant slash would now be refused.`,
+      otherwise: vetoRuleOtherwise,
+      wanted:
+        'Act as avs1 and use "Set a veto window" (avs.configureVeto) with some blocks and council as the committee.',
+    }),
+    request: actStep<Context>({
+      show: REQUEST,
+      tryWrong: SLASH_NOW,
+      lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
+      holds: (w) => (vetoWindow(w) > 0n && committee(w) === COMMITTEE ? null : 'avs1 has no veto window'),
+      // A request the committee can still reach: its next transaction lands in the block after the head.
+      counts: (e) => {
+        if (!landed(e, 'avs.requestSlash', AVS)) return false;
+        const r = requestIn(e.after, e.step['as']);
+        return (
+          r !== undefined &&
+          r.status === 'pending' &&
+          committee(e.after) === COMMITTEE &&
+          BigInt(r.vetoableUntilBlock) > BigInt(e.after.block)
+        );
       },
-    },
-    request: {
-      meta: {
-        kind: 'act',
-        show: REQUEST,
-        tryWrong: SLASH_NOW,
-        lookAt: [{ label: 'op1', view: 'Inspector', section: 'operators', card: 'op1' }],
-        holds: (w) => (vetoWindow(w) > 0n && committee(w) === COMMITTEE ? null : 'avs1 has no veto window'),
+      target: 'predictVeto',
+      says: (e) => {
+        const name = String(e.step['as']);
+        return `Request ${name} is pending. The committee can veto it until block ${requestIn(e.after, name)?.vetoableUntilBlock ?? '?'} (the chain is at block ${e.after.block}); op1 still has ${eth(opStake(e.after))} stETH.`;
       },
-      on: {
-        SHOW: showMe(REQUEST),
-        ACTED: [
-          {
-            guard: 'requested',
-            target: 'predictVeto',
-            actions: assign(({ event }) => {
-              const e = acted(event);
-              const name = String(e.step['as']);
-              const r = requestIn(e.after, name);
-              return {
-                request: name,
-                stakeAtRequest: String(opStake(e.after)),
-                maxMagnitudeAtRequest: String(maxMagnitude(e.after)),
-                allocationAtRequest: String(allocation(e.after)),
-                feedback: {
-                  tone: 'right' as const,
-                  text: `Request ${name} is pending. The committee can veto it until block ${r?.vetoableUntilBlock ?? '?'} (the chain is at block ${e.after.block}); op1 still has ${eth(opStake(e.after))} stETH.`,
-                },
-              };
-            }),
-          },
-          { actions: { type: 'explain', params: ({ event }) => ({ text: explainRequest(acted(event)) }) } },
-        ],
+      then: (e) => ({
+        request: String(e.step['as']),
+        stakeAtRequest: String(opStake(e.after)),
+        maxMagnitudeAtRequest: String(maxMagnitude(e.after)),
+        allocationAtRequest: String(allocation(e.after)),
+      }),
+      otherwise: requestOtherwise,
+      wanted:
+        'Act as avs1 and use "Request a slash (vetoable)" (avs.requestSlash) against op1 in set 0, 20% of stETH.',
+    }),
+    predictVeto: predictStep<Context>({ question: 'predictVeto', choices: VETO_CHOICES, next: 'veto' }),
+    veto: actStep<Context>({
+      show: VETO,
+      tryWrong: EXECUTE_EARLY,
+      holds: (w, c) => (requestIn(w, c.request)?.status === 'pending' ? null : 'the request is not pending'),
+      // The request carries the learner's own name for it.
+      perform: (c) => vetoOf(c.request ?? 'r1'),
+      counts: (e) => landed(e, 'avs.veto') && requestIn(e.after, e.step['request'])?.status === 'vetoed',
+      target: 'vetoed',
+      judges: {
+        question: 'predictVeto',
+        choices: VETO_CHOICES,
+        truth: vetoTruth,
+        say: (right) => (right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: '),
       },
-    },
-    predictVeto: {
-      meta: {
-        kind: 'predict',
-        choices: [
-          { id: 'intact', label: '60 stETH: exactly what it has now' },
-          { id: 'allocation', label: '54 stETH: the requested 20% of its 30 stETH allocation goes anyway' },
-          { id: 'all', label: '48 stETH: 20% of all its 60 stETH goes anyway' },
-        ],
+      says: (e) =>
+        `the veto cancelled request ${String(e.step['request'])} and moved nothing. op1 has ${eth(opStake(e.after))} stETH, max magnitude ${percent(maxMagnitude(e.after))}; alice and bob can still withdraw ${eth(withdrawable(e.after, 'alice'))} and ${eth(withdrawable(e.after, 'bob'))}. Why: with a veto window a slash is only a request until the window closes, and a committee veto cancels it before anything reaches EigenLayer.`,
+      otherwise: vetoOtherwise,
+      wanted: (_, c) =>
+        `Act as council and use "Veto a slash request" (avs.veto) on avs1's request ${c.request ?? 'r1'}.`,
+    }),
+    vetoed: readStep<Context>({
+      holds: (w, c) => {
+        if (requestIn(w, c.request)?.status !== 'vetoed') return `request ${c.request ?? '?'} is not vetoed`;
+        if (c.stakeAtRequest === null || opStake(w) !== BigInt(c.stakeAtRequest))
+          return `op1's stake is ${eth(opStake(w))}, not the ${eth(c.stakeAtRequest ?? '0')} it had at the request`;
+        if (c.maxMagnitudeAtRequest === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAtRequest))
+          return `op1's max magnitude moved to ${percent(maxMagnitude(w))}`;
+        return null;
       },
-      on: {
-        ANSWER: {
-          target: 'veto',
-          actions: assign(answerTo<Context>('predictVeto')),
-        },
-        SKIP: 'veto',
-      },
-    },
-    veto: {
-      meta: {
-        kind: 'act',
-        show: VETO,
-        tryWrong: EXECUTE_EARLY,
-        holds: (w, c) =>
-          requestIn(w, c.request)?.status === 'pending' ? null : 'the request is not pending',
-      },
-      on: {
-        // The request carries the learner's own name for it.
-        SHOW: {
-          actions: { type: 'perform', params: ({ context }) => ({ steps: vetoOf(context.request ?? 'r1') }) },
-        },
-        ACTED: [
-          {
-            guard: 'vetoed',
-            target: 'vetoed',
-            actions: assign(({ context, event }) => {
-              const e = acted(event);
-              const truth = vetoTruth(e);
-              const { answers, right } = judgeAnswer(context, 'predictVeto', truth);
-              const said = right === null ? '' : right ? 'You predicted it: ' : 'The chain says otherwise: ';
-              return {
-                answers,
-                feedback: {
-                  tone: right === false ? ('wrong' as const) : ('right' as const),
-                  text: `${said}the veto cancelled request ${String(e.step['request'])} and moved nothing. op1 has ${eth(opStake(e.after))} stETH, max magnitude ${percent(maxMagnitude(e.after))}; alice and bob can still withdraw ${eth(withdrawable(e.after, 'alice'))} and ${eth(withdrawable(e.after, 'bob'))}. Why: with a veto window a slash is only a request until the window closes, and a committee veto cancels it before anything reaches EigenLayer.`,
-                },
-              };
-            }),
-          },
-          {
-            actions: {
-              type: 'explain',
-              params: ({ context, event }) => ({ text: explainVeto(acted(event), context) }),
-            },
-          },
-        ],
-      },
-    },
-    vetoed: {
-      meta: {
-        kind: 'read',
-        holds: (w, c) => {
-          if (requestIn(w, c.request)?.status !== 'vetoed')
-            return `request ${c.request ?? '?'} is not vetoed`;
-          if (c.stakeAtRequest === null || opStake(w) !== BigInt(c.stakeAtRequest))
-            return `op1's stake is ${eth(opStake(w))}, not the ${eth(c.stakeAtRequest ?? '0')} it had at the request`;
-          if (c.maxMagnitudeAtRequest === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAtRequest))
-            return `op1's max magnitude moved to ${percent(maxMagnitude(w))}`;
-          return null;
-        },
-      },
-      on: { NEXT: 'quizVeto' },
-    },
+      next: 'quizVeto',
+    }),
     quizVeto: {
       meta: {
         kind: 'quiz',
@@ -441,56 +407,31 @@ export const machine = setup({
         SKIP: 'instantRule',
       },
     },
-    instantRule: {
-      meta: { kind: 'act', show: INSTANT_RULE, tryWrong: RATE_SLASH },
-      on: {
-        SHOW: showMe(INSTANT_RULE),
-        ACTED: [
-          {
-            guard: 'windowOff',
-            target: 'rateSlash',
-            actions: assign({
-              feedback: {
-                tone: 'right' as const,
-                text: "avs1's window is 0 blocks again: its next slash lands in the block it is sent, with nobody to stop it.",
-              },
-            }),
-          },
-          {
-            actions: { type: 'explain', params: ({ event }) => ({ text: explainInstantRule(acted(event)) }) },
-          },
-        ],
+    instantRule: actStep<Context>({
+      show: INSTANT_RULE,
+      tryWrong: RATE_SLASH,
+      counts: (e) => landed(e, 'avs.configureVeto', AVS) && vetoWindow(e.after) === 0n,
+      target: 'rateSlash',
+      says: () =>
+        "avs1's window is 0 blocks again: its next slash lands in the block it is sent, with nobody to stop it.",
+      otherwise: instantRuleOtherwise,
+      wanted: 'Act as avs1 and use "Set a veto window" (avs.configureVeto) with 0 blocks.',
+    }),
+    rateSlash: actStep<Context>({
+      show: RATE_SLASH,
+      tryWrong: SLASH_NOW,
+      holds: (w) => (vetoWindow(w) === 0n ? null : 'avs1 still has a veto window'),
+      counts: (e) => {
+        if (!landed(e, 'avs.slash', AVS)) return false;
+        const cut = maxMagnitude(e.before) - maxMagnitude(e.after);
+        return cut > 0n && cut === cutOf(allocation(e.before), RATE);
       },
-    },
-    rateSlash: {
-      meta: {
-        kind: 'act',
-        show: RATE_SLASH,
-        tryWrong: SLASH_NOW,
-        holds: (w) => (vetoWindow(w) === 0n ? null : 'avs1 still has a veto window'),
-      },
-      on: {
-        SHOW: showMe(RATE_SLASH),
-        ACTED: [
-          {
-            guard: 'rateSlashed',
-            target: 'quizBabylon',
-            actions: assign({
-              feedback: ({ event }) => {
-                const e = acted(event);
-                return {
-                  tone: 'right' as const,
-                  text: `0.1% of the allocation, at once: ${losses(e)}. op1's max magnitude went from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}.`,
-                };
-              },
-            }),
-          },
-          {
-            actions: { type: 'explain', params: ({ event }) => ({ text: explainRateSlash(acted(event)) }) },
-          },
-        ],
-      },
-    },
+      target: 'quizBabylon',
+      says: (e) =>
+        `0.1% of the allocation, at once: ${losses(e)}. op1's max magnitude went from ${percent(maxMagnitude(e.before))} to ${percent(maxMagnitude(e.after))}.`,
+      otherwise: rateSlashOtherwise,
+      wanted: 'Act as avs1 and use "Slash an operator" (avs.slash): op1, set 0, stETH, 0.1%.',
+    }),
     quizBabylon: {
       meta: {
         kind: 'quiz',
@@ -526,13 +467,7 @@ export const machine = setup({
         SKIP: 'elsewhere',
       },
     },
-    elsewhere: {
-      meta: { kind: 'read', holds: rateHolds },
-      on: { NEXT: 'debrief' },
-    },
-    debrief: {
-      type: 'final',
-      meta: { kind: 'debrief' },
-    },
+    elsewhere: readStep<Context>({ holds: rateHolds, next: 'debrief' }),
+    debrief: debriefStep<Context>(),
   },
 });

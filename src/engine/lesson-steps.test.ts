@@ -62,12 +62,14 @@ const machine = setup({
       judges: { question: 'guess', choices: CHOICES, truth: (e) => worldDirection(e, PATH) ?? 'same' },
       says: (e) => `Alice holds ${shares(e.after)} shares.`,
       then: (e) => ({ deposited: String(shares(e.after)) }),
-      shortcuts: [
+      also: [
         {
           counts: (e) => landed(e, 'strategy.depositAll', 'alice'),
           target: 'end',
           says: () => 'All in at once.',
         },
+        // Part of the step: approving stays, with a note.
+        { counts: (e) => landed(e, 'token.approve', 'alice'), says: () => 'Approved.', tone: 'info' },
       ],
       wanted: 'Deposit stETH as alice.',
       otherwise: [
@@ -193,6 +195,47 @@ describe('step builders', () => {
     right.send(acted(DEPOSIT[0]!, worldWith('1'), worldWith('2')));
     expect(right.getSnapshot().context.feedback?.text).toBe('You predicted it: Alice holds 2 shares.');
     expect(right.getSnapshot().context.answers['guess']?.correct).toBe(true);
+  });
+
+  it('let a judged answer set the tone, and the step its own when the question was skipped', () => {
+    const infoStep = setup({
+      types: { context: {} as Context, events: {} as LessonEvent, meta: {} as StepMeta<Context> },
+      actions: { ...lessonEffects },
+    }).createMachine({
+      id: 'lesson',
+      context: () => ({ ...initialLessonContext(), deposited: null, lastBlock: null }),
+      initial: 'guess',
+      states: {
+        guess: predictStep<Context>({ question: 'guess', choices: CHOICES, next: 'deposit' }),
+        deposit: actStep<Context>({
+          show: DEPOSIT,
+          counts: () => true,
+          target: 'deposit',
+          tone: 'info',
+          judges: { question: 'guess', choices: CHOICES, truth: () => 'more' },
+          says: () => 'Done.',
+          wanted: 'Deposit.',
+        }),
+      },
+    });
+    const tones = ['more', 'same', null].map((choice) => {
+      const actor = createActor(infoStep).start();
+      actor.send(choice === null ? { type: 'SKIP' } : { type: 'ANSWER', choice });
+      actor.send(acted(DEPOSIT[0]!, worldWith('0'), worldWith('1')));
+      return actor.getSnapshot().context.feedback?.tone;
+    });
+    expect(tones).toEqual(['right', 'wrong', 'info']);
+  });
+
+  it('accept part of the step without moving on', () => {
+    const { actor } = start(machine);
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'ANSWER', choice: 'more' });
+    actor.send(acted({ action: 'token.approve', by: 'alice' }, worldWith('0'), worldWith('0')));
+    expect(actor.getSnapshot().value).toBe('deposit');
+    expect(actor.getSnapshot().context.feedback).toEqual({ tone: 'info', text: 'Approved.' });
+    // Its question is still open for the action that counts.
+    expect(actor.getSnapshot().context.answers['guess']?.correct).toBeNull();
   });
 
   it('take a shortcut, checked before the main action', () => {

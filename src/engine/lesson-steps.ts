@@ -5,7 +5,7 @@
 // step behaves the same whoever wrote it. Each builder returns a plain state config for
 // `setup({...}).createMachine(...)`: guards and assignments are inline, and "show me" calls the `perform`
 // action every lesson provides from `lessonEffects`.
-import { assign } from 'xstate';
+import { assign, type EventObject } from 'xstate';
 import {
   answerTo,
   choiceLabel,
@@ -30,7 +30,7 @@ type OnActed<C, T> = (e: ActedEvent, context: C) => T;
  * A prediction asked earlier (a predict step's state id), judged when this step's action lands: `truth` is
  * the choice the chain made true. The feedback starts with `say`'s words about the learner's answer (by
  * default "You predicted it: " or "You predicted "…", but the chain says otherwise: "; nothing when the
- * question was skipped), and its tone is wrong when the answer was.
+ * question was skipped), and its tone is right or wrong with the answer (the step's own when skipped).
  */
 export interface Judges<C extends LessonContext> {
   question: string;
@@ -40,13 +40,16 @@ export interface Judges<C extends LessonContext> {
   say?: (right: boolean | null, e: ActedEvent, context: C) => string;
 }
 
-/** An action that completes an act step, and what the step learns from it. */
+/** An action an act step accepts, and what the step learns from it. */
 export interface Counts<C extends LessonContext> {
-  /** Whether this action completes the step: a check on the chain's facts (the event's worlds). */
+  /** Whether the step accepts this action: a check on the chain's facts (the event's worlds). */
   counts: OnActed<C, boolean>;
-  target: string;
-  /** The right-toned feedback: what the action did, in the chain's numbers. */
+  /** Where the step goes; an `also` entry without one stays (a part of the step done, such as a start). */
+  target?: string;
+  /** The feedback: what the action did, in the chain's numbers. */
   says?: OnActed<C, string>;
+  /** The feedback's tone unless a judged answer sets it (right or wrong): 'right' unless the step says. */
+  tone?: Feedback['tone'];
   judges?: Judges<C>;
   /** Context the step records (decimal strings), applied last: feedback given here replaces `says`. */
   then?: OnActed<C, Partial<C>>;
@@ -60,6 +63,7 @@ export interface Otherwise<C extends LessonContext> {
 }
 
 export interface ActStep<C extends LessonContext> extends Counts<C> {
+  target: string;
   /** The exact action: the second hint spells it out, "show me" performs it, the tests take it. */
   show: StepJson[];
   /** A plausible wrong action the model-based test takes to check the explanation. */
@@ -68,8 +72,11 @@ export interface ActStep<C extends LessonContext> extends Counts<C> {
   holds?: Holds<C>;
   /** What "show me" performs when it depends on the learner's earlier choices (a name she gave). */
   perform?: (context: C) => StepJson[];
-  /** Other actions that complete the step too (one that does this step and the next), checked first. */
-  shortcuts?: Counts<C>[];
+  /**
+   * Other actions the step accepts, checked first: one that does this step and the next (a shortcut to a
+   * later target), or a part of the step that stays in it (no target).
+   */
+  also?: Counts<C>[];
   /** What to do instead, for the generic explanation: `didNotCount(e, wanted)`. */
   wanted: string | OnActed<C, string>;
   otherwise?: Otherwise<C>[];
@@ -78,8 +85,11 @@ export interface ActStep<C extends LessonContext> extends Counts<C> {
 }
 
 // The assignment type inline actions get inside any lesson's setup(): the lesson's context and events.
-const assignLesson = <C extends LessonContext>(f: (args: { context: C; event: LessonEvent }) => Partial<C>) =>
-  assign<C, LessonEvent, undefined, LessonEvent, never>(f as never);
+// A lesson whose machine handles more events than LessonEvent (an analyzer's verdicts) names its event type
+// as the builders' second type argument, E.
+const assignLesson = <C extends LessonContext, E extends EventObject>(
+  f: (args: { context: C; event: E }) => Partial<C>,
+) => assign<C, E, undefined, E, never>(f as never);
 
 /** The default words about a judged answer, before the chain's numbers. */
 function defaultSay<C extends LessonContext>(j: Judges<C>) {
@@ -95,12 +105,12 @@ function defaultSay<C extends LessonContext>(j: Judges<C>) {
 function counted<C extends LessonContext>(b: Counts<C>, e: ActedEvent, context: C): Partial<C> {
   const out: Partial<C> = {};
   let prefix = '';
-  let tone: Feedback['tone'] = 'right';
+  let tone: Feedback['tone'] = b.tone ?? 'right';
   if (b.judges !== undefined) {
     const { answers, right } = judgeAnswer(context, b.judges.question, b.judges.truth(e, context));
     out.answers = answers;
     prefix = (b.judges.say ?? defaultSay(b.judges))(right, e, { ...context, answers });
-    if (right === false) tone = 'wrong';
+    if (right !== null) tone = right ? 'right' : 'wrong';
   }
   if (b.says !== undefined) out.feedback = { tone, text: prefix + b.says(e, context) };
   else if (prefix !== '') out.feedback = { tone, text: prefix.trim() };
@@ -119,23 +129,23 @@ function defined<T extends object>(o: T): T {
 }
 
 /** The acted event, for transitions already known to be handling ACTED. */
-const acted = (e: LessonEvent) => e as ActedEvent;
+const acted = (e: EventObject) => e as ActedEvent;
 
 /**
- * An act step: the learner acts in the sandbox; "show me" performs `show`. The first action that `counts`
- * (or a shortcut's) moves to its target with its feedback; any other is explained, wrong-toned, and changes
- * nothing else.
+ * An act step: the learner acts in the sandbox; "show me" performs `show`. An action that `counts` (or that
+ * an `also` entry accepts) moves to its target with its feedback; any other is explained, wrong-toned, and
+ * changes nothing else (but what `track` follows).
  */
-export function actStep<C extends LessonContext>(s: ActStep<C>) {
+export function actStep<C extends LessonContext, E extends EventObject = LessonEvent>(s: ActStep<C>) {
   const withTrack = (context: C, e: ActedEvent): { context: C; tracked: Partial<C> } => {
     const tracked = s.track?.(e, context) ?? {};
     return { context: { ...context, ...tracked }, tracked };
   };
   const branch = (b: Counts<C>) => ({
-    guard: ({ context, event }: { context: C; event: LessonEvent }) =>
-      event.type === 'ACTED' && b.counts(event, context),
-    target: b.target,
-    actions: assignLesson<C>(({ context, event }) => {
+    guard: ({ context, event }: { context: C; event: E }) =>
+      event.type === 'ACTED' && b.counts(acted(event), context),
+    ...(b.target === undefined ? {} : { target: b.target }),
+    actions: assignLesson<C, E>(({ context, event }) => {
       const t = withTrack(context, acted(event));
       return { ...t.tracked, ...counted(b, acted(event), t.context) };
     }),
@@ -157,10 +167,10 @@ export function actStep<C extends LessonContext>(s: ActStep<C>) {
         },
       },
       ACTED: [
-        ...(s.shortcuts ?? []).map(branch),
+        ...(s.also ?? []).map(branch),
         branch(s),
         {
-          actions: assignLesson<C>(({ context, event }) => {
+          actions: assignLesson<C, E>(({ context, event }) => {
             const t = withTrack(context, acted(event));
             const text = explanation(s, acted(event), t.context);
             return { ...t.tracked, feedback: { tone: 'wrong' as const, text } } as Partial<C>;
@@ -205,7 +215,7 @@ export interface PredictStep<C extends LessonContext> {
 }
 
 /** A prediction: ANSWER records the choice (judged later, by the act step that `judges` it); SKIP moves on. */
-export function predictStep<C extends LessonContext>(s: PredictStep<C>) {
+export function predictStep<C extends LessonContext, E extends EventObject = LessonEvent>(s: PredictStep<C>) {
   return {
     meta: defined({
       kind: 'predict' as const,
@@ -214,10 +224,15 @@ export function predictStep<C extends LessonContext>(s: PredictStep<C>) {
       holds: s.holds,
     }) as StepMeta<C>,
     on: {
-      ANSWER: { target: s.next, actions: assignLesson<C>(answerTo<C>(s.question)) },
+      ANSWER: {
+        target: s.next,
+        actions: assignLesson<C, E>(({ context, event }) =>
+          answerTo<C>(s.question)({ context, event: event as unknown as LessonEvent }),
+        ),
+      },
       SKIP:
         s.skipClears === true
-          ? { target: s.next, actions: assignLesson<C>(() => ({ feedback: null }) as Partial<C>) }
+          ? { target: s.next, actions: assignLesson<C, E>(() => ({ feedback: null }) as Partial<C>) }
           : { target: s.next },
     },
   };

@@ -59,6 +59,16 @@ describe('short share links', () => {
     });
   });
 
+  it("shares a lesson file's sandbox from its preset: a custom lesson is no base a link can name", async () => {
+    const scenario = { ...playground, steps: [...playground.steps, ...threeSteps] };
+    expect(await shortTarget(scenario, 'lesson:file-0123abcd#run1', 23)).toEqual({
+      kind: 'steps',
+      base: { kind: 'preset', id: 'playground' },
+      steps: threeSteps,
+      position: 23,
+    });
+  });
+
   it('names a base it does not have', async () => {
     await expect(scenarioOf({ kind: 'preset', id: 'nope' }, [])).rejects.toThrow(/preset "nope".*playground/);
     await expect(scenarioOf({ kind: 'lesson', id: '99-x' }, [])).rejects.toThrow(/lesson "99-x"/);

@@ -61,7 +61,9 @@ async function baseScenario(base: ShareBase): Promise<unknown> {
 /** The shortest link target for the scenario on screen: its base and the steps after it, else the file. */
 export async function shortTarget(scenario: unknown, source: string, position: number): Promise<ShareTarget> {
   const lesson = lessonOfSource(source);
-  const bases: ShareBase[] = lesson === null ? [] : [{ kind: 'lesson', id: lesson }];
+  // A lesson opened from a lesson file is no built-in lesson a link could name: its sandbox shares as any other.
+  const builtIn = lesson !== null && (await import('./lessons.ts')).lessonDoc(lesson) !== undefined;
+  const bases: ShareBase[] = lesson === null || !builtIn ? [] : [{ kind: 'lesson', id: lesson }];
   const { SCENARIO_PRESETS } = await import('../protocol/scenarios/index.ts');
   bases.push(...SCENARIO_PRESETS.map((p) => ({ kind: 'preset' as const, id: p.id })));
   for (const base of bases) {
