@@ -34,11 +34,16 @@ function value(path: string[], label: string, group: string, raw: string | undef
 /** Every pickable value of a world, grouped by actor in the world's own order, protocol-wide values last. */
 export function worldValues(w: World): WorldValue[] {
   const out: WorldValue[] = [];
-  for (const [id, a] of Object.entries(w.accounts)) {
-    out.push(...value(['accounts', id, 'eth'], `${id}'s ETH balance`, id, a.eth));
-    out.push(...value(['accounts', id, 'stETH'], `${id}'s stETH balance`, id, a.stETH));
-    out.push(...value(['accounts', id, 'wstETH'], `${id}'s wstETH balance`, id, a.wstETH));
-    for (const [vault, n] of Object.entries(a.vaultTokens))
+  // Every actor the world names, in its own order: an account, a staker or an operator entry.
+  const ids = [
+    ...new Set([...Object.keys(w.accounts), ...Object.keys(w.stakers), ...Object.keys(w.operators)]),
+  ];
+  for (const id of ids) {
+    const a = w.accounts[id];
+    out.push(...value(['accounts', id, 'eth'], `${id}'s ETH balance`, id, a?.eth));
+    out.push(...value(['accounts', id, 'stETH'], `${id}'s stETH balance`, id, a?.stETH));
+    out.push(...value(['accounts', id, 'wstETH'], `${id}'s wstETH balance`, id, a?.wstETH));
+    for (const [vault, n] of Object.entries(a?.vaultTokens ?? {}))
       out.push(...value(['accounts', id, 'vaultTokens', vault], `${id}'s ${vault} tokens`, id, n));
     const s = w.stakers[id];
     for (const [strategy, x] of Object.entries(s?.strategies ?? {})) {
