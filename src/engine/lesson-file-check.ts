@@ -145,11 +145,11 @@ export async function dryRunLessonFile(file: LessonFile, lessons?: LessonScenari
           );
         else if (w.truth === null)
           problems.push(
-            `${where}.answer.choices: none is ${shown(q.step, w.after)}, the value after ${at}'s action`,
+            `${where}.answer.choices: none is ${shown(q.step.watch.path, w.after)}, the value after ${at}'s action`,
           );
         else
           lines.push(
-            `${where} ${q.step.id}: the truth is "${w.truth}" (${shown(q.step, w.before)} → ${shown(q.step, w.after)})`,
+            `${where} ${q.step.id}: the truth is "${w.truth}" (${shown(q.step.watch.path, w.before)} → ${shown(q.step.watch.path, w.after)})`,
           );
       }
       pending = [];

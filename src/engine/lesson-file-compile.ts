@@ -27,12 +27,13 @@ import {
 import type { Lesson } from './lessons.ts';
 import {
   problemLines,
+  type ActStep,
   type LessonFile,
   type LessonFileStep,
   type LessonProblem,
   type PredictStep,
 } from './lesson-file.ts';
-import { choicesOf, matches, said, wanted, watched } from './lesson-file-rules.ts';
+import { choicesOf, matches, quoted, said, wanted, watched } from './lesson-file-rules.ts';
 import { stepLabel } from './step-label.ts';
 
 /** A lesson file that cannot be played, with its problems as path-named lines. */
@@ -123,14 +124,14 @@ export async function resolveLessonFile(
       });
     }
   const actors = new Set((scenario.actors ?? []).map((a) => a.id));
-  file.steps.forEach((s, i) => {
-    if (s.kind !== 'predict') return;
-    const [root = '', id = ''] = s.watch.path;
+  const checkActor = (path: readonly string[], at: string) => {
+    const [root = '', id = ''] = path;
     if (WORLD_ROOTS_BY_ACTOR.has(root) && !actors.has(id))
-      problems.push({
-        path: `steps[${i}].watch.path[1]`,
-        message: `"${id}" is not an actor of the lesson's start`,
-      });
+      problems.push({ path: at, message: `"${id}" is not an actor of the lesson's start` });
+  };
+  file.steps.forEach((s, i) => {
+    if (s.kind === 'act') s.quote?.forEach((q, j) => checkActor(q.path, `steps[${i}].quote[${j}].path[1]`));
+    if (s.kind === 'predict') checkActor(s.watch.path, `steps[${i}].watch.path[1]`);
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: { ...scenario, steps: [...(scenario.steps ?? []), ...(file.setup ?? [])] } };
@@ -181,15 +182,18 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * What an act step says when the action counts: each prediction it judges, right or wrong, with the chain's
- * numbers and the teacher's why; or, judging none, what landed.
+ * numbers and the teacher's why (or, judging none, what landed), then the values the step quotes.
  */
 function judged(
+  step: ActStep,
   questions: readonly PredictStep[],
   e: ActedEvent,
   context: LessonContext,
 ): Partial<LessonContext> {
+  const values = quoted(step, e);
+  const more = values === '' ? '' : ` ${capital(values)}`;
   if (questions.length === 0)
-    return { feedback: { tone: 'right', text: `That counts: ${stepLabel(e.step)}.` } };
+    return { feedback: { tone: 'right', text: `That counts: ${stepLabel(e.step)}.${more}` } };
   let answers = context.answers;
   let tone: Feedback['tone'] = 'right';
   const texts = questions.map((q) => {
@@ -203,7 +207,7 @@ function judged(
     const choice = choiceLabel(choicesOf(q), answers[q.id]?.choice ?? '');
     return `You predicted "${choice}", but the chain says otherwise: ${numbers}`;
   });
-  return { answers, feedback: { tone, text: texts.join(' ') } };
+  return { answers, feedback: { tone, text: `${texts.join(' ')}${more}` } };
 }
 
 /** A step's places to look at, as the builders' optional field (absent rather than undefined). */
@@ -264,7 +268,7 @@ export function lessonFileMachine(file: LessonFile): AnyStateMachine {
         ...lookAt,
         counts: (e) => matches(e, s.action, s.match),
         target: next,
-        then: (e, context) => judged(questions, e, context),
+        then: (e, context) => judged(s, questions, e, context),
         wanted: wanted(s),
       });
     } else states[s.id] = debriefStep<LessonContext>(lookAt);

@@ -11,6 +11,10 @@ const lesson01: unknown = JSON.parse(
   readFileSync(new URL('../../lessons/01-staking-and-lsts/lesson.json', import.meta.url), 'utf8'),
 );
 
+/** A problem line: `(link)`, `(root)` or a JSON path (keys that are not names quoted), a colon, words. */
+const LINE =
+  /^(\(link\)|\(root\)|([A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])(\[\d+\]|\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*): \S|^… and \d+ more/;
+
 /** The `lf=` fragment of any JSON text, deflated as a link is. */
 async function linkOf(text: string): Promise<string> {
   const bytes = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
@@ -78,7 +82,7 @@ describe('lesson links', () => {
           expect(await decodeLessonFileLink(await encodeLessonLink(file))).toEqual({ ok: true, file });
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
@@ -129,6 +133,33 @@ describe('lesson links', () => {
       ok: false,
       problems: ['title: is empty; accepted: a title'],
     });
+  });
+
+  it('answer any fragment with a file or path-named problems, never a throw', async () => {
+    const base64url = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('')),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          base64url.map((b) => `lf=${b}`),
+          fc.jsonValue().map((j) => JSON.stringify(j)),
+        ),
+        async (text) => {
+          const fromText = await decodeLessonFileLink(
+            text.startsWith('lf=') ? text : `lf=${toBase64Url(new TextEncoder().encode(text))}`,
+          );
+          const fromJson = await decodeLessonFileLink(await linkOf(text));
+          for (const r of [fromText, fromJson]) {
+            if (r.ok) continue;
+            expect(r.problems.length).toBeGreaterThan(0);
+            for (const p of r.problems) expect(p).toMatch(LINE);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('stop inflating a bomb before it fills memory', async () => {

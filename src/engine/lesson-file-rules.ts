@@ -15,7 +15,14 @@ import {
   type StepJson,
   type World,
 } from './lesson-kit.ts';
-import { DIRECTIONS, type ActStep, type Direction, type Match, type PredictStep } from './lesson-file.ts';
+import {
+  DIRECTIONS,
+  type ActStep,
+  type Direction,
+  type Match,
+  type PredictStep,
+  type WatchedValue,
+} from './lesson-file.ts';
 
 /** A step as the chain reads it (amounts as wei, names as written), to compare two spellings of one action. */
 function normal(step: StepJson): string | null {
@@ -102,19 +109,30 @@ export function watched(s: PredictStep, e: { before: World; after: World }): Wat
   return { before, after, truth: i < 0 ? null : `c${i}` };
 }
 
-/** A watched value for a sentence, in its unit (18-decimal amounts and fractions through `eth`). */
-export function shown(s: PredictStep, value: bigint): string {
-  const kind = classifyPath(s.watch.path.join('.'));
+/** A world value for a sentence, in its unit (18-decimal amounts and fractions through `eth`). */
+export function shown(path: readonly string[], value: bigint): string {
+  const kind = classifyPath(path.join('.'));
   if (kind === 'integer') return value.toString();
   if (kind === 'gwei') return `${value} gwei`;
   return eth(value);
 }
 
+/** How a value moved, in the chain's numbers: "alice's stETH went from 0 to 4" or "… stayed at 4". */
+export function moved(w: WatchedValue, before: bigint, after: bigint): string {
+  return before === after
+    ? `${w.label} stayed at ${shown(w.path, after)}`
+    : `${w.label} went from ${shown(w.path, before)} to ${shown(w.path, after)}`;
+}
+
+/** The values an act step quotes, across its action: "alice's stETH went from 0 to 4; …", or ''. */
+export function quoted(s: ActStep, e: { before: World; after: World }): string {
+  const parts = (s.quote ?? []).map((q) =>
+    moved(q, worldValue(e.before, q.path) ?? 0n, worldValue(e.after, q.path) ?? 0n),
+  );
+  return parts.length === 0 ? '' : `${parts.join('; ')}.`;
+}
+
 /** The chain's numbers for a prediction, and the teacher's why: "alice's shares went from 4 to 4. Why: …" */
 export function said(s: PredictStep, w: Watched): string {
-  const moved =
-    w.before === w.after
-      ? `${s.watch.label} stayed at ${shown(s, w.after)}`
-      : `${s.watch.label} went from ${shown(s, w.before)} to ${shown(s, w.after)}`;
-  return `${moved}.${s.explain === undefined ? '' : ` Why: ${s.explain}`}`;
+  return `${moved(s.watch, w.before, w.after)}.${s.explain === undefined ? '' : ` Why: ${s.explain}`}`;
 }

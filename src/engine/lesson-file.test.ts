@@ -55,6 +55,14 @@ describe('parseLessonFile', () => {
     expect(paths(f)).toEqual(['steps[2].watch.path']);
     watch.path = ['stakers', 'alice', 'nothing'];
     expect(problems(f)[0]).toMatch(/is not a world@1 value/);
+    const g = fiveStepLesson();
+    (g.steps[1] as unknown as Json)['quote'] = [
+      { path: ['accounts', 'alice', 'stETH'], label: "alice's stETH" },
+      { path: ['accounts', 'alice', 'role'], label: 'her role' },
+    ];
+    expect(problems(g)).toEqual([
+      'steps[1].quote[1].path: "accounts.alice.role" is a string value; accepted: a number (an amount, shares, a fraction, gwei or a block)',
+    ]);
   });
 
   it('refuses raw HTML and links that are not http(s) in any prose', () => {

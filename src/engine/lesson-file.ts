@@ -54,9 +54,17 @@ export interface ReadStep extends StepBase {
   narration?: CompactStep;
 }
 
+/** A world value a step names: its world@1 path (a decimal integer) and how sentences name it. */
+export interface WatchedValue {
+  path: string[];
+  label: string;
+}
+
 export interface ActStep extends StepBase {
   kind: 'act';
   action: CompactStep;
+  /** Values the right-answer feedback quotes before and after the action ("alice's stETH went from 0 to 4"). */
+  quote?: WatchedValue[];
   match?: Match;
   hint?: string;
   /** A plausible wrong action: the tests take it and expect it explained (optional). */
@@ -69,7 +77,7 @@ export type PredictAnswer =
 export interface PredictStep extends StepBase {
   kind: 'predict';
   /** A world@1 path to a decimal integer value, and how the feedback names it. */
-  watch: { path: string[]; label: string };
+  watch: WatchedValue;
   answer: PredictAnswer;
   /** The teacher's "why", quoted after the chain's numbers in the feedback. */
   explain?: string;
@@ -117,7 +125,7 @@ const line = (max: number, what: string) =>
 /**
  * Why Markdown prose cannot be shown, or null. The page inserts rendered prose as HTML, so a lesson file
  * (anyone's) may use only Markdown's own constructs: no raw HTML, and links and images only to http(s)
- * addresses or anchors (a `javascript:` link would run code when clicked).
+ * and mailto: addresses or anchors (a `javascript:` link would run code when clicked).
  */
 export function proseProblem(markdown: string): string | null {
   let why: string | null = null;
@@ -125,8 +133,8 @@ export function proseProblem(markdown: string): string | null {
     if (why !== null) return;
     if (t.type === 'html')
       why = `holds raw HTML (${showValue(t.raw.trim().slice(0, 40))}); accepted: Markdown only`;
-    else if ((t.type === 'link' || t.type === 'image') && !/^(https?:\/\/|#)/i.test(String(t.href)))
-      why = `links to ${showValue(String(t.href).slice(0, 60))}; accepted: http(s) addresses only`;
+    else if ((t.type === 'link' || t.type === 'image') && !/^(https?:\/\/|mailto:|#)/i.test(String(t.href)))
+      why = `links to ${showValue(String(t.href).slice(0, 60))}; accepted: http(s) and mailto: addresses only`;
   });
   return why;
 }
@@ -192,6 +200,20 @@ const base = {
   lookAt,
 };
 
+const segment = v.pipe(
+  v.string('is not a string'),
+  v.regex(/^[A-Za-z0-9_/-]{1,80}$/, (i) => `${showValue(i.input)} is not a path segment`),
+);
+/** A world value a step names: its world@1 path and how sentences name it. */
+const WatchSchema = object({
+  path: v.pipe(
+    v.array(segment, 'is not a list of path segments'),
+    v.minLength(1, 'is empty'),
+    v.maxLength(8, 'is too long'),
+  ),
+  label: line(120, 'what the value is, in words ("alice\'s stETH shares")'),
+});
+
 const ReadSchema = object({ ...base, kind: v.literal('read'), narration: v.optional(action) });
 const ActSchema = object({
   ...base,
@@ -199,6 +221,9 @@ const ActSchema = object({
   action,
   match: v.optional(picklist(MATCHES)),
   hint: v.optional(v.pipe(prose, v.minLength(1, 'is empty; leave it out to have one generated'))),
+  quote: v.optional(
+    v.pipe(v.array(WatchSchema, 'is not a list of world values'), v.maxLength(4, 'names more than 4 values')),
+  ),
   tryWrong: v.optional(action),
 });
 const amountChoice = v.pipe(
@@ -233,21 +258,10 @@ const AnswerSchema = v.variant(
   (i) =>
     `${showValue(i.input)} is not an answer; accepted: { "type": "direction" } or { "type": "value", "choices": [...] }`,
 );
-const segment = v.pipe(
-  v.string('is not a string'),
-  v.regex(/^[A-Za-z0-9_/-]{1,80}$/, (i) => `${showValue(i.input)} is not a path segment`),
-);
 const PredictSchema = object({
   ...base,
   kind: v.literal('predict'),
-  watch: object({
-    path: v.pipe(
-      v.array(segment, 'is not a list of path segments'),
-      v.minLength(1, 'is empty'),
-      v.maxLength(8, 'is too long'),
-    ),
-    label: line(120, 'what the value is, in words ("alice\'s stETH shares")'),
-  }),
+  watch: WatchSchema,
   answer: AnswerSchema,
   explain: v.optional(prose),
 });
@@ -345,7 +359,7 @@ function checkWatch(path: readonly string[], at: string, out: LessonProblem[]): 
   else if (!INTEGER_KINDS.includes(kind))
     out.push({
       path: at,
-      message: `"${path.join('.').slice(0, 120)}" is a ${kind} value; a prediction compares a number`,
+      message: `"${path.join('.').slice(0, 120)}" is a ${kind} value; accepted: a number (an amount, shares, a fraction, gwei or a block)`,
     });
 }
 
@@ -440,6 +454,7 @@ export function lessonFileProblems(value: unknown): LessonProblem[] {
     steps.push(s);
     if (s.kind === 'act') {
       checkAction(s.action, `${at}.action`, out);
+      s.quote?.forEach((q, j) => checkWatch(q.path, `${at}.quote[${j}].path`, out));
       if (s.tryWrong !== undefined) checkAction(s.tryWrong, `${at}.tryWrong`, out);
     }
     if (s.kind === 'read' && s.narration !== undefined) checkAction(s.narration, `${at}.narration`, out);

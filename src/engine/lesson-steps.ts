@@ -150,7 +150,6 @@ export function actStep<C extends LessonContext, E extends EventObject = LessonE
       return { ...t.tracked, ...counted(b, acted(event), t.context) };
     }),
   });
-  const show = s.perform;
   return {
     meta: defined({
       kind: 'act' as const,
@@ -163,7 +162,7 @@ export function actStep<C extends LessonContext, E extends EventObject = LessonE
       SHOW: {
         actions: {
           type: 'perform' as const,
-          params: ({ context }: { context: C }) => ({ steps: show?.(context) ?? s.show }),
+          params: ({ context }: { context: C }) => ({ steps: s.perform?.(context) ?? s.show }),
         },
       },
       ACTED: [
