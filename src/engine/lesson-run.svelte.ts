@@ -128,8 +128,14 @@ export class LessonRun {
    * Opens saved progress where the learner left it, chain and all. Null when the progress belongs to an
    * older version of the lesson (a step it names no longer exists): the caller says so and starts afresh.
    */
-  static async resume(app: SandboxApp, store: KeyValueStore, p: LessonProgress): Promise<LessonRun | null> {
-    const run = new LessonRun(app, await loadLesson(p.lesson), store);
+  static async resume(
+    app: SandboxApp,
+    store: KeyValueStore,
+    p: LessonProgress,
+    /** A lesson that is not built in (a lesson file), compiled again by the caller. */
+    lesson?: Lesson,
+  ): Promise<LessonRun | null> {
+    const run = new LessonRun(app, lesson ?? (await loadLesson(p.lesson)), store);
     if ([...p.steps, ...p.ahead].some((r) => run.metaOf(r.state) === undefined)) return null;
     run.runId = p.run;
     run.session = p.session;

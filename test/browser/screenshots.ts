@@ -1,5 +1,6 @@
 // Screenshots of every view at the sizes people use, in the three palettes, for a person to look at:
-// `npx tsx test/browser/screenshots.ts [filter]` writes test/.screenshots/<size>-<theme>-<view>.png (git-ignored).
+// `npx tsx test/browser/screenshots.ts [filter]` (a size-theme prefix, `view:<tab>`, or `view:editor` for
+// the lesson editor and a custom lesson only) writes test/.screenshots/<size>-<theme>-<view>.png (git-ignored).
 // Not a test: what it checks is what a designer sees. first-contact.test.ts checks what a script can.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,48 @@ async function tab(page: Page, name: string) {
   await page.waitForTimeout(1200);
 }
 
+/**
+ * The lesson editor on three steps acted in the free sandbox (with a prediction), then its preview: the
+ * custom lesson as a learner plays it.
+ */
+async function editorShots(page: Page, prefix: string) {
+  const before = await page.evaluate(() => window.sandbox!.app.path.length);
+  for (const step of [
+    { action: 'lst.stake', by: 'bob', amount: '4 ETH' },
+    { action: 'strategy.deposit', by: 'bob', strategy: 'stETH', amount: '4 ETH' },
+    { action: 'staker.delegate', by: 'bob', operator: 'op2' },
+  ])
+    await page.evaluate((s) => window.sandbox!.app.act(s), step);
+  const record = page.getByTestId('record');
+  await record.locator('summary').click();
+  await record.getByTestId('record-first').selectOption(String(before + 1));
+  await record.getByTestId('record-make').click();
+  await page.waitForSelector('[data-testid="lesson-editor"]');
+  const deposit = page.getByTestId('editor-step').nth(2);
+  await deposit.getByTestId('add-prediction').click();
+  await deposit.getByTestId('predict-value').selectOption('stakers.bob.strategies.stETH.depositShares');
+  await deposit.getByTestId('predict-add').click();
+  await page.getByTestId('editor-step').nth(2).getByTestId('answer-value').check();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${prefix}-editor.png` });
+  await page.getByTestId('editor-step').nth(2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-prediction.png` });
+  await page.getByTestId('editor-share').click();
+  await page.waitForSelector('[data-testid="lesson-file-link"]');
+  await page.getByTestId('lesson-file-share').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-share.png` });
+  await page.getByTestId('editor-preview').click();
+  await page.waitForSelector('[data-testid="lesson"]');
+  await page.waitForFunction(() => !window.sandbox!.app.busy);
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('lesson-forward').click();
+    await page.waitForTimeout(600);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${OUT}/${prefix}-custom-lesson.png` });
+}
+
 const site = await serveBuild();
 mkdirSync(OUT, { recursive: true });
 try {
@@ -37,6 +80,9 @@ try {
     for (const theme of THEMES) {
       const prefix = `${size.name}-${theme}`;
       if (!prefix.includes(filter) && filter !== '' && !filter.startsWith('view:')) continue;
+      // The editor's shots: a laptop and a tablet, light and dark.
+      if (filter === 'view:editor' && (theme === 'contrast' || !['1366x768', '768x1024'].includes(size.name)))
+        continue;
       const context = await site.browser.newContext({ viewport: size });
       await context.addInitScript((t) => localStorage.setItem('restaking-sandbox/theme', t), theme);
       const page = await context.newPage();
@@ -46,6 +92,12 @@ try {
       await page.waitForTimeout(500);
       await page.screenshot({ path: `${OUT}/${prefix}-start.png` });
       await page.getByTestId('start-sandbox').click();
+      if (filter === 'view:editor') {
+        await editorShots(page, prefix);
+        await context.close();
+        console.log('shot', prefix);
+        continue;
+      }
       if (size.presenter) await page.getByTestId('present').click();
       // A branch to compare, and a slash for the flow's attribution.
       await page.getByTestId('undo').click();
