@@ -38,6 +38,9 @@ describe('tabs', () => {
       await b.goto(site.url);
       await settled(b);
       await expect.poll(() => b.getByTestId('tab-notice').isVisible(), POLL).toBe(true);
+      // A starting tab waits up to START_WAIT_MS (2 s) for the lock, so that a reloading leader goes on
+      // leading; the hand-over is what happens after that.
+      await b.waitForTimeout(3_000);
       expect(await leads(b)).toBe(false);
       await a.page.close();
       await expect
