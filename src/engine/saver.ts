@@ -113,6 +113,8 @@ export class Saver {
           saved,
           'Another tab saved this sandbox before this tab took over saving; it is kept so nothing is lost.',
         );
+      // Checked just now: the save below need not check again.
+      this.unchecked = false;
       this.set({ tabEvent: event });
       await this.save(session);
       return;
