@@ -88,17 +88,26 @@ const derived = new Map<number, Address>();
 
 /**
  * The first `count` deterministic accounts. `known` may supply their addresses (from a chain image built by
- * this same derivation), which spares the derivation on a page's first start.
+ * this same derivation), which spares the derivation on a page's first start. Each account's key and address
+ * are derived when first read, not here: a scenario of 20,000 actors sets them up one by one, and a time
+ * budget can stop it between two of them.
  */
 function deriveAccounts(count: number, known: readonly Address[] = []): Account[] {
   return Array.from({ length: count }, (_, i) => {
-    const privateKey = accountKey(i);
-    let address = derived.get(i) ?? known[i] ?? ACCOUNT_ADDRESSES[i];
-    if (address === undefined) {
-      address = privateKeyToAddress(privateKey);
-      derived.set(i, address);
-    }
-    return { address, privateKey };
+    let privateKey: Hex | undefined;
+    return {
+      get privateKey() {
+        return (privateKey ??= accountKey(i));
+      },
+      get address() {
+        let address = derived.get(i) ?? known[i] ?? ACCOUNT_ADDRESSES[i];
+        if (address === undefined) {
+          address = privateKeyToAddress(this.privateKey);
+          derived.set(i, address);
+        }
+        return address;
+      },
+    };
   });
 }
 

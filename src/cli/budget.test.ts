@@ -102,6 +102,22 @@ describe('run --budget', () => {
     const world = JSON.parse(r.stdout) as { block: string };
     expect(world.block).toMatch(/^\d+$/);
   }, 120_000);
+
+  it('stops while 20,000 actors are set up, before any step, exit 3', async () => {
+    const actors = Array.from({ length: 20_000 }, (_, i) => ({ id: `s${i}`, role: 'staker', eth: '1 ETH' }));
+    const file = temp('crowd.json', JSON.stringify({ ...example, actors, steps: [] }));
+    const t0 = performance.now();
+    const r = await cli('run', '--json', '--budget', '0.5', file);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^run: starting the chain with 20000 actors, then 0 steps\n/);
+    expect(r.stderr).toMatch(
+      /the time budget of 0\.5 s ran out while starting the chain: stopped while setting up the actors \((\d+) of 20000 funded\); no step was run/,
+    );
+    expect(r.stdout).toBe('');
+    // Unbudgeted, setting up 20,000 actors runs for minutes; the template chain's deployment before them
+    // is not interruptible but takes seconds.
+    expect(performance.now() - t0).toBeLessThan(60_000);
+  }, 120_000);
 });
 
 describe('run reads files as the page does', () => {

@@ -3,7 +3,8 @@
 // 3 when the time budget ran out first (the world so far is printed, and which step was next). Progress goes
 // to stderr every few seconds.
 import type { TxResult } from '../chain/runtime.ts';
-import { runScenario, type StepRecord } from '../protocol/runner.ts';
+import { BootStopped } from '../protocol/boot.ts';
+import { runScenario, type RunResult, type StepRecord } from '../protocol/runner.ts';
 import { formatIssues, validateScenario } from '../protocol/scenario-schema.ts';
 import { readWorld } from '../protocol/world.ts';
 import { summarizeWorld } from '../protocol/world-summary.ts';
@@ -104,11 +105,33 @@ export async function runCommand(allArgs: readonly string[], io: Io): Promise<nu
     }
     return now - started >= budget.ms;
   };
-  const result = await runScenario(checked.scenario, {
-    shouldStop,
-    ...(onStep === undefined ? {} : { onStep }),
-    ...(flags.has('--impersonate') ? { impersonate: true } : {}),
-  });
+  // Starting the chain is inside the budget too: 20,000 actors take minutes to set up.
+  const actors = checked.scenario.actors.length;
+  const shouldStopBoot = (done: number) => {
+    const now = performance.now();
+    if (now - reported >= PROGRESS_EVERY_MS) {
+      reported = now;
+      io.stderr(
+        `run: starting the chain, actor ${done} of ${actors} (${((now - started) / 1000).toFixed(0)} s)`,
+      );
+    }
+    return now - started >= budget.ms;
+  };
+  let result: RunResult;
+  try {
+    result = await runScenario(checked.scenario, {
+      shouldStop,
+      shouldStopBoot,
+      ...(onStep === undefined ? {} : { onStep }),
+      ...(flags.has('--impersonate') ? { impersonate: true } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof BootStopped)) throw e;
+    io.stderr(
+      `run: the time budget of ${budget.ms / 1000} s ran out while starting the chain: ${e.message}; no step was run. Give more time with --budget SECONDS.`,
+    );
+    return EXIT_INCOMPLETE;
+  }
   io.progress?.(total, total); // clears the progress line
   if (flags.has('--json')) io.stdout(toJson(result.world, 2));
   else if (!trace) io.stdout(summarizeWorld(checked.scenario.title, result.world, result.steps));

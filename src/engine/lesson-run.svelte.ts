@@ -474,7 +474,9 @@ export class LessonRun {
   /** Saves in order; a new step also saves the lesson's sandbox, in case another replaces it later. */
   private save(withSession: boolean): void {
     this.saving = this.saving.then(async () => {
-      if (this.closed) return;
+      // Only the tab that saves the sandbox saves the lesson: another tab on the same lesson would
+      // overwrite the leader's progress with its own (it is told that it is not saving, and can take over).
+      if (this.closed || !this.leads()) return;
       try {
         // The step first (one quick write), then the sandbox's document, which waits for the worker.
         await this.store.set(KEYS.lesson, JSON.stringify(this.progress()));
@@ -485,6 +487,11 @@ export class LessonRun {
         // The store is guarded; an export that fails keeps the previous copy.
       }
     });
+  }
+
+  /** Whether this tab saves (not known yet counts as yes: a single tab, or the worker has not said). */
+  private leads(): boolean {
+    return this.app.saveStatus?.leads !== false;
   }
 
   /** Resolves when everything said so far is saved. */
@@ -500,6 +507,6 @@ export class LessonRun {
     this.actor = null;
     if (this.app.onActed === this.onActed) this.app.onActed = null;
     await this.saving;
-    await this.store.del(KEYS.lesson);
+    if (this.leads()) await this.store.del(KEYS.lesson);
   }
 }

@@ -76,6 +76,29 @@ describe('LessonRun', () => {
     expect(run.number).toBe(3);
   });
 
+  it('a tab that does not save the sandbox leaves the lesson progress to the tab that does', async () => {
+    const { app, store } = await setup();
+    const run = await LessonRun.begin(app, store, ID);
+    if (run === null) throw new Error('lesson 01 did not start');
+    await run.flush();
+    const leaderSaved = await store.get(KEYS.lesson);
+    expect(readProgress(leaderSaved)).toMatchObject({ ok: true, progress: { steps: [{ state: 'intro' }] } });
+    // Another tab leads now: this tab's next step is not written over the leader's progress.
+    app.saveStatus = { unsaved: null, leads: false, tabEvent: 'lost' };
+    run.next();
+    expect(run.state).toBe('stake');
+    await run.flush();
+    expect(await store.get(KEYS.lesson)).toBe(leaderSaved);
+    // Leading again (taken over): the step reached is written.
+    app.saveStatus = { unsaved: null, leads: true, tabEvent: 'took-over' };
+    run.next();
+    await run.flush();
+    expect(readProgress(await store.get(KEYS.lesson))).toMatchObject({
+      ok: true,
+      progress: { steps: [{}, {}] },
+    });
+  });
+
   it('going back restores the chain of the earlier step; forward brings the later one back', async () => {
     const { app, store } = await setup();
     const run = (await LessonRun.begin(app, store, ID)) as LessonRun;

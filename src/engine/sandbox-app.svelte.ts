@@ -245,6 +245,9 @@ export class SandboxApp {
     this.busy = true;
     try {
       const r = await call();
+      // A loaded session is drawn in a task of its own: receiving a 5000-step session (megabytes to copy)
+      // and drawing it in one task would hold the page for longer than a frame budget allows.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (r.ok) this.problem = null;
       this.applyLoaded(r);
       return r.ok;

@@ -27,6 +27,8 @@ export class Saver {
   /** The record this tab last read or wrote: anything else found there was written by another tab. */
   private baseline: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Until this tab first writes, the saved record may hold another tab's newer save. */
+  private unchecked = true;
   /** Settles once this tab knows whether it leads: nothing is written before. */
   private ready: Promise<unknown> = Promise.resolve();
 
@@ -74,6 +76,17 @@ export class Saver {
   async save(session: Session): Promise<void> {
     if (!(await this.leads())) return this.set({});
     const text = JSON.stringify(toDoc(session));
+    if (this.unchecked) {
+      // This tab's first write: another tab may have saved since this one read the record (a leader that
+      // closed while this tab was still starting), and its save is kept before it is overwritten.
+      const saved = await this.store.get(KEYS.session);
+      if (typeof saved === 'string' && saved !== this.baseline && saved !== text)
+        await this.kept.keep(
+          saved,
+          'Another tab saved this sandbox before this tab began saving it; it is kept so nothing is lost.',
+        );
+      this.unchecked = false;
+    }
     const failed = await this.store.trySet(KEYS.session, text);
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
@@ -100,6 +113,8 @@ export class Saver {
           saved,
           'Another tab saved this sandbox before this tab took over saving; it is kept so nothing is lost.',
         );
+      // Checked just now: the save below need not check again.
+      this.unchecked = false;
       this.set({ tabEvent: event });
       await this.save(session);
       return;

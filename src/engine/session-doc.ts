@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { formatIssues, validateScenario, type Step } from '../protocol/scenario-schema.ts';
 import { MAX_STEPS, tooManySteps } from './input-limits.ts';
-import type { Branch, Cursor, StepJson } from './session-types.ts';
+import { validateStepTree } from '../protocol/scenario-tree.ts';
+import type { Branch, Cursor, Problem, StepJson } from './session-types.ts';
 import { MAIN_BRANCH, Session, SessionError } from './session.ts';
 
 export const SESSION_FORMAT = 'restaking-sandbox/session@1';
@@ -47,42 +48,40 @@ export function toDoc(s: Session): SessionDoc {
 }
 
 /**
- * Validates every node's step once, with the path that leads to it: each path from the start to a node with
- * no children is one scenario, so the cost is that of validating each line of history once rather than the
- * whole path again for every step. Throws SessionError naming the first problem.
+ * Validates every node's step once, in time linear in the history's size (protocol/scenario-tree.ts).
+ * Throws SessionError naming the first problem, found by validating that node's path as a whole scenario.
  */
-function validatePaths(s: Session, nodes: readonly SavedNode[]): Map<number, Step> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const parents = new Set(nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
-  const parsed = new Map<number, Step>();
-  for (const leaf of nodes.filter((n) => !parents.has(n.id))) {
-    const path: SavedNode[] = [];
-    for (
-      let at: SavedNode | undefined = leaf;
-      at !== undefined;
-      at = at.parent === null ? undefined : byId.get(at.parent)
-    ) {
-      path.push(at);
-      if (path.length > nodes.length)
-        throw new SessionError({ kind: 'invalid', message: `saved step ${leaf.id} is in a cycle` });
-    }
-    path.reverse();
-    const checked = validateScenario({ ...s.scenarioAt(null), steps: path.map((n) => n.step) });
-    if (!checked.ok) {
-      const first = checked.issues[0];
-      const index = Number(/^steps\[(\d+)\]/.exec(first?.path ?? '')?.[1] ?? -1);
-      const id = path[index]?.id;
-      throw new SessionError({
-        kind: 'invalid',
-        message: `saved step ${id ?? '?'}: ${formatIssues(checked.issues.slice(0, 5))}`,
-      });
-    }
-    path.forEach((n, i) => {
-      const step = checked.scenario.steps[i];
-      if (step !== undefined) parsed.set(n.id, step);
-    });
+export function validateHistory(header: object, nodes: readonly SavedNode[]): Map<number, Step> {
+  const tree = validateStepTree(header, nodes);
+  if (tree.ok) {
+    if (tree.steps.size === nodes.length) return tree.steps;
+    throw new SessionError(unreached(nodes, tree.steps));
   }
-  return parsed;
+  const path = tree.path;
+  const checked = validateScenario({ ...header, steps: path.map((n) => n.step) });
+  const first = checked.ok ? undefined : checked.issues[0];
+  const index = Number(/^steps\[(\d+)\]/.exec(first?.path ?? '')?.[1] ?? -1);
+  const id = path[index]?.id;
+  const issues = checked.ok ? [] : checked.issues.slice(0, 5);
+  return fail(`saved step ${id ?? '?'}: ${formatIssues(issues)}`);
+}
+
+function fail(message: string): never {
+  throw new SessionError({ kind: 'invalid', message });
+}
+
+/** Why a node was not reached from the start: its parent is missing, or its parents form a cycle. */
+function unreached(nodes: readonly SavedNode[], reached: ReadonlyMap<number, unknown>): Problem {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const lost = nodes.find((n) => !reached.has(n.id));
+  const seen = new Set<number>();
+  for (let at = lost; at !== undefined; at = at.parent === null ? undefined : byId.get(at.parent)) {
+    if (seen.has(at.id)) return { kind: 'invalid', message: `saved step ${lost?.id ?? '?'} is in a cycle` };
+    seen.add(at.id);
+    if (at.parent !== null && !byId.has(at.parent))
+      return { kind: 'invalid', message: `saved step ${at.id} follows a missing step ${at.parent}` };
+  }
+  return { kind: 'invalid', message: `saved step ${lost?.id ?? '?'} cannot be reached from the start` };
 }
 
 /**
@@ -91,7 +90,7 @@ function validatePaths(s: Session, nodes: readonly SavedNode[]): Map<number, Ste
  * the replay land on the same states; a step that no longer succeeds means the saved history is corrupt.
  */
 async function replay(s: Session, nodes: readonly SavedNode[], branches: readonly Branch[], cursor: Cursor) {
-  const parsed = validatePaths(s, nodes);
+  const parsed = validateHistory(s.scenarioAt(null), nodes);
   for (const n of [...nodes].sort((x, y) => x.id - y.id)) {
     if (n.parent !== null && !s.entries.has(n.parent))
       throw new SessionError({

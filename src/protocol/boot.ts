@@ -109,13 +109,38 @@ function templateFor(config: ScenarioConfig): Promise<Template> {
   return t;
 }
 
-export async function bootSandbox(scenario: Pick<Scenario, 'config' | 'actors'>): Promise<Sandbox> {
+/** Thrown when `shouldStop` ends a boot early (a time budget ran out while the actors were set up). */
+export class BootStopped extends Error {
+  constructor(
+    /** Actors funded so far (all of them once their contracts are being deployed). */
+    readonly actorsDone: number,
+    readonly actors: number,
+  ) {
+    super(
+      actorsDone < actors
+        ? `stopped while setting up the actors (${actorsDone} of ${actors} funded)`
+        : `stopped while deploying the actors' contracts (all ${actors} actors funded)`,
+    );
+  }
+}
+
+export async function bootSandbox(
+  scenario: Pick<Scenario, 'config' | 'actors'>,
+  /** Asked before each actor is set up: true stops the boot (BootStopped). */
+  shouldStop?: (actorsDone: number) => boolean,
+): Promise<Sandbox> {
   const { config } = scenario;
   const template = await templateFor(config);
   const chain = await cloneChain(template.chain, { accounts: SYSTEM_ACCOUNTS + scenario.actors.length });
   const addresses = { ...template.addresses, strategies: { ...template.addresses.strategies } };
   const actors: Record<string, Actor> = {};
+  let done = 0;
+  const checkpoint = () => {
+    if (shouldStop?.(done) === true) throw new BootStopped(done, scenario.actors.length);
+  };
   for (const [i, a] of scenario.actors.entries()) {
+    done = i;
+    checkpoint();
     const account = chain.accounts[SYSTEM_ACCOUNTS + i];
     if (account === undefined) throw new Error(`no account for actor ${a.id}`);
     await setBalance(chain, account.address, a.eth ?? 0n);
@@ -134,7 +159,9 @@ export async function bootSandbox(scenario: Pick<Scenario, 'config' | 'actors'>)
     system: { deployer: addresses.deployer, oracle: chain.accounts[1]!.address },
     names: emptyNames(),
   };
+  done = scenario.actors.length;
   for (const a of Object.values(actors)) {
+    if (a.role === 'avs' || a.role === 'vault') checkpoint();
     if (a.role === 'avs') {
       a.contract = await deploy(chain, {
         from: addresses.deployer,

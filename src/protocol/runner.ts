@@ -39,6 +39,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Asked before each step: true ends the run there (a time budget), with the world so far. */
   shouldStop?: (index: number) => boolean;
+  /** Asked before each actor is set up while the chain starts: true ends the boot with BootStopped. */
+  shouldStopBoot?: (actorsDone: number) => boolean;
   /** Called after each step that succeeded (or reverted as expected). */
   onStep?: (record: StepRecord, sandbox: Sandbox) => void | Promise<void>;
   /** Unsigned transactions from impersonated senders, for bulk replay. */
@@ -110,7 +112,7 @@ export async function runStep(
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
-  const sandbox = await bootSandbox(scenario);
+  const sandbox = await bootSandbox(scenario, options.shouldStopBoot);
   if (options.impersonate === true) sandbox.impersonate = true;
   const steps: StepRecord[] = [];
   for (const [index, step] of scenario.steps.entries()) {

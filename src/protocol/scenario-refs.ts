@@ -25,24 +25,80 @@ import {
   type SetDef,
   type StepChecks,
 } from './scenario-defs.ts';
-import { checkSlashing, newVetoState } from './scenario-refs-slash.ts';
+import { checkSlashing, type VetoState } from './scenario-refs-slash.ts';
 
 /** Checks every step's references against the actors and the steps before it. */
 export function checkReferences(
   actors: ReadonlyMap<string, Actor>,
   steps: readonly (Step | undefined)[],
 ): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  const names = new Map<string, Created>();
   const definedAt = new Map<string, number>();
   steps.forEach((s, i) => {
     if (s && 'as' in s && s.as !== undefined && !definedAt.has(s.as)) definedAt.set(s.as, i);
   });
-  const sets = new Map<string, SetDef>();
-  const veto = newVetoState();
+  const checker = new ReferenceChecker(actors, definedAt);
+  return steps.flatMap((s, i) => checker.check(s, i));
+}
 
-  steps.forEach((s, i) => {
-    if (!s) return;
+/** A Map whose writes can be undone back to a mark (the shared log holds one undo per write). */
+class RewindableMap<K, V> extends Map<K, V> {
+  log: (() => void)[] = [];
+  override set(key: K, value: V): this {
+    const had = super.has(key);
+    const old = super.get(key);
+    // The log is assigned after construction, when Map's constructor no longer calls set.
+    this.log?.push(had ? () => void super.set(key, old as V) : () => void super.delete(key));
+    return super.set(key, value);
+  }
+}
+
+/**
+ * The references along one line of steps, checked one step at a time. A history tree is checked by walking
+ * it once: at a fork the checker goes back to the mark taken at the fork (`rewind`) instead of checking the
+ * shared path again for every branch, so a tree of n steps costs n step checks.
+ */
+export class ReferenceChecker {
+  private readonly log: (() => void)[] = [];
+  private readonly names = this.rewindable<string, Created>();
+  private readonly definedAt: RewindableMap<string, number>;
+  private readonly sets = this.rewindable<string, SetDef>();
+  private readonly veto: VetoState = { config: this.rewindable(), done: this.rewindable() };
+
+  /**
+   * `definedAhead` names where each `as` name is first defined in the whole list (for "defined only
+   * later"); without it a name counts from the step that defines it.
+   */
+  constructor(
+    private readonly actors: ReadonlyMap<string, Actor>,
+    definedAhead: ReadonlyMap<string, number> = new Map(),
+  ) {
+    this.definedAt = this.rewindable();
+    for (const [k, i] of definedAhead) this.definedAt.set(k, i);
+    this.log.length = 0;
+  }
+
+  private rewindable<K, V>(): RewindableMap<K, V> {
+    const m = new RewindableMap<K, V>();
+    m.log = this.log;
+    return m;
+  }
+
+  /** A point to come back to: the state after the steps checked so far. */
+  mark(): number {
+    return this.log.length;
+  }
+
+  /** Forgets every step checked since `mark`. */
+  rewind(mark: number): void {
+    while (this.log.length > mark) this.log.pop()?.();
+  }
+
+  /** Checks step `i` (its index on its line) after the steps checked before it, and records what it makes. */
+  check(s: Step | undefined, i: number): ScenarioIssue[] {
+    const issues: ScenarioIssue[] = [];
+    if (!s) return issues;
+    const { actors, names, definedAt, sets, veto } = this;
+    if ('as' in s && s.as !== undefined && !definedAt.has(s.as)) definedAt.set(s.as, i);
     const at = (field: string) => `steps[${i}]${field.startsWith('[') ? '' : '.'}${field}`;
     const report = (field: string, message: string) => issues.push({ path: at(field), message });
     const strict = s.expectRevert === undefined;
@@ -215,6 +271,6 @@ export function checkReferences(
         );
         break;
     }
-  });
-  return issues;
+    return issues;
+  }
 }

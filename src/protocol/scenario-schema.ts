@@ -145,6 +145,14 @@ function order(path: string): number {
   return path.startsWith('config') ? 1 : 0;
 }
 
+/** Parses one step's own fields (step `i` of its line), adding its problems to `issues`. */
+export function parseStep(raw: unknown, i: number, issues: ScenarioIssue[]): Step | undefined {
+  const action = raw !== null && typeof raw === 'object' && 'action' in raw ? raw.action : undefined;
+  const fields = typeof action === 'string' ? stepFields(action) : undefined;
+  if (fields) issues.push(...unknownFields(`steps[${i}]`, raw, fields));
+  return parse(StepSchema, raw, `steps[${i}]`, issues);
+}
+
 /** Validates a parsed JSON value as scenario@1 and returns it with every quantity as a bigint. */
 export function validateScenario(json: unknown): ValidationResult {
   const issues: ScenarioIssue[] = [];
@@ -164,12 +172,7 @@ export function validateScenario(json: unknown): ValidationResult {
   if ('config' in json)
     issues.push(...unknownFields('config', json.config, Object.keys(ConfigSchema.entries)));
   const actors = parseActors(topField(json, 'actors', issues) ?? [], issues);
-  const steps = (topField(json, 'steps', issues) ?? []).map((raw, i) => {
-    const action = raw !== null && typeof raw === 'object' && 'action' in raw ? raw.action : undefined;
-    const fields = typeof action === 'string' ? stepFields(action) : undefined;
-    if (fields) issues.push(...unknownFields(`steps[${i}]`, raw, fields));
-    return parse(StepSchema, raw, `steps[${i}]`, issues);
-  });
+  const steps = (topField(json, 'steps', issues) ?? []).map((raw, i) => parseStep(raw, i, issues));
   issues.push(...checkReferences(actors, steps));
   issues.sort((a, b) => order(a.path) - order(b.path));
 

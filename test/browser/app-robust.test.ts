@@ -1,6 +1,5 @@
 // Never losing work in a real browser: two tabs on one origin, and hostile files and links 10,000 levels
-// deep. (A full disk is tested on the host with a store that throws QuotaExceededError, host-keep.test.ts:
-// DevTools' Storage.overrideQuotaForOrigin left the quota unchanged in this Chromium.)
+// deep. (A leader tab closing and a full disk are in tabs-and-storage.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deflateRawSync } from 'node:zlib';
