@@ -17,6 +17,7 @@ import { decodeLessonFileLink, encodeLessonLink, isLessonLink } from './lesson-f
 import type { Lesson } from './lessons.ts';
 
 export { LESSON_FORMAT as LESSON_FILE_FORMAT, type LessonStart, type PredictAnswer } from './lesson-file.ts';
+export { writeChoice, unitOfPath } from './lesson-file-choice.ts';
 export type LessonFileDraft = LessonFile;
 export type LessonStepDraft = LessonFileStep;
 export type ReadStepDraft = ReadStep;

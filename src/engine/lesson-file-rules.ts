@@ -4,7 +4,6 @@
 import * as v from 'valibot';
 import { catalogEntry } from '../protocol/action-catalog.ts';
 import { StepSchema } from '../protocol/scenario-actions.ts';
-import { parseSignedAmount } from '../protocol/units.ts';
 import { classifyPath } from '../protocol/world-paths.ts';
 import {
   direction,
@@ -23,6 +22,7 @@ import {
   type PredictStep,
   type WatchedValue,
 } from './lesson-file.ts';
+import { choiceAmount, choiceText } from './lesson-file-choice.ts';
 
 /** A step as the chain reads it (amounts as wei, names as written), to compare two spellings of one action. */
 function normal(step: StepJson): string | null {
@@ -82,10 +82,11 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
   fewer: 'It shrinks',
 };
 
-/** A prediction's choices: same / more / fewer (the teacher's labels if given), or the amounts as written. */
+/** A prediction's choices: same / more / fewer (the teacher's labels if given), or the amounts in the value's unit. */
 export function choicesOf(s: PredictStep): Choice[] {
   const a = s.answer;
-  if (a.type === 'value') return a.choices.map((c, i) => ({ id: `c${i}`, label: c }));
+  if (a.type === 'value')
+    return a.choices.map((c, i) => ({ id: `c${i}`, label: choiceText(c, s.watch.path) }));
   return DIRECTIONS.map((d) => ({ id: d, label: a.labels?.[d] ?? DIRECTION_WORDS[d] }));
 }
 
@@ -102,10 +103,7 @@ export function watched(s: PredictStep, e: { before: World; after: World }): Wat
   const before = worldValue(e.before, s.watch.path) ?? 0n;
   const after = worldValue(e.after, s.watch.path) ?? 0n;
   if (s.answer.type === 'direction') return { before, after, truth: direction(before, after) };
-  const i = s.answer.choices.findIndex((c) => {
-    const r = parseSignedAmount(c);
-    return r.ok && r.value === after;
-  });
+  const i = s.answer.choices.findIndex((c) => choiceAmount(c) === after);
   return { before, after, truth: i < 0 ? null : `c${i}` };
 }
 

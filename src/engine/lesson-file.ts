@@ -10,8 +10,9 @@ import { moreProblems, MAX_LISTED_ISSUES, validateScenario } from '../protocol/s
 import { StepSchema, stepFields } from '../protocol/scenario-actions.ts';
 import { issuePath, NAME_RE, text } from '../protocol/scenario-fields.ts';
 import { classifyPath, type PathKind } from '../protocol/world-paths.ts';
-import { parseSignedAmount, showValue } from '../protocol/units.ts';
+import { showValue } from '../protocol/units.ts';
 import { checkValue } from './input-limits.ts';
+import { choiceAmount, choiceUnitProblem } from './lesson-file-choice.ts';
 import type { CompactStep } from './share-steps.ts';
 
 export const LESSON_FORMAT = 'restaking-sandbox/lesson@1';
@@ -229,8 +230,8 @@ const ActSchema = object({
 const amountChoice = v.pipe(
   text,
   v.check(
-    (s) => parseSignedAmount(s).ok,
-    (i) => `${showValue(i.input)} is not an amount such as "4 ETH" or "0"`,
+    (s) => choiceAmount(s) !== null,
+    (i) => `${showValue(i.input)} is not an amount such as "4 shares", "0.5 ETH" or "0"`,
   ),
 );
 const AnswerSchema = v.variant(
@@ -392,9 +393,10 @@ function checkOrder(steps: readonly LessonFileStep[], out: LessonProblem[]): voi
 /** Exactly-one-right needs distinct choices: two equal amounts could never have one truth. */
 function checkChoices(s: PredictStep, at: string, out: LessonProblem[]): void {
   if (s.answer.type !== 'value') return;
-  const wei = s.answer.choices.map((c) => {
-    const r = parseSignedAmount(c);
-    return r.ok ? r.value : null;
+  const wei = s.answer.choices.map(choiceAmount);
+  s.answer.choices.forEach((c, j) => {
+    const wrong = choiceUnitProblem(c, s.watch.path);
+    if (wrong !== null) out.push({ path: `${at}.answer.choices[${j}]`, message: wrong });
   });
   wei.forEach((w, j) => {
     const k = wei.indexOf(w);

@@ -79,19 +79,34 @@ describe('editing a recorded lesson', () => {
     expect(judgeOf(switchKind(d, 3), 2)).toBeNull();
   });
 
-  it('offers the true amount among distinct plausible mistakes, smallest first', () => {
+  it("offers the true amount among distinct plausible mistakes, smallest first, in the value's unit", () => {
     const e = 10n ** 18n;
-    expect(amountChoices(`${10n * e}`, `${14n * e}`)).toEqual(['6 ETH', '10 ETH', '14 ETH', '18 ETH']);
+    const eth = ['accounts', 'alice', 'eth'];
+    const shares = ['stakers', 'alice', 'strategies', 'stETH', 'depositShares'];
+    expect(amountChoices(`${10n * e}`, `${14n * e}`, eth)).toEqual(['6 ETH', '10 ETH', '14 ETH', '18 ETH']);
+    // A count of shares is written in shares, never "ETH".
+    expect(amountChoices(`${10n * e}`, `${14n * e}`, shares)).toEqual([
+      '6 shares',
+      '10 shares',
+      '14 shares',
+      '18 shares',
+    ]);
+    expect(amountChoices(`${2n * e}`, `${3n * e}`, ['accounts', 'bob', 'vaultTokens', 'lrt'])).toEqual([
+      '1 lrt tokens',
+      '2 lrt tokens',
+      '3 lrt tokens',
+      '4 lrt tokens',
+    ]);
     // Exact to the wei.
-    expect(amountChoices('0', '1')).toEqual([
+    expect(amountChoices('0', '1', eth)).toEqual([
       '0 ETH',
       '0.000000000000000001 ETH',
       '0.000000000000000002 ETH',
     ]);
     // A fall larger than what was there never offers a negative amount.
-    expect(amountChoices(`${4n * e}`, '0')).toEqual(['0 ETH', '4 ETH', '8 ETH']);
-    expect(amountChoices(`${3n * e}`, `${3n * e}`)).toEqual(['1.5 ETH', '3 ETH', '6 ETH']);
-    expect(amountChoices('0', '0')).toEqual(['0 ETH', '1 ETH', '2 ETH']);
+    expect(amountChoices(`${4n * e}`, '0', eth)).toEqual(['0 ETH', '4 ETH', '8 ETH']);
+    expect(amountChoices(`${3n * e}`, `${3n * e}`, eth)).toEqual(['1.5 ETH', '3 ETH', '6 ETH']);
+    expect(amountChoices('0', '0', eth)).toEqual(['0 ETH', '1 ETH', '2 ETH']);
   });
 
   it('files the validator’s messages under the step they name', () => {

@@ -2,6 +2,7 @@
 // file does not carry (the world before and after every recorded action, so a prediction's choices start
 // from the chain's own numbers). Every edit is a pure function from draft to draft, so the component stays
 // a layout and the rules (what may move, what a kind switch keeps) are tested here.
+import { writeChoice } from '../../engine/lesson-file-api.ts';
 import type {
   ActStepDraft,
   LessonFileDraft,
@@ -129,16 +130,11 @@ export function addPrediction(d: EditorDraft, i: number, watch: PredictStepDraft
 }
 
 /**
- * An amount as a choice is written in a lesson file: exact, in "ETH" meaning 10^18 base units of whatever
- * the value counts (shares, stETH, ETH), which is how scenario amounts are written too.
- */
-export const choiceText = (raw: bigint): string => `${formatDecimal(raw, 18)} ETH`;
-
-/**
  * Choices for "pick the amount": the true value after the action and plausible mistakes, all different: the value before (nothing changes), the change the other way, and twice the change. When the
- * value does not move, half and double of it (or one whole unit from nothing).
+ * value does not move, half and double of it (or one whole unit from nothing). Each is written exactly, in what
+ * the value counts ("4 shares"), as lesson files write choices (lesson-file-choice.ts).
  */
-export function amountChoices(before: string, after: string): string[] {
+export function amountChoices(before: string, after: string, path: readonly string[]): string[] {
   const [b, a] = [BigInt(before), BigInt(after)];
   const change = a - b;
   const one = 10n ** 18n;
@@ -146,7 +142,7 @@ export function amountChoices(before: string, after: string): string[] {
   const values = [a, ...wrong.filter((x) => x >= 0n)];
   const unique = values.filter((x, k) => values.indexOf(x) === k).slice(0, 4);
   // Smallest first: the true value's place says nothing about it.
-  return unique.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map((x) => choiceText(x));
+  return unique.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map((x) => writeChoice(x, path));
 }
 
 /** Per step id, the validator's messages about it; the rest (title, start, the file) under "". */
