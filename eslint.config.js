@@ -57,11 +57,12 @@ export default tseslint.config(
     ['chain', 'protocol', 'engine', 'viz', 'ui', 'views', 'cli', 'lessons'],
     'analysis/ is pure: network in, analysis out.',
   ),
-  // The display policy for numbers is one pure module (BigInt string work, no imports of its own); lesson
-  // feedback, written by engine/lesson-kit.ts, follows it too.
+  // The display policy for numbers is one pure module (BigInt string work, no imports of its own), with the
+  // unit each world value counts; lesson feedback and lesson files' choices, written in engine/, follow it too.
   forbid(['src/engine/**'], ['viz', 'ui', 'views', 'cli', 'lessons'], 'engine/ sits below the views.', [
     'viz/format.ts',
     'viz/format-rational.ts',
+    'viz/path-units.ts',
   ]),
   forbid(['src/viz/**', 'src/ui/**'], ['chain', 'protocol', 'cli', 'views'], 'viz/ and ui/ get plain data.'),
   forbid(['src/views/**', 'src/*.svelte'], ['chain', 'cli'], 'Views talk to the chain through engine/ only.'),

@@ -11,7 +11,6 @@ import type {
   ReadStepDraft,
 } from '../../engine/lesson-file-api.ts';
 import type { World } from '../../protocol/world-types.ts';
-import { formatDecimal } from '../../viz/format.ts';
 
 export const DRAFT_FORMAT = 'restaking-sandbox/lesson-draft@1';
 
