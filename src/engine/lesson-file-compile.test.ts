@@ -60,13 +60,14 @@ describe('a compiled lesson file', () => {
     // A pool still at one ETH per share (bob's 6, carol's 4, and the 1 bob staked above): 2 ETH buys 2 shares.
     expect(ctx().feedback).toEqual({
       tone: 'right',
-      text: "That counts: alice: lst.stake (amount 2 ETH). Your stETH went from 0 to 2; your stETH shares went from 0 to 2; the pool's ETH went from 11 to 13.",
+      // The step's own words first (its `done`), then the values it quotes, in the chain's numbers.
+      text: "You now hold stETH: the pool minted shares for your ETH. Your stETH went from 0 to 2; your stETH shares went from 0 to 2; the pool's ETH went from 11 to 13.",
     });
     d.stop();
   });
 
   it('compares amounts as wei for an exact match, and names every field in the hint', async () => {
-    const { lesson, d } = await play(fiveStepLesson());
+    const { lesson, d, ctx } = await play(fiveStepLesson());
     expect(lesson.doc.sections['stake']?.hint).toBe(
       'Act as alice and use "Stake ETH for stETH" (lst.stake), amount 4 ETH.',
     );
@@ -75,6 +76,8 @@ describe('a compiled lesson file', () => {
     expect(d.state).toBe('stake');
     await d.act({ action: 'lst.stake', by: 'alice', amount: '4000000000000000000' });
     expect(d.state).toBe('guess');
+    // A step without words of its own says what landed, as the learner wrote it.
+    expect(ctx().feedback?.text).toMatch(/^That counts: alice: lst\.stake \(amount 4000000000000000000\)\./);
     d.stop();
   });
 

@@ -193,7 +193,12 @@ function judged(
   const values = quoted(step, e);
   const more = values === '' ? '' : ` ${capital(values)}`;
   if (questions.length === 0)
-    return { feedback: { tone: 'right', text: `That counts: ${stepLabel(e.step)}.${more}` } };
+    return {
+      feedback: {
+        tone: 'right',
+        text: `${step.done ?? `That counts: ${stepLabel(e.step)}.`}${more}`,
+      },
+    };
   let answers = context.answers;
   let tone: Feedback['tone'] = 'right';
   const texts = questions.map((q) => {

@@ -68,6 +68,8 @@ export interface ActStep extends StepBase {
   quote?: WatchedValue[];
   match?: Match;
   hint?: string;
+  /** The teacher's words when the action counts ("You joined the pool."), before the quoted values. */
+  done?: string;
   /** A plausible wrong action: the tests take it and expect it explained (optional). */
   tryWrong?: CompactStep;
 }
@@ -222,6 +224,7 @@ const ActSchema = object({
   action,
   match: v.optional(picklist(MATCHES)),
   hint: v.optional(v.pipe(prose, v.minLength(1, 'is empty; leave it out to have one generated'))),
+  done: v.optional(line(300, 'what the learner is told when the action counts')),
   quote: v.optional(
     v.pipe(v.array(WatchSchema, 'is not a list of world values'), v.maxLength(4, 'names more than 4 values')),
   ),
