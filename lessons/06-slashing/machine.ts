@@ -229,6 +229,8 @@ export const machine = setup({
       wanted: 'Act as avs1 and use "Slash an operator": op1, set 0, stETH, 20% of the allocation.',
     }),
     everyone: readStep<Context>({
+      // The flow draws what the prose says: op1's node and every delegator's band shrank together.
+      lookAt: [{ label: 'op1 in the stake flow', view: 'Flow', card: 'op1' }],
       holds: (w, c) => {
         if (c.maxMagnitudeAfter === null || maxMagnitude(w) !== BigInt(c.maxMagnitudeAfter))
           return "op1's max magnitude is not what the slash left";

@@ -41,6 +41,42 @@ async function start(page: Page, id: string): Promise<void> {
 
 describe('"Look at" controls in the browser', () => {
   it(
+    "lesson 06: Look at op1 in the stake flow opens the Flow and rings op1's node, in view",
+    async () => {
+      const { context, page, errors } = await openApp(site.browser, site.url, site.url, {
+        viewport: { width: 1366, height: 768 },
+      });
+      await start(page, '06-slashing');
+      await walkTo(page, 'everyone');
+      await page.getByRole('tab', { name: 'Inspector' }).click();
+      const look = lesson(page).getByTestId('lesson-look');
+      await expect.poll(() => look.textContent(), POLL).toMatch(/Look at op1 in the stake flow/);
+      await look.click();
+      await expect
+        .poll(() => page.getByRole('tab', { name: 'Flow' }).getAttribute('aria-selected'), POLL)
+        .toBe('true');
+      const node = page.locator('[data-testid="flow"] [data-id="operator:op1"]');
+      await expect.poll(() => node.evaluate((el) => el.classList.contains('looked-at')), POLL).toBe(true);
+      await expect
+        .poll(
+          () =>
+            node.evaluate((el) => {
+              const r = el.getBoundingClientRect();
+              return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+            }),
+          POLL,
+        )
+        .toBe(true);
+      // The ring is drawn: the node's bar has the accent stroke while it is looked at.
+      expect(await node.locator('rect').evaluate((r) => getComputedStyle(r).strokeWidth)).toBe('4px');
+      await shot(page, 'lesson06-op1-flow');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    LONG * 2,
+  );
+
+  it(
     "lesson 01: Look at Alice's stETH opens her balances in the Inspector, in view and highlighted",
     async () => {
       const { context, page, errors } = await openApp(site.browser, site.url, site.url, {
