@@ -353,7 +353,10 @@ function validatorChoices(field: FieldSpec, ctx: ChoiceContext): Choice[] {
     .filter(([, v]) => !field.ownedBySigner || v.owner === ctx.by)
     .map(([id, v]) => {
       const flags = `${v.slashed ? ', slashed' : ''}${v.exited ? ', exited' : ''}`;
-      return { value: id, label: `${id} (${v.owner}, ${weiText(ctx, BigInt(v.balanceGwei) * GWEI)}${flags})` };
+      return {
+        value: id,
+        label: `${id} (${v.owner}, ${weiText(ctx, BigInt(v.balanceGwei) * GWEI)}${flags})`,
+      };
     });
 }
 
