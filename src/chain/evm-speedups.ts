@@ -11,6 +11,7 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
+import { installSyncSteps } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 
@@ -36,6 +37,7 @@ async function patchInterpreter(): Promise<boolean> {
   }
   const proto = mod.Interpreter?.prototype;
   if (proto === undefined || typeof proto._getValidJumpDestinations !== 'function') return false;
+  installSyncSteps(proto);
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {

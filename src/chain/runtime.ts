@@ -13,6 +13,7 @@ export {
   type DecodedError,
 } from './abi.ts';
 export { evmSpeedupsInstalled } from './evm-speedups.ts';
+export { useOriginalLoop } from './evm-sync-steps.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
 export { stateAt } from './state-at.ts';
 export { installMulticall3, MULTICALL3_ADDRESS } from './multicall.ts';
