@@ -8,11 +8,12 @@ import { DEFAULT_BUDGET_MS, type Progress } from '../analysis/budget.ts';
 import { formatValidationError, validateNetwork } from '../analysis/network.ts';
 import { formatReport } from '../analysis/report.ts';
 import { moreProblems } from '../protocol/scenario-schema.ts';
-import { budgetOption, readJsonFile, type Io as Output } from './io.ts';
+import { budgetOption, EXIT_INCOMPLETE, readJsonFile, type Io as Output } from './io.ts';
+import { ANALYZE_USAGE } from './usage.ts';
 
-const USAGE = 'usage: restaking-sandbox analyze [--json] [--budget SECONDS] FILE\n';
-/** Exit status of an answer cut short by the budget: usable, but not the whole answer. */
-export const EXIT_INCOMPLETE = 3;
+export { EXIT_INCOMPLETE };
+
+const USAGE = `${ANALYZE_USAGE}\n`;
 
 export async function analyzeCommand(args: string[], out: Output): Promise<number> {
   const budget = budgetOption(args, DEFAULT_BUDGET_MS);

@@ -2,6 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseInput } from '../engine/input-limits.ts';
 
+/** Exit status of an answer cut short by the budget (`run`, `analyze`): usable, but not the whole answer. */
+export const EXIT_INCOMPLETE = 3;
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -9,16 +12,26 @@ export interface Io {
   progress?: (done: number, total: number) => void;
 }
 
-export const processIo: Io = {
-  stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-  stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
-  ...(process.stderr.isTTY
-    ? {
-        progress: (done: number, total: number) =>
-          process.stderr.write(done < total ? `\rstep ${done} / ${total}` : '\r\x1b[K'),
-      }
-    : {}),
-};
+interface Stream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Output to two streams; progress only when stderr is a terminal (a file or pipe gets clean output). */
+export function streamIo(out: Stream, err: Stream): Io {
+  return {
+    stdout: (s) => out.write(s.endsWith('\n') ? s : `${s}\n`),
+    stderr: (s) => err.write(s.endsWith('\n') ? s : `${s}\n`),
+    ...(err.isTTY === true
+      ? {
+          progress: (done: number, total: number) =>
+            err.write(done < total ? `\rstep ${done} / ${total}` : '\r\x1b[K'),
+        }
+      : {}),
+  };
+}
+
+export const processIo: Io = streamIo(process.stdout, process.stderr);
 
 /** JSON with bigints as decimal strings (every on-chain number in our formats is a string). */
 export function toJson(value: unknown, indent?: number): string {

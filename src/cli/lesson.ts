@@ -6,8 +6,9 @@ import { parseLessonFile } from '../engine/lesson-file.ts';
 import { resolveLessonFile, type LessonScenarios } from '../engine/lesson-file-compile.ts';
 import { dryRunLessonFile } from '../engine/lesson-file-check.ts';
 import { readJsonFile, type Io } from './io.ts';
+import { LESSON_USAGE } from './usage.ts';
 
-export const LESSON_USAGE = 'usage: restaking-sandbox lesson check FILE';
+export { LESSON_USAGE } from './usage.ts';
 
 /** The package's own lessons folder (beside src/ and build/, so the sources and the bundle both find it). */
 const LESSONS = new URL('../../lessons/', import.meta.url);

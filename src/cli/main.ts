@@ -1,16 +1,18 @@
-// The `restaking-sandbox` command: dispatches to `run`, `analyze` and `lesson check`.
-import { analyzeCommand } from './analyze.ts';
+// The `restaking-sandbox` command: dispatches to `run`, `analyze` and `lesson check`. Each command is loaded
+// when it is asked for, so `run` does not evaluate the analyzer or the lesson compiler first (in the bundle
+// too: esbuild keeps a dynamically imported module's code unevaluated until the import runs).
 import { processIo, type Io } from './io.ts';
-import { LESSON_USAGE, lessonCommand } from './lesson.ts';
-import { RUN_USAGE, runCommand } from './run.ts';
+import { ANALYZE_USAGE, LESSON_USAGE, RUN_USAGE } from './usage.ts';
 
-const USAGE = `${RUN_USAGE}\n       restaking-sandbox analyze [--json] [--budget SECONDS] FILE\n       ${LESSON_USAGE.replace('usage: ', '')}`;
+const USAGE = [RUN_USAGE, ANALYZE_USAGE, LESSON_USAGE]
+  .map((u, i) => (i === 0 ? u : u.replace('usage: ', '       ')))
+  .join('\n');
 
 export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = args;
-  if (command === 'run') return runCommand(rest, io);
-  if (command === 'analyze') return analyzeCommand([...rest], io);
-  if (command === 'lesson') return lessonCommand(rest, io);
+  if (command === 'run') return (await import('./run.ts')).runCommand(rest, io);
+  if (command === 'analyze') return (await import('./analyze.ts')).analyzeCommand([...rest], io);
+  if (command === 'lesson') return (await import('./lesson.ts')).lessonCommand(rest, io);
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
     return 0;

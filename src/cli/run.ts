@@ -8,11 +8,10 @@ import { runScenario, type RunResult, type StepRecord } from '../protocol/runner
 import { formatIssues, validateScenario } from '../protocol/scenario-schema.ts';
 import { readWorld } from '../protocol/world.ts';
 import { summarizeWorld } from '../protocol/world-summary.ts';
-import { EXIT_INCOMPLETE } from './analyze.ts';
-import { budgetOption, readJsonFile, toJson, type Io } from './io.ts';
+import { RUN_USAGE } from './usage.ts';
+import { budgetOption, EXIT_INCOMPLETE, readJsonFile, toJson, type Io } from './io.ts';
 
-export const RUN_USAGE =
-  'usage: restaking-sandbox run [--json | --trace] [--impersonate] [--budget SECONDS] FILE';
+export { RUN_USAGE } from './usage.ts';
 /** Ten minutes: 100,000 steps take longer, and say so, rather than running all afternoon. */
 export const RUN_BUDGET_MS = 600_000;
 const PROGRESS_EVERY_MS = 5_000;
