@@ -9,6 +9,7 @@
 // TIMESTAMP, NUMBER) or an account (BALANCE, SELFBALANCE, EXTCODEHASH). Writes are seen the same way
 // (putStorage, putCode, putAccount and friends), and so are journal reverts: a revert puts back every slot
 // written since its checkpoint, so those slots invalidate again.
+import { bytesToUnprefixedHex } from '@ethereumjs/util';
 import type { Chain } from './evm.ts';
 
 /** A recorded input: `s:<address>:<slot>`, `c:<address>` (code) or ACCOUNTS (any account's fields). */
@@ -46,11 +47,9 @@ export interface ReadMemo {
 
 const memos = new WeakMap<Chain, ReadMemo>();
 
-const hex = (b: Uint8Array) => {
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
-};
+// A table lookup per byte (noble's, through @ethereumjs/util): every storage load of a recorded read and
+// every storage write names its slot this way.
+const hex = bytesToUnprefixedHex;
 const addr = (a: { bytes: Uint8Array }) => hex(a.bytes);
 
 function invalidate(m: ReadMemo, dep: Dep): void {
