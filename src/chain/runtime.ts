@@ -16,5 +16,5 @@ export { evmSpeedupsInstalled } from './evm-speedups.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
 export { stateAt } from './state-at.ts';
 export { installMulticall3, MULTICALL3_ADDRESS } from './multicall.ts';
-export { trackWrites, forgetReads, readMemo } from './read-memo.ts';
+export { trackWrites, forgetReads, readMemo, keptReads, keepReads, type Kept } from './read-memo.ts';
 export { proofOf, type Proof } from './proof.ts';
