@@ -85,6 +85,30 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
   };
 }
 
+/**
+ * Gives `target` the tagged `fields`, each decoded when first read (or replaced when first written): a
+ * restore decodes only what the start shows (the cursor's world), and the other worlds and the transactions'
+ * receipts when an undo, a chart or the provider asks for them.
+ */
+function lazily<T extends object>(target: T, fields: Record<string, unknown>): T {
+  for (const [key, tagged] of Object.entries(fields)) {
+    let value: unknown;
+    let decoded = false;
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!decoded) [value, decoded] = [fromTagged(tagged), true];
+        return value;
+      },
+      set: (v: unknown) => {
+        [value, decoded] = [v, true];
+      },
+    });
+  }
+  return target;
+}
+
 /** The session an image holds; `source` renames it (a prebuilt image opened for a lesson or a link). */
 export async function sessionFromImage(image: SessionImage, source = image.source): Promise<Session> {
   if (image.format !== IMAGE_FORMAT) throw new Error(`not a session image: ${String(image.format)}`);
@@ -92,16 +116,18 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
   if (!checked.ok) throw new Error('the session image holds an invalid scenario');
   const { steps: _steps, ...header } = image.scenario as Record<string, unknown>;
   const chain = await chainFromImage(image.chain);
-  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names; world?: World };
-  const entries = image.entries.map((tagged) => {
-    const { writes: w, ...e } = tagged as { writes?: unknown };
-    const writes = unpackWrites(image.reads, w);
-    return { ...(fromTagged(e) as Entry), ...(writes === undefined ? {} : { writes }) };
+  const { world: genesisWorld, ...genesisRest } = image.genesis as { world?: unknown };
+  const genesis = lazily(fromTagged(genesisRest) as { snap: Snapshot; names: Names; world: World | null }, {
+    world: genesisWorld ?? null,
   });
-  const at = entries.find((e) => e.node.id === image.cursor.node) ?? {
-    ...genesis,
-    world: null as World | null,
-  };
+  const entries = image.entries.map((tagged) => {
+    const { writes: w, world, txs, ...e } = tagged as { writes?: unknown; world?: unknown; txs?: unknown };
+    const writes = unpackWrites(image.reads, w);
+    const entry = lazily(fromTagged(e) as Entry, { world: world ?? null, txs: txs ?? [] });
+    if (writes !== undefined) entry.writes = writes;
+    return entry;
+  });
+  const at = entries.find((e) => e.node.id === image.cursor.node) ?? genesis;
   const sb: Sandbox = {
     chain,
     config: checked.scenario.config,
@@ -118,7 +144,7 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
     header,
     scenario: checked.scenario,
     source,
-    genesis: { ...genesis, world: genesis.world ?? null },
+    genesis,
     entries,
     branches: image.branches,
     cursor: image.cursor,
