@@ -16,7 +16,7 @@ import type { Chain } from './evm.ts';
 type Dep = string;
 const ACCOUNTS = 'a';
 
-interface Kept {
+export interface Kept {
   value: unknown;
   error: string | undefined;
   deps: Dep[];
@@ -231,4 +231,25 @@ export function expectChanges(chain: Chain, changed: ReadonlySet<string> | undef
 /** Drops every kept result (benchmarks measure cold reads this way). */
 export function forgetReads(chain: Chain): void {
   forgetAll(readMemo(chain));
+}
+
+/** Every kept result with its inputs: what a session image carries, so the chain it restores starts warm. */
+export function keptReads(chain: Chain): [key: string, kept: Kept][] {
+  return [...readMemo(chain).kept];
+}
+
+/**
+ * Puts back results kept on a chain standing at the very state this one stands at now (a session image
+ * taken there): each is as good as a run here, since a view call is a pure function of its recorded inputs.
+ */
+export function keepReads(chain: Chain, reads: Iterable<[key: string, kept: Kept]>): void {
+  const m = readMemo(chain);
+  for (const [key, kept] of reads) {
+    m.kept.set(key, kept);
+    for (const d of kept.deps) {
+      let keys = m.byDep.get(d);
+      if (keys === undefined) m.byDep.set(d, (keys = new Set()));
+      keys.add(key);
+    }
+  }
 }

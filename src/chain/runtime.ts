@@ -17,5 +17,5 @@ export { useOriginalLoop } from './evm-sync-steps.ts';
 export { chainFromImage, imageOf, type ChainImage } from './image.ts';
 export { stateAt } from './state-at.ts';
 export { installMulticall3, MULTICALL3_ADDRESS } from './multicall.ts';
-export { trackWrites, forgetReads, readMemo } from './read-memo.ts';
+export { trackWrites, forgetReads, readMemo, keptReads, keepReads, type Kept } from './read-memo.ts';
 export { proofOf, type Proof } from './proof.ts';

@@ -2,10 +2,20 @@
 // snapshots point at), the sandbox's addresses and actors, and each history node with its snapshot, names
 // and transactions. The page's default scenario ships as one (images/), built by `npm run images` and checked
 // against a fresh run by a test, so the page is live without deploying or replaying on a first visit.
-import { chainFromImage, imageOf, restore, type ChainImage, type Snapshot } from '../chain/runtime.ts';
+import {
+  chainFromImage,
+  imageOf,
+  keepReads,
+  keptReads,
+  restore,
+  type ChainImage,
+  type Snapshot,
+} from '../chain/runtime.ts';
 import { cloneNames, type Names, type Sandbox } from '../protocol/sandbox.ts';
 import { validateScenario } from '../protocol/scenario-schema.ts';
+import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
+import { packReads, unpackCalls, unpackWrites, type ImageReads } from './image-reads.ts';
 import { Session, type Entry } from './session.ts';
 import type { Branch, Cursor } from './session-types.ts';
 import { fromTagged, toTagged } from './tagged-json.ts';
@@ -21,8 +31,13 @@ export interface SessionImage {
   sandbox: Pick<Sandbox, 'addresses' | 'actors' | 'system'>;
   /** Tagged JSON (tagged-json.ts) of the genesis snapshot and names. */
   genesis: unknown;
-  /** Tagged JSON of each entry; only the cursor's keeps its world, unless built with every world. */
+  /**
+   * Tagged JSON of each entry; only the cursor's keeps its world, unless built with every world. Its
+   * `writes`, when present, are indexes into `reads.inputs`.
+   */
   entries: unknown[];
+  /** The view calls kept at the cursor and the inputs they read (absent from images of earlier builds). */
+  reads?: ImageReads;
   branches: Branch[];
   cursor: Cursor;
 }
@@ -33,11 +48,16 @@ export interface SessionImage {
  * charts then read nothing at all.
  */
 export async function imageOfSession(s: Session, allWorlds = false): Promise<SessionImage> {
-  if (allWorlds) {
-    for (const node of [null, ...s.entries.keys()]) await s.worldAt(node);
-    await s.moveChainTo(s.cursor.node);
-  }
+  if (allWorlds) for (const node of [null, ...s.entries.keys()]) await s.worldAt(node);
+  // The kept reads are the chain's at the cursor, the state a restore puts back.
+  await s.moveChainTo(s.cursor.node);
+  // Every view call of the cursor's world is kept (a prebuilt image is taken once, so it pays to be whole).
+  if (allWorlds) await readWorld(s.sb);
   const p = s.parts();
+  const { reads, writes } = packReads(
+    keptReads(p.sb.chain),
+    p.entries.map((e) => e.writes),
+  );
   const keep = (id: number) => allWorlds || id === p.cursor.node;
   return {
     format: IMAGE_FORMAT,
@@ -55,13 +75,38 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
       names: p.genesis.names,
       ...(allWorlds ? { world: p.genesis.world } : {}),
     }),
-    // Writes stay out (a step's recorded inputs are long keys): moves in an image's history read in full.
-    entries: p.entries.map(({ writes: _writes, ...e }) =>
-      toTagged({ ...e, world: keep(e.node.id) ? e.world : null }),
-    ),
+    entries: p.entries.map(({ writes: _writes, ...e }, i) => ({
+      ...(toTagged({ ...e, world: keep(e.node.id) ? e.world : null }) as object),
+      ...(writes[i] === undefined ? {} : { writes: writes[i] }),
+    })),
     branches: p.branches,
     cursor: p.cursor,
+    reads,
   };
+}
+
+/**
+ * Gives `target` the tagged `fields`, each decoded when first read (or replaced when first written): a
+ * restore decodes only what the start shows (the cursor's world), and the other worlds and the transactions'
+ * receipts when an undo, a chart or the provider asks for them.
+ */
+function lazily<T extends object>(target: T, fields: Record<string, unknown>): T {
+  for (const [key, tagged] of Object.entries(fields)) {
+    let value: unknown;
+    let decoded = false;
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!decoded) [value, decoded] = [fromTagged(tagged), true];
+        return value;
+      },
+      set: (v: unknown) => {
+        [value, decoded] = [v, true];
+      },
+    });
+  }
+  return target;
 }
 
 /** The session an image holds; `source` renames it (a prebuilt image opened for a lesson or a link). */
@@ -71,12 +116,18 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
   if (!checked.ok) throw new Error('the session image holds an invalid scenario');
   const { steps: _steps, ...header } = image.scenario as Record<string, unknown>;
   const chain = await chainFromImage(image.chain);
-  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names; world?: World };
-  const entries = image.entries.map((e) => fromTagged(e) as Entry);
-  const at = entries.find((e) => e.node.id === image.cursor.node) ?? {
-    ...genesis,
-    world: null as World | null,
-  };
+  const { world: genesisWorld, ...genesisRest } = image.genesis as { world?: unknown };
+  const genesis = lazily(fromTagged(genesisRest) as { snap: Snapshot; names: Names; world: World | null }, {
+    world: genesisWorld ?? null,
+  });
+  const entries = image.entries.map((tagged) => {
+    const { writes: w, world, txs, ...e } = tagged as { writes?: unknown; world?: unknown; txs?: unknown };
+    const writes = unpackWrites(image.reads, w);
+    const entry = lazily(fromTagged(e) as Entry, { world: world ?? null, txs: txs ?? [] });
+    if (writes !== undefined) entry.writes = writes;
+    return entry;
+  });
+  const at = entries.find((e) => e.node.id === image.cursor.node) ?? genesis;
   const sb: Sandbox = {
     chain,
     config: checked.scenario.config,
@@ -86,14 +137,17 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
     names: cloneNames(at.names),
   };
   await restore(chain, at.snap);
+  // The chain now stands where the image's reads were kept: they are as good as runs here.
+  if (image.reads !== undefined) keepReads(chain, unpackCalls(image.reads));
   return Session.assemble({
     sb,
     header,
     scenario: checked.scenario,
     source,
-    genesis: { ...genesis, world: genesis.world ?? null },
+    genesis,
     entries,
     branches: image.branches,
     cursor: image.cursor,
+    chainAt: image.cursor.node,
   });
 }

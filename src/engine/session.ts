@@ -52,6 +52,8 @@ export interface SessionParts {
   entries: Entry[];
   branches: Branch[];
   cursor: Cursor;
+  /** The node the chain stands at, when the caller put it there (an image restore): moves then keep reads. */
+  chainAt?: number | null;
 }
 
 export interface Genesis {
@@ -135,7 +137,7 @@ export class Session {
     s.nextId = Math.max(0, ...p.entries.map((e) => e.node.id)) + 1;
     s.branches = p.branches.map((b) => ({ ...b }));
     s.cursor = { ...p.cursor };
-    s.chainAt = undefined;
+    s.chainAt = p.chainAt;
     return s;
   }
 
