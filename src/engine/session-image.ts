@@ -9,6 +9,7 @@ import type { World } from '../protocol/world-types.ts';
 import { Session, type Entry } from './session.ts';
 import type { Branch, Cursor } from './session-types.ts';
 import { fromTagged, toTagged } from './tagged-json.ts';
+import { storeWorldOnce, StoredWorlds, type StoredWorld } from './session-image-worlds.ts';
 
 export const IMAGE_FORMAT = 'restaking-sandbox/session-image@1';
 
@@ -21,10 +22,22 @@ export interface SessionImage {
   sandbox: Pick<Sandbox, 'addresses' | 'actors' | 'system'>;
   /** Tagged JSON (tagged-json.ts) of the genesis snapshot and names. */
   genesis: unknown;
-  /** Tagged JSON of each entry; only the cursor's keeps its world, unless built with every world. */
+  /** Tagged JSON of each entry; the prebuilt images keep every world here, a reload image none. */
   entries: unknown[];
   branches: Branch[];
   cursor: Cursor;
+  /**
+   * A reload image (image-cache.ts) only: every world the session had read, each entry's as the changes
+   * from its parent's (session-image-worlds.ts), null where none was read; the genesis world whole.
+   */
+  worlds?: (StoredWorld | null)[];
+  genesisWorld?: World | null;
+  /**
+   * A reload image only: the inputs each step wrote (read-memo.ts), as indexes into `inputs`, so moves
+   * after a reload keep the reads those steps could not have changed; null where they were not recorded.
+   */
+  inputs?: string[];
+  writes?: (number[] | null)[];
 }
 
 /**
@@ -38,7 +51,6 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
     await s.moveChainTo(s.cursor.node);
   }
   const p = s.parts();
-  const keep = (id: number) => allWorlds || id === p.cursor.node;
   return {
     format: IMAGE_FORMAT,
     source: p.source,
@@ -55,13 +67,75 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
       names: p.genesis.names,
       ...(allWorlds ? { world: p.genesis.world } : {}),
     }),
-    // Writes stay out (a step's recorded inputs are long keys): moves in an image's history read in full.
-    entries: p.entries.map(({ writes: _writes, ...e }) =>
-      toTagged({ ...e, world: keep(e.node.id) ? e.world : null }),
-    ),
+    entries: p.entries.map((e) => taggedEntry(e, allWorlds)),
     branches: p.branches,
     cursor: p.cursor,
+    // The prebuilt images hold their worlds in the entries, and no writes: every move in them reads nothing.
+    ...(allWorlds ? {} : { ...reloadWorlds(p.entries, p.genesis.world), ...stepWrites(p.entries) }),
   };
+}
+
+/** Each entry's tagged form, once (entries never change but for their world, which is kept apart). */
+const tagged = new WeakMap<Entry, unknown>();
+function taggedEntry(e: Entry, withWorld: boolean): unknown {
+  if (withWorld) return toTagged({ node: e.node, txs: e.txs, snap: e.snap, names: e.names, world: e.world });
+  let t = tagged.get(e);
+  if (t === undefined)
+    tagged.set(e, (t = toTagged({ node: e.node, txs: e.txs, snap: e.snap, names: e.names, world: null })));
+  return t;
+}
+
+/** Every world read so far, each as the changes from its parent's (parents come before their children). */
+function reloadWorlds(entries: readonly Entry[], genesis: World | null) {
+  const byId = new Map<number | null, World | null>([[null, genesis]]);
+  const worlds = entries.map((e) => {
+    byId.set(e.node.id, e.world);
+    return e.world === null ? null : storeWorldOnce(e.world, byId.get(e.node.parent) ?? null);
+  });
+  return { worlds, genesisWorld: genesis };
+}
+
+/** The steps' writes, each input named once in a table. */
+function stepWrites(entries: readonly Entry[]) {
+  const index = new Map<string, number>();
+  const writes = entries.map((e) =>
+    e.writes === undefined
+      ? null
+      : e.writes.map((w) => {
+          let i = index.get(w);
+          if (i === undefined) index.set(w, (i = index.size));
+          return i;
+        }),
+  );
+  return { inputs: [...index.keys()], writes };
+}
+
+/** A reload image's worlds and writes put back on its entries: worlds decoded on first use. */
+function restoreReloadParts(image: SessionImage, entries: Entry[], genesis: { world: World | null }) {
+  const inputs = image.inputs ?? [];
+  entries.forEach((e, i) => {
+    const w = image.writes?.[i];
+    if (w !== undefined && w !== null) e.writes = w.map((k) => inputs[k] ?? '');
+  });
+  if (image.worlds === undefined) return;
+  genesis.world ??= image.genesisWorld ?? null;
+  const stored = new Map<number, StoredWorld>();
+  entries.forEach((e, i) => {
+    const w = image.worlds?.[i];
+    if (w !== undefined && w !== null) stored.set(e.node.id, w);
+  });
+  const parents = new Map(entries.map((e) => [e.node.id, e.node.parent]));
+  const lazy = new StoredWorlds(stored, (id) => parents.get(id) ?? null, genesis.world);
+  for (const e of entries) {
+    if (!lazy.has(e.node.id)) continue;
+    let own: World | null | undefined;
+    Object.defineProperty(e, 'world', {
+      enumerable: true,
+      configurable: true,
+      get: () => (own === undefined ? lazy.world(e.node.id) : own),
+      set: (w: World | null) => (own = w),
+    });
+  }
 }
 
 /** The session an image holds; `source` renames it (a prebuilt image opened for a lesson or a link). */
@@ -71,8 +145,10 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
   if (!checked.ok) throw new Error('the session image holds an invalid scenario');
   const { steps: _steps, ...header } = image.scenario as Record<string, unknown>;
   const chain = await chainFromImage(image.chain);
-  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names; world?: World };
+  const genesis = fromTagged(image.genesis) as { snap: Snapshot; names: Names; world?: World | null };
   const entries = image.entries.map((e) => fromTagged(e) as Entry);
+  const start = { world: genesis.world ?? null };
+  restoreReloadParts(image, entries, start);
   const at = entries.find((e) => e.node.id === image.cursor.node) ?? {
     ...genesis,
     world: null as World | null,
@@ -91,7 +167,7 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
     header,
     scenario: checked.scenario,
     source,
-    genesis: { ...genesis, world: genesis.world ?? null },
+    genesis: { ...genesis, world: start.world },
     entries,
     branches: image.branches,
     cursor: image.cursor,
