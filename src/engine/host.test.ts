@@ -27,6 +27,61 @@ describe('Host', () => {
     expect(again.update.nodes).toHaveLength(21);
   });
 
+  it('a move answers before its save is written, and the save that follows holds it', async () => {
+    const store = memoryStore();
+    const host = new Host(store);
+    await host.start();
+    await host.act({ action: 'chain.advance', blocks: 2 });
+    await host.flush();
+    // From now on every write waits until released: a move must not wait for it.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const set = store.set;
+    store.set = async (k, v) => {
+      await held;
+      await set(k, v);
+    };
+    const out = await host.undo();
+    expect(out.ok && out.update.cursor.node).toBe(20);
+    expect(JSON.parse(store.data.get(KEYS.session) ?? '{}').cursor.node).toBe(21);
+    release();
+    await host.flush();
+    expect(JSON.parse(store.data.get(KEYS.session) ?? '{}').cursor.node).toBe(20);
+  });
+
+  it('a move takes no new reload image; a reload restores the image at the saved cursor', async () => {
+    const store = memoryStore();
+    const host = new Host(store);
+    await host.start();
+    await host.act({ action: 'chain.advance', blocks: 2 });
+    await host.flush();
+    const image = store.data.get(KEYS.image);
+    await host.undo();
+    await host.undo();
+    await host.flush();
+    expect(store.data.get(KEYS.image)).toBe(image);
+    const again = new Host(store);
+    const r = await again.start();
+    expect(again.startedFrom).toBe('image');
+    expect(r.update.cursor.node).toBe(19);
+    // Node 19 is the playground's last advance: block 1000040.
+    expect(r.update.world.block).toBe('1000040');
+  });
+
+  it('a default session moved back reloads from the prebuilt image, with no reload image taken', async () => {
+    const store = memoryStore();
+    const host = new Host(store);
+    await host.start();
+    await host.goto({ branch: 'main', node: 10 });
+    await host.flush();
+    expect(store.data.has(KEYS.image)).toBe(false);
+    const again = new Host(store);
+    const r = await again.start();
+    expect(again.startedFrom).toBe('image');
+    expect(r.update.cursor.node).toBe(10);
+    expect(r.update.world.block).toBe('1000031');
+  });
+
   it('ignores an image that does not belong to the saved session and replays instead', async () => {
     const store = memoryStore();
     const first = new Host(store);

@@ -3,14 +3,14 @@
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
 import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
 import { contractsOf, type ContractEntry } from './contracts.ts';
-import { ImageCache } from './image-cache.ts';
+import { historyKey, ImageCache } from './image-cache.ts';
 import { checkValue, parseInput } from './input-limits.ts';
 import { KeptSandboxes, type KeptSummary } from './kept.ts';
 import { rpc, type RpcAnswer } from './rpc.ts';
 import { deleteBranch, newBranch, renameBranch } from './session-branches.ts';
 import { BUILD, prebuiltImage, prebuiltSession } from './prebuilt.ts';
 import { sessionFromImage } from './session-image.ts';
-import { fromDoc, toDoc } from './session-doc.ts';
+import { fromDoc, toDoc, type SessionDoc } from './session-doc.ts';
 import type { Cursor, Outcome, Problem, SeriesPoint, SessionUpdate, StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
 import { Saver, type SaveStatus } from './saver.ts';
@@ -23,6 +23,7 @@ export type Loaded =
 
 /** The prebuilt image the page starts from when nothing is saved (default-image.ts builds it). */
 const DEFAULT_IMAGE = 'playground';
+const PLAYGROUND_SOURCE = 'preset:playground';
 
 /** Session.load, from a prebuilt image when one starts the scenario (a lesson, a preset, a link on either). */
 async function loadFast(json: unknown, source: string): Promise<Session> {
@@ -55,9 +56,10 @@ export class Host {
     this.saver = new Saver(this.store, lock, this.images, this.kept, () => void this.retrySave());
   }
 
-  /** Waits until the fast-reload image of the latest change is saved. */
-  flush(): Promise<void> {
-    return this.images.flush();
+  /** Waits until the latest change is saved, with its fast-reload image. */
+  async flush(): Promise<void> {
+    await this.saver.idle();
+    await this.images.flush();
   }
 
   private live(): Session {
@@ -112,7 +114,8 @@ export class Host {
     try {
       const parsed = parseInput(saved, 'the saved sandbox');
       if (!parsed.ok) throw new SessionError({ kind: 'invalid', message: parsed.message });
-      const fast = await this.images.restore(saved);
+      const doc = parsed.json as SessionDoc;
+      const fast = (await this.images.restore(doc)) ?? (await this.defaultAgain(doc));
       // The image is only a faster way to the same state: it must give back exactly the saved document.
       const trusted = fast !== null && JSON.stringify(toDoc(fast)) === saved ? fast : null;
       this.session = trusted ?? (await fromDoc(parsed.json));
@@ -122,6 +125,19 @@ export class Host {
     } catch (e) {
       return this.startKept(saved, problemOf(e).message);
     }
+  }
+
+  /**
+   * The default session with the saved cursor, when the saved document is the default session with only
+   * its cursor moved: it takes no reload image of its own (image-cache.ts), its prebuilt image is one.
+   */
+  private async defaultAgain(doc: SessionDoc): Promise<Session | null> {
+    if (doc.source !== PLAYGROUND_SOURCE) return null;
+    const s = await sessionFromImage(await prebuiltImage(DEFAULT_IMAGE));
+    if (historyKey(toDoc(s)) !== historyKey(doc)) return null;
+    await s.goto(doc.cursor);
+    this.images.covered(s);
+    return s;
   }
 
   /** Starts clean after a saved record could not be restored, keeping the record in Kept sandboxes. */
@@ -142,10 +158,13 @@ export class Host {
    * is a chunk of its own, fetched only now (a reload of saved work never needs it).
    */
   private async startClean(): Promise<Loaded & { ok: true }> {
-    const fresh = await this.replaceWith(
-      async () => sessionFromImage(await prebuiltImage(DEFAULT_IMAGE)),
-      false,
-    );
+    const fresh = await this.replaceWith(async () => {
+      const s = await sessionFromImage(await prebuiltImage(DEFAULT_IMAGE));
+      // A reload finds this session in its prebuilt image: taking a reload image of it would only hold the
+      // worker (a few hundred ms) just when a first visitor's first undo comes.
+      this.images.covered(s);
+      return s;
+    }, false);
     if (!fresh.ok) throw new Error(fresh.problem.message);
     this.startedFrom = 'default';
     return fresh;
@@ -276,7 +295,12 @@ export class Host {
     return this.replaceWith(() => fromDoc(parsed.json), true);
   }
 
-  private change(fn: (s: Session) => Promise<SessionUpdate | Outcome>): Promise<Outcome> {
+  /**
+   * Runs a change in the session's turn and saves it. A move (`saveBehind`: undo, redo, a jump, a branch
+   * switch) answers before its save is written: it changes only the cursor, and the saver writes the latest
+   * state right after, in order. A change that makes something (a step, a branch) is saved before it answers.
+   */
+  private change(fn: (s: Session) => Promise<SessionUpdate | Outcome>, saveBehind = false): Promise<Outcome> {
     return this.serial(async () => {
       const s = this.session;
       if (s === null) return { ok: false, problem: { kind: 'error', message: 'no sandbox is loaded yet' } };
@@ -284,7 +308,8 @@ export class Host {
         try {
           const r = await fn(s);
           const out: Outcome = 'ok' in r ? r : { ok: true, update: r };
-          if (out.ok) await this.save();
+          if (out.ok && saveBehind) void this.save().catch(() => undefined);
+          else if (out.ok) await this.save();
           return out;
         } catch (e) {
           // A failure may have moved the chain: back to the cursor, so the history and the chain agree.
@@ -300,7 +325,7 @@ export class Host {
   }
 
   goto(cursor: Cursor): Promise<Outcome> {
-    return this.change((s) => s.goto(cursor));
+    return this.change((s) => s.goto(cursor), true);
   }
 
   undo(): Promise<Outcome> {
@@ -308,7 +333,7 @@ export class Host {
       if (s.cursor.node === null)
         throw new SessionError({ kind: 'invalid', message: 'nothing to undo: this is the start' });
       return s.goto({ branch: s.cursor.branch, node: s.entry(s.cursor.node).node.parent });
-    });
+    }, true);
   }
 
   redo(): Promise<Outcome> {
@@ -321,7 +346,7 @@ export class Host {
           message: 'nothing to redo: this is the end of the branch',
         });
       return s.goto({ branch: s.cursor.branch, node: next });
-    });
+    }, true);
   }
 
   newBranch(name: string): Promise<Outcome> {
@@ -337,7 +362,7 @@ export class Host {
   }
 
   switchBranch(id: string): Promise<Outcome> {
-    return this.change((s) => s.goto({ branch: id, node: s.branch(id).head }));
+    return this.change((s) => s.goto({ branch: id, node: s.branch(id).head }), true);
   }
 
   compare(a: string, b: string): Promise<{ a: World; b: World }> {

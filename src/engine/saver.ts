@@ -73,7 +73,35 @@ export class Saver {
     this.baseline = text;
   }
 
-  async save(session: Session): Promise<void> {
+  /** The save waiting to start, which every request made meanwhile joins (the latest state is saved). */
+  private queued: Promise<void> | null = null;
+  private latest: Session | null = null;
+  private chain: Promise<void> = Promise.resolve();
+
+  /**
+   * Saves `session` once every save in flight is done, one at a time so an older record never lands after a
+   * newer one. Requests made while a save waits join it: the record is taken when the save starts, so it
+   * holds every change asked for before. Resolves once that record is written (or its failure reported).
+   */
+  save(session: Session): Promise<void> {
+    this.latest = session;
+    if (this.queued !== null) return this.queued;
+    const run = this.chain.then(() => {
+      this.queued = null;
+      const s = this.latest ?? session;
+      return this.saveNow(s);
+    });
+    this.queued = run;
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Settles once every save asked for so far is done. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private async saveNow(session: Session): Promise<void> {
     if (!(await this.leads())) return this.set({});
     const text = JSON.stringify(toDoc(session));
     if (this.unchecked) {
@@ -92,7 +120,7 @@ export class Saver {
     this.timer = null;
     if (failed === null) {
       this.baseline = text;
-      this.images.schedule(session, (s) => JSON.stringify(toDoc(s)));
+      this.images.schedule(session);
       if (this.current.unsaved !== null) this.set({ unsaved: null });
       return;
     }

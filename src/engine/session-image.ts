@@ -17,6 +17,7 @@ import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { packReads, unpackCalls, unpackWrites, type ImageReads } from './image-reads.ts';
 import { Session, type Entry } from './session.ts';
+import { storeWorldOnce, StoredWorlds, type StoredWorld } from './session-image-worlds.ts';
 import type { Branch, Cursor } from './session-types.ts';
 import { fromTagged, toTagged } from './tagged-json.ts';
 
@@ -32,14 +33,21 @@ export interface SessionImage {
   /** Tagged JSON (tagged-json.ts) of the genesis snapshot and names. */
   genesis: unknown;
   /**
-   * Tagged JSON of each entry; only the cursor's keeps its world, unless built with every world. Its
-   * `writes`, when present, are indexes into `reads.inputs`.
+   * Tagged JSON of each entry; the prebuilt images keep every world here, a reload image none (see
+   * `worlds`). Its `writes`, when present, are indexes into `reads.inputs`.
    */
   entries: unknown[];
   /** The view calls kept at the cursor and the inputs they read (absent from images of earlier builds). */
   reads?: ImageReads;
   branches: Branch[];
   cursor: Cursor;
+  /**
+   * A reload image (image-cache.ts) only: every world the session had read, each entry's as the changes
+   * from its parent's (session-image-worlds.ts), null where none was read; the genesis world whole. Its
+   * entries then keep no world of their own.
+   */
+  worlds?: (StoredWorld | null)[];
+  genesisWorld?: World | null;
 }
 
 /**
@@ -58,7 +66,6 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
     keptReads(p.sb.chain),
     p.entries.map((e) => e.writes),
   );
-  const keep = (id: number) => allWorlds || id === p.cursor.node;
   return {
     format: IMAGE_FORMAT,
     source: p.source,
@@ -75,14 +82,63 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
       names: p.genesis.names,
       ...(allWorlds ? { world: p.genesis.world } : {}),
     }),
-    entries: p.entries.map(({ writes: _writes, ...e }, i) => ({
-      ...(toTagged({ ...e, world: keep(e.node.id) ? e.world : null }) as object),
+    entries: p.entries.map((e, i) => ({
+      ...(taggedEntry(e, allWorlds) as object),
       ...(writes[i] === undefined ? {} : { writes: writes[i] }),
     })),
     branches: p.branches,
     cursor: p.cursor,
     reads,
+    // The prebuilt images hold their worlds in the entries: every move in them reads nothing.
+    ...(allWorlds ? {} : reloadWorlds(p.entries, p.genesis.world)),
   };
+}
+
+/**
+ * Each entry's tagged form without its writes (packed per image), once: entries never change but for their
+ * world, which a reload image keeps apart.
+ */
+const tagged = new WeakMap<Entry, unknown>();
+function taggedEntry(e: Entry, withWorld: boolean): unknown {
+  const plain = (world: World | null) =>
+    toTagged({ node: e.node, txs: e.txs, snap: e.snap, names: e.names, world });
+  if (withWorld) return plain(e.world);
+  let t = tagged.get(e);
+  if (t === undefined) tagged.set(e, (t = plain(null)));
+  return t;
+}
+
+/** Every world read so far, each as the changes from its parent's (parents come before their children). */
+function reloadWorlds(entries: readonly Entry[], genesis: World | null) {
+  const byId = new Map<number | null, World | null>([[null, genesis]]);
+  const worlds = entries.map((e) => {
+    byId.set(e.node.id, e.world);
+    return e.world === null ? null : storeWorldOnce(e.world, byId.get(e.node.parent) ?? null);
+  });
+  return { worlds, genesisWorld: genesis };
+}
+
+/** A reload image's worlds put back on its entries, each decoded on first use. */
+function restoreReloadWorlds(image: SessionImage, entries: Entry[], genesis: { world: World | null }) {
+  if (image.worlds === undefined) return;
+  genesis.world ??= image.genesisWorld ?? null;
+  const stored = new Map<number, StoredWorld>();
+  entries.forEach((e, i) => {
+    const w = image.worlds?.[i];
+    if (w !== undefined && w !== null) stored.set(e.node.id, w);
+  });
+  const parents = new Map(entries.map((e) => [e.node.id, e.node.parent]));
+  const lazy = new StoredWorlds(stored, (id) => parents.get(id) ?? null, genesis.world);
+  for (const e of entries) {
+    if (!lazy.has(e.node.id)) continue;
+    let own: World | null | undefined;
+    Object.defineProperty(e, 'world', {
+      enumerable: true,
+      configurable: true,
+      get: () => (own === undefined ? lazy.world(e.node.id) : own),
+      set: (w: World | null) => (own = w),
+    });
+  }
 }
 
 /**
@@ -127,6 +183,7 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
     if (writes !== undefined) entry.writes = writes;
     return entry;
   });
+  restoreReloadWorlds(image, entries, genesis);
   const at = entries.find((e) => e.node.id === image.cursor.node) ?? genesis;
   const sb: Sandbox = {
     chain,

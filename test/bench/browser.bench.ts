@@ -25,12 +25,17 @@
 //   readyThrottledMs        readyMs with the CPU throttled 4× (DevTools Emulation.setCPUThrottlingRate; ≤ 1500)
 //   lessonLinkOpenMs        a fresh context opening `#lesson=06-slashing&step=5` → usable, median of three (≤ 1500)
 //   shareLinkOpenMs         the same for a ~1,100-character share link (link-open.ts; ≤ 1500)
+//   longSessionUndoMs       median undo in a 2000-step session right after its page is reloaded, the first undo
+//                           included (20 undos after each of three reloads; ≤ 50); longSessionUndoP95Ms their
+//                           95th percentile
+//   longSessionReloadMs     reloading a page whose saved session has 2000 steps → usable: the world at the
+//                           cursor drawn and History showing all 2000 steps, median of three (≤ 1000)
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
 import { lessonLinkOpen, shareLink, shareLinkOpen } from './link-open.ts';
-import { tracedLongSessionLoad } from './long-session.ts';
+import { longSessionReloads, tracedLongSessionLoad } from './long-session.ts';
 
 const site = await serveBuild();
 const result: Record<string, number> = {};
@@ -255,6 +260,12 @@ try {
   result['lessonLinkOpenMs'] = round(median(lessonOpens));
   result['shareLinkOpenMs'] = round(median(shareOpens));
   result['shareLinkChars'] = link.length;
+
+  // The 2000-step session: reloads of its page, and the undos right after each (long-session.ts).
+  const longRuns = await longSessionReloads(site.browser, site.url);
+  result['longSessionUndoMs'] = round(median(longRuns.undoMs));
+  result['longSessionUndoP95Ms'] = round(percentile(longRuns.undoMs, 0.95));
+  result['longSessionReloadMs'] = round(median(longRuns.reloadMs));
 } finally {
   await site.close();
 }

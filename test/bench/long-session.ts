@@ -122,3 +122,84 @@ export async function tracedLongSessionLoad(
   if (tasks.length === 0) throw new Error('the trace holds no main-thread task');
   return { ...r, longestTaskCpuMs: Math.max(...tasks.map((t) => t.cpu)) };
 }
+
+/**
+ * A 2000-step session, imported and saved, then reloaded three times: each reload from navigation to usable
+ * (the world at the cursor drawn and History showing "step 2000 of 2000", whichever comes later), then 20
+ * undos and 20 redos on that freshly loaded page, the first undo included, each until its world is drawn.
+ */
+export async function longSessionReloads(
+  browser: Browser,
+  url: string,
+  steps = 2_000,
+): Promise<{ reloadMs: number[]; undoMs: number[] }> {
+  const context = await browser.newContext();
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  // Notes the moment History first shows the whole session (an observer set up before the page's own code).
+  await context.addInitScript(`(() => {
+    const seen = () => {
+      const el = document.querySelector('[data-testid="position"]');
+      if (el !== null && / of ${steps}$/.test(el.textContent ?? '')) {
+        window.__historyShown = performance.now();
+        return true;
+      }
+      return false;
+    };
+    const watch = new MutationObserver(() => { if (seen()) watch.disconnect(); });
+    document.addEventListener('DOMContentLoaded', () =>
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true }));
+  })();`);
+  const page = await context.newPage();
+  const ready = () =>
+    page.waitForFunction(
+      () =>
+        document.documentElement.dataset['ready'] === 'true' &&
+        (window as unknown as { __historyShown?: number }).__historyShown !== undefined,
+      null,
+      { timeout: 180_000 },
+    );
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
+    timeout: 180_000,
+  });
+  const text = JSON.stringify(longSessionDoc(steps));
+  if (!(await page.evaluate((t) => window.sandbox?.app.importText(t, 'long.session.json'), text)))
+    throw new Error('the long session was refused');
+  // Saved, with its reload image taken a quiet moment later in the session's turn (a compare waits for it).
+  const settle = async () => {
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => window.sandbox?.worker.compare('main', 'main'));
+  };
+  await settle();
+  const reloadMs: number[] = [];
+  const undoMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    await ready();
+    reloadMs.push(
+      await page.evaluate(() =>
+        Math.max(
+          performance.getEntriesByName('sandbox-ready')[0]?.startTime ?? Infinity,
+          (window as unknown as { __historyShown: number }).__historyShown,
+        ),
+      ),
+    );
+    const moves = [...Array<string>(20).fill('undo'), ...Array<string>(20).fill('redo')];
+    const times = await page.evaluate(async (list) => {
+      const app = window.sandbox?.app;
+      if (app === undefined) throw new Error('no app');
+      const out: number[] = [];
+      for (const m of list) {
+        const t0 = performance.now();
+        if (!(await (m === 'undo' ? app.undo() : app.redo()))) throw new Error(`${m} was refused`);
+        await new Promise((r) => requestAnimationFrame(r));
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, moves);
+    undoMs.push(...times.slice(0, 20));
+    await settle();
+  }
+  await context.close();
+  return { reloadMs, undoMs };
+}
