@@ -10,7 +10,7 @@ let site: Site;
 
 beforeAll(async () => {
   site = await serveProductionBuild();
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   await site?.close();
