@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
+import { LINK_FIRST } from './link-first.ts';
 import { Host } from './host.ts';
 import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
@@ -25,8 +26,12 @@ const host = new Host(
   typeof navigator !== 'undefined' && 'locks' in navigator ? webTabLock(navigator.locks) : soleTab(),
 );
 // The worker opens the saved (or default) session as soon as it runs, while the page is still loading its
-// own script; the page's start() gets this same session.
-const starting = host.start();
+// own script; the page's start() gets this same session. A page opened with a share or lesson link names
+// the worker for it (chain-worker-start.ts): then nothing opens before the link's own sandbox, which the
+// page loads first (start() opens the saved one only when the link cannot be opened).
+const linkFirst = typeof self !== 'undefined' && self.name === LINK_FIRST;
+let starting = linkFirst ? null : host.start();
+const linking = linkFirst ? host.startForLink() : null;
 
 /** Analyses started so far, and every one up to `cancelledUpTo` is to stop at its next checkpoint. */
 let analyses = 0;
@@ -39,7 +44,12 @@ export type AnalyzeAnswer =
   { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
 
 const api = {
-  start: () => starting,
+  start: () => (starting ??= host.start()),
+  /**
+   * Whether the worker waits for the page to load a link first; then `replaces` says whether a saved
+   * sandbox is what the link replaces. Null when the worker opened its session on its own.
+   */
+  linkFirst: async () => (linking === null ? null : { replaces: await linking }),
   /** 'default' when nothing was saved: the page then greets a first visit (views/shell/StartScreen). */
   startedFrom: async () => (await starting, host.startedFrom),
   presets: () => host.presets(),

@@ -40,7 +40,7 @@ export class Host {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly images: ImageCache;
   /** How the last start got its session (tests and diagnostics). */
-  startedFrom: 'image' | 'replay' | 'default' | null = null;
+  startedFrom: 'image' | 'replay' | 'default' | 'link' | null = null;
 
   private readonly store: GuardedStore;
   private readonly kept: KeptSandboxes;
@@ -92,14 +92,45 @@ export class Host {
     return this.saver.status;
   }
 
-  /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
-  async start(): Promise<Loaded & { ok: true }> {
-    // Which tab saves is settled while the session opens: nothing is written before it is known.
+  private began = false;
+  /** Which tab saves is settled while the first session opens: nothing is written before it is known. */
+  private begin(): void {
+    if (this.began) return;
+    this.began = true;
     const leading = this.lock.start((leads, event) => {
       void this.serial(() => this.saver.leadershipChanged(leads, event, this.session));
     });
     this.saver.waitFor(leading.then(() => this.saver.set()));
-    const started = await this.open();
+  }
+
+  /** Opens the saved session, or the default preset when there is none or it cannot be restored. */
+  async start(): Promise<Loaded & { ok: true }> {
+    this.begin();
+    return this.withStorageNotice(await this.open());
+  }
+
+  /**
+   * A page opened with a link: the link's sandbox is the first session, so neither the saved one nor the
+   * default is opened before it (that cost a link about a second and a half). The saved record, if any,
+   * becomes the sandbox the link's load replaced ("Previous sandbox" brings it back). True when there was
+   * one. When the link's load fails the page calls `start()`, which opens the saved one as usual.
+   */
+  startForLink(): Promise<boolean> {
+    this.begin();
+    return this.serial(async () => {
+      const saved = await this.store.get(KEYS.session);
+      if (typeof saved !== 'string') return false;
+      this.saver.read(saved);
+      this.replaced = saved;
+      return true;
+    });
+  }
+
+  /** The saved record a link's first load replaces (startForLink), until that load succeeds. */
+  private replaced: string | null = null;
+
+  /** A first session's notice, with a word when this browser refuses to save. */
+  private withStorageNotice(started: Loaded & { ok: true }): Loaded & { ok: true } {
     const failure = this.store.failure;
     if (failure === null) return started;
     const storage = `This browser does not let the sandbox save its work (${failure}), so it will not survive a reload; export the session to keep it.`;
@@ -205,12 +236,16 @@ export class Host {
           });
         await next.goto({ branch: 'main', node: position === 0 ? null : (path[position - 1] ?? null) });
       }
-      if (keepPrevious && this.session !== null)
-        await this.store.set(KEYS.previous, JSON.stringify(toDoc(this.session)));
+      const first = this.session === null;
+      const previous = this.session === null ? this.replaced : JSON.stringify(toDoc(this.session));
+      if (keepPrevious && previous !== null) await this.store.set(KEYS.previous, previous);
+      this.replaced = null;
       this.session = next;
+      if (first && this.startedFrom === null) this.startedFrom = 'link';
       await this.save();
       this.prefetch();
-      return { ok: true, update: next.full(), notice: null };
+      const loaded: Loaded & { ok: true } = { ok: true, update: next.full(), notice: null };
+      return first ? this.withStorageNotice(loaded) : loaded;
     } catch (e) {
       return { ok: false, problem: problemOf(e) };
     }

@@ -57,6 +57,20 @@ export function render(markdown: string, where: string): string {
     .replace(/<a href="(https?:[^"]*)"/g, '<a href="$1" target="_blank" rel="noopener noreferrer"');
 }
 
+/**
+ * A section whose HTML is rendered when first read: the lesson list shows titles and summaries only, and
+ * rendering every lesson's prose at once cost the first catalog load about a hundred milliseconds.
+ */
+export function lazySection(html: () => string, hint: string | null): LessonSection {
+  let rendered: string | null = null;
+  return {
+    get html() {
+      return (rendered ??= html());
+    },
+    hint,
+  };
+}
+
 export function parseLessonDoc(id: string, text: string): LessonDoc {
   const m = FRONT.exec(text);
   if (m === null) throw new LessonDocError(`${id}/lesson.md: no front matter (--- … ---) at the top`);
@@ -91,7 +105,7 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
       })
       .join('\n');
     order.push(sid);
-    sections[sid] = { html: render(prose.trim(), `${id}/lesson.md, section ${sid}`), hint };
+    sections[sid] = lazySection(() => render(prose.trim(), `${id}/lesson.md, section ${sid}`), hint);
   }
   return {
     id,

@@ -13,7 +13,8 @@ import {
   type PredictStep,
   type ReadStep,
 } from './lesson-file.ts';
-import { decodeLessonFileLink, encodeLessonLink, isLessonLink } from './lesson-file-link.ts';
+import { decodeLessonFileLink, encodeLessonLink } from './lesson-file-link.ts';
+import { isLessonFileLink } from './lesson-link.ts';
 import type { Lesson } from './lessons.ts';
 
 export { LESSON_FORMAT as LESSON_FILE_FORMAT, type LessonStart, type PredictAnswer } from './lesson-file.ts';
@@ -54,5 +55,5 @@ export function lessonFileLink(file: LessonFileDraft): Promise<string> {
 
 /** Reads a `#lf=` fragment: null when it is not one, path-named messages when it is broken. */
 export async function readLessonFileLink(fragment: string): Promise<Read | null> {
-  return isLessonLink(fragment) ? decodeLessonFileLink(fragment) : null;
+  return isLessonFileLink(fragment) ? decodeLessonFileLink(fragment) : null;
 }

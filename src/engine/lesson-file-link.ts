@@ -12,9 +12,7 @@ import {
 } from './lesson-file.ts';
 import { fromBase64Url, MAX_FRAGMENT_CHARS, pipe, toBase64Url } from './share.ts';
 import { decodeSteps, encodeSteps, type CompactStep } from './share-steps.ts';
-
-/** The fragment key of a lesson link. */
-export const LESSON_LINK_KEY = 'lf';
+import { LESSON_FILE_LINK_KEY } from './lesson-link.ts';
 
 type Json = Record<string, unknown>;
 /** The fields of a step that hold one action. */
@@ -35,12 +33,8 @@ export async function encodeLessonLink(file: LessonFile): Promise<string> {
   };
   if (file.setup !== undefined) compact['setup'] = encodeSteps(file.setup);
   const bytes = new TextEncoder().encode(JSON.stringify(compact));
-  return `${LESSON_LINK_KEY}=${toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
+  return `${LESSON_FILE_LINK_KEY}=${toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
 }
-
-/** Whether a fragment is a lesson link at all (so the page can tell it from a share link). */
-export const isLessonLink = (fragment: string): boolean =>
-  new URLSearchParams(fragment.replace(/^#/, '')).has(LESSON_LINK_KEY);
 
 const refused = (problems: string[]): ParsedLessonFile => ({ ok: false, problems });
 
@@ -64,8 +58,9 @@ function expand(value: unknown, path: string, problems: string[]): unknown {
 export async function decodeLessonFileLink(fragment: string): Promise<ParsedLessonFile> {
   if (fragment.length > MAX_FRAGMENT_CHARS)
     return refused([`(link): is ${fragment.length} characters long, too long to be a lesson link`]);
-  const data = new URLSearchParams(fragment.replace(/^#/, '')).get(LESSON_LINK_KEY);
-  if (data === null) return refused([`(link): has no "${LESSON_LINK_KEY}=" part, so it holds no lesson`]);
+  const data = new URLSearchParams(fragment.replace(/^#/, '')).get(LESSON_FILE_LINK_KEY);
+  if (data === null)
+    return refused([`(link): has no "${LESSON_FILE_LINK_KEY}=" part, so it holds no lesson`]);
   let json: unknown;
   try {
     // Compact JSON is at most MAX_LESSON_CHARS characters, each at most 3 bytes of UTF-8.

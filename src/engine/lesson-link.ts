@@ -27,3 +27,13 @@ export function decodeLessonLink(fragment: string, known: readonly string[]): De
     };
   return { ok: true, lesson, step: Number(stepText) };
 }
+
+/** The fragment key of a lesson-file link (`#lf=…`, lesson-file-link.ts). */
+export const LESSON_FILE_LINK_KEY = 'lf';
+
+/**
+ * Whether a fragment is a lesson-file link at all (so the page can tell it from a share link). Here, not in
+ * lesson-file-link.ts, so the page can ask without loading the lesson-file code.
+ */
+export const isLessonFileLink = (fragment: string): boolean =>
+  new URLSearchParams(fragment.replace(/^#/, '')).has(LESSON_FILE_LINK_KEY);

@@ -14,7 +14,7 @@ import type { Acted, SandboxApp } from './sandbox-app.svelte.ts';
 import type { Cursor, StepJson } from './session-types.ts';
 import { KEYS, type KeyValueStore } from './store.ts';
 
-export { LESSON_DOCS } from './lessons.ts';
+export { LESSON_DOCS, preloadLesson } from './lessons.ts';
 export { readProgress } from './lesson-progress.ts';
 export { decodeLessonLink, encodeLessonLink } from './lesson-link.ts';
 

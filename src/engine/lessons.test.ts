@@ -1,10 +1,13 @@
 // Every lesson folder, checked as a whole: its prose and its machine name the same steps, every step has
 // what the engine needs (a nudge for actions, choices for questions), and its scenario is valid.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { getStateNodes } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../protocol/scenario-schema.ts';
 import type { StepMeta } from './lesson-kit.ts';
+import { parseLessonDoc, type LessonDoc } from './lesson-doc.ts';
+import { parseLessonFile } from './lesson-file.ts';
+import { lessonFileDoc } from './lesson-file-compile.ts';
 import { LESSON_DOCS, loadLesson } from './lessons.ts';
 
 describe('the lesson catalog', () => {
@@ -20,6 +23,26 @@ describe('the lesson catalog', () => {
       '07-slashing-cascades',
       '08-beyond-ethereum',
     ]);
+  });
+
+  it('works each entry out when first read, to what parsing its folder at once gives', () => {
+    // The eager reading the catalog did before it became lazy: lesson.md parsed, or lesson.json checked.
+    const eager = (id: string): LessonDoc => {
+      const md = new URL(`../../lessons/${id}/lesson.md`, import.meta.url);
+      if (existsSync(md)) return parseLessonDoc(id, readFileSync(md, 'utf8'));
+      const json: unknown = JSON.parse(
+        readFileSync(new URL(`../../lessons/${id}/lesson.json`, import.meta.url), 'utf8'),
+      );
+      const r = parseLessonFile(json);
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      return lessonFileDoc(r.file, id, { builtIn: true });
+    };
+    // Sections compared by value: their HTML is rendered when first read.
+    const plain = (d: LessonDoc) => ({
+      ...d,
+      sections: Object.fromEntries(Object.entries(d.sections).map(([k, v]) => [k, { ...v }])),
+    });
+    for (const doc of LESSON_DOCS) expect(plain(doc), doc.id).toEqual(plain(eager(doc.id)));
   });
 
   for (const doc of LESSON_DOCS) {

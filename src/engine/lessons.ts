@@ -25,20 +25,68 @@ const scenarios = import.meta.glob<unknown>('../../lessons/*/scenario.json', { i
 
 const folder = (path: string) => path.split('/').at(-2) ?? path;
 
-/** The built-in lesson files by folder; a broken one stops the build's tests, as a broken lesson.md does. */
-const FILES = new Map<string, LessonFile>(
-  Object.entries(files).map(([path, json]) => {
-    const r = parseLessonFile(json);
-    if (!r.ok) throw new Error(`${folder(path)}/lesson.json:\n${r.problems.join('\n')}`);
-    return [folder(path), r.file];
-  }),
-);
+/** A built-in lesson file, checked when first needed; a broken one stops the build's tests, as a broken lesson.md does. */
+const fileOf = memo((path: string): LessonFile => {
+  const r = parseLessonFile(files[path]);
+  if (!r.ok) throw new Error(`${folder(path)}/lesson.json:\n${r.problems.join('\n')}`);
+  return r.file;
+});
+
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as T;
+  };
+}
+
+/**
+ * A catalog entry worked out when first read (its id and number are known from the folder's name): the
+ * catalog's first load parsed every lesson's front matter, rendered all its prose and validated lesson
+ * 01's file, about 270 ms of a lesson link's start; now a lesson's text is read when it is shown.
+ */
+function lazyDoc(id: string, make: () => LessonDoc): LessonDoc {
+  let doc: LessonDoc | null = null;
+  const full = () => (doc ??= make());
+  return {
+    id,
+    number: Number.parseInt(id, 10),
+    get title() {
+      return full().title;
+    },
+    get summary() {
+      return full().summary;
+    },
+    get minutes() {
+      return full().minutes;
+    },
+    get learner() {
+      return full().learner;
+    },
+    get stage() {
+      return full().stage;
+    },
+    get order() {
+      return full().order;
+    },
+    get sections() {
+      return full().sections;
+    },
+  };
+}
 
 /** Every lesson's prose, by number. */
 export const LESSON_DOCS: readonly LessonDoc[] = [
-  ...Object.entries(docs).map(([path, text]) => parseLessonDoc(folder(path), text)),
-  ...[...FILES].map(([id, file]) => lessonFileDoc(file, id, { builtIn: true })),
+  ...Object.entries(docs).map(([path, text]) =>
+    lazyDoc(folder(path), () => parseLessonDoc(folder(path), text)),
+  ),
+  ...Object.keys(files).map((path) =>
+    lazyDoc(folder(path), () => lessonFileDoc(fileOf(path), folder(path), { builtIn: true })),
+  ),
 ].sort((a, b) => a.number - b.number);
+
+/** Where a built-in lesson file is, by folder. */
+const FILES = new Map(Object.keys(files).map((path) => [folder(path), path]));
 
 export function lessonDoc(id: string): LessonDoc | undefined {
   return LESSON_DOCS.find((d) => d.id === id);
@@ -46,13 +94,19 @@ export function lessonDoc(id: string): LessonDoc | undefined {
 
 export async function loadLesson(id: string): Promise<Lesson> {
   const file = FILES.get(id);
-  if (file !== undefined) return compileLessonFile(file, { id, builtIn: true });
+  if (file !== undefined) return compileLessonFile(fileOf(file), { id, builtIn: true });
   const doc = lessonDoc(id);
   const m = machines[`../../lessons/${id}/machine.ts`];
   const s = scenarios[`../../lessons/${id}/scenario.json`];
   if (doc === undefined || m === undefined || s === undefined) throw new Error(`there is no lesson ${id}`);
   const [{ machine }, scenario] = await Promise.all([m(), s()]);
   return { doc, machine, scenario };
+}
+
+/** Starts fetching a lesson's machine and starting scenario (a lesson link, before the chain is ready). */
+export function preloadLesson(id: string): void {
+  void machines[`../../lessons/${id}/machine.ts`]?.();
+  void scenarios[`../../lessons/${id}/scenario.json`]?.();
 }
 
 /** The session source of a lesson's sandbox: how the app knows the sandbox on screen is the lesson's. */

@@ -79,14 +79,15 @@ export class SandboxApp {
 
   constructor(readonly worker: ChainClient) {}
 
-  /** Opens a share link when the URL has one, else the saved sandbox (or the default preset). */
-  async start(fragment: string): Promise<void> {
-    let opened: [Preset[], Awaited<ReturnType<typeof decodeShare>>, Loaded];
+  /**
+   * Opens a share link when the URL has one, else the saved sandbox (or the default preset). A page opened
+   * with a link has a worker that waits for it (link-first.ts): the link's sandbox is then the first one
+   * opened, and the saved one only when the link cannot be. `lessonLink` opens a lesson link's sandbox (the
+   * page's lesson runtime does that) and says whether it did.
+   */
+  async start(fragment: string, lessonLink?: () => Promise<boolean>): Promise<void> {
     try {
-      opened = await Promise.race([
-        Promise.all([this.worker.presets(), decodeShare(fragment), this.worker.start()]),
-        workerFailure(),
-      ]);
+      await Promise.race([this.open(fragment, lessonLink), workerFailure()]);
     } catch (e) {
       // Never a blank page: say what failed.
       this.problem = {
@@ -96,12 +97,24 @@ export class SandboxApp {
       this.problemFrom = 'other';
       return;
     }
-    const [presets, shared, saved] = opened;
-    this.presets = presets;
-    this.applyLoaded(saved);
     void this.worker.watchSaves(callback((s: SaveStatus) => this.onSaveStatus(s)));
-    await this.openShared(shared);
     await this.refreshKept();
+  }
+
+  private async open(fragment: string, lessonLink?: () => Promise<boolean>): Promise<void> {
+    const presets = this.worker.presets().then((p) => void (this.presets = p));
+    const [linkFirst, shared] = await Promise.all([this.worker.linkFirst(), decodeShare(fragment)]);
+    if (linkFirst !== null) {
+      const opened = lessonLink !== undefined ? await lessonLink() : await this.openShared(shared);
+      // Only a saved sandbox is there to go back to: a first visit's link replaced nothing.
+      if (opened) this.previousAvailable = linkFirst.replaces;
+      else this.applyLoaded(await this.worker.start());
+    } else {
+      this.applyLoaded(await this.worker.start());
+      // A lesson link is opened by the page's lesson runtime after this.
+      if (lessonLink === undefined) await this.openShared(shared);
+    }
+    await presets;
   }
 
   private onSaveStatus(s: SaveStatus): void {
@@ -135,18 +148,17 @@ export class SandboxApp {
     return shared !== null;
   }
 
-  private async openShared(shared: Awaited<ReturnType<typeof decodeShare>>): Promise<void> {
-    if (shared === null) return;
+  /** Opens a decoded share link; true when its sandbox replaced the one on screen (or was the first). */
+  private async openShared(shared: Awaited<ReturnType<typeof decodeShare>>): Promise<boolean> {
+    if (shared === null) return false;
     if (!shared.ok) {
       this.problem = { kind: 'invalid', message: shared.message };
       this.problemFrom = 'other';
-      return;
+      return false;
     }
     const t = shared.target;
-    if (t.kind === 'steps' && t.base.kind === 'preset' && t.steps.length === 0) {
-      await this.replacing(() => this.worker.loadPreset(t.base.id, t.position));
-      return;
-    }
+    if (t.kind === 'steps' && t.base.kind === 'preset' && t.steps.length === 0)
+      return this.replacing(() => this.worker.loadPreset(t.base.id, t.position));
     let scenario: unknown;
     try {
       scenario =
@@ -154,16 +166,16 @@ export class SandboxApp {
     } catch (e) {
       this.problem = { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
       this.problemFrom = 'other';
-      return;
+      return false;
     }
     // Checked here, before the object is handed to the worker: a 10,000-level object overflows the copy.
     const within = t.kind === 'preset' ? null : checkValue(scenario, 'The shared link');
     if (within !== null && !within.ok) {
       this.problem = { kind: 'invalid', message: within.message };
       this.problemFrom = 'other';
-      return;
+      return false;
     }
-    await this.replacing(() =>
+    return this.replacing(() =>
       t.kind === 'preset'
         ? this.worker.loadPreset(t.preset, t.position)
         : this.worker.loadScenario(t.kind === 'steps' ? scenario : t.scenario, 'shared link', t.position),

@@ -17,9 +17,9 @@ import { memoryStore, type KeyValueStore } from '../../engine/store.ts';
 import type { World } from '../../protocol/world-types.ts';
 import { DRAFT_FORMAT, type EditorDraft } from './draft.ts';
 
-/** The store's keys: the draft being written, and the custom lesson a learner is playing (for resuming). */
-export const DRAFT_KEY = 'lesson-draft';
-export const CUSTOM_LESSON_KEY = 'custom-lesson';
+import { CUSTOM_LESSON_KEY, DRAFT_KEY } from './keys.ts';
+
+export { CUSTOM_LESSON_KEY, DRAFT_KEY };
 
 export interface LessonHost {
   /** Opens a lesson on screen (replacing the one there); `custom` marks it as not built in. */
