@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMemo } from '../chain/runtime.ts';
+import { forgetReads, readMemo } from '../chain/runtime.ts';
 import { getPreset } from '../protocol/scenarios/index.ts';
 import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
@@ -91,16 +91,22 @@ describe('worlds kept in a reload image', () => {
     const restored = await sessionFromImage(image);
     const path = restored.pathTo(restored.cursor.node);
     const end = restored.cursor.node;
-    // Nodes read nowhere yet: the first move pays a full read, the next one only what one block changes.
+    // Nodes read nowhere yet. The image kept the view calls at its cursor and each step's writes, so each
+    // move re-runs only what one block changed, far fewer calls than a cold read of the same world.
     const memo = readMemo(restored.sb.chain);
     const a = memo.misses;
     await restored.goto({ branch: 'main', node: path.at(-2) ?? null });
-    const full = memo.misses - a;
+    const first = memo.misses - a;
     const b = memo.misses;
     const moved = await restored.goto({ branch: 'main', node: path.at(-3) ?? null });
-    const incremental = memo.misses - b;
-    expect(full).toBeGreaterThan(0);
-    expect(incremental * 3).toBeLessThan(full);
+    const second = memo.misses - b;
+    forgetReads(restored.sb.chain);
+    const c = memo.misses;
+    await readWorld(restored.sb);
+    const cold = memo.misses - c;
+    expect(first).toBeGreaterThan(0);
+    expect(first * 3).toBeLessThan(cold);
+    expect(second * 3).toBeLessThan(cold);
     expect(moved.world).toEqual(await ran.worldAt(path.at(-3) ?? null));
     expect(end).toBe(ran.cursor.node);
   }, 300_000);
