@@ -18,8 +18,16 @@ function bytesOf(v: Uint8Array | string): Uint8Array {
   return typeof v === 'string' ? hexToBytes(v.startsWith('0x') ? (v as `0x${string}`) : `0x${v}`) : v;
 }
 
-/** Every database key reachable from `roots` (state roots). A node missing from the database is skipped. */
-export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> {
+/**
+ * Every database key reachable from `roots` (state roots). A node missing from the database is skipped.
+ * With `within`, only those keys are visited: the caller knows every other node, and all it reaches, is kept
+ * (a node is written after its children, so a node older than `within` reaches nothing in it).
+ */
+export function reachableKeys(
+  db: Db,
+  roots: Iterable<Uint8Array>,
+  within?: ReadonlySet<string>,
+): Set<string> {
   const seen = new Set<string>();
   const todo: [string, boolean][] = [];
   for (const r of roots) todo.push([key(r), true]);
@@ -31,7 +39,7 @@ export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> 
     if (storageRoot !== undefined && key(storageRoot) !== EMPTY_TRIE) todo.push([key(storageRoot), false]);
     if (codeHash !== undefined && key(codeHash) !== NO_CODE) {
       const code = codeKey(codeHash);
-      if (db.has(code)) seen.add(code);
+      if (within === undefined ? db.has(code) : within.has(code)) seen.add(code);
     }
   };
   const child = (ref: Decoded | undefined, accounts: boolean) => {
@@ -57,7 +65,7 @@ export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> 
 
   while (todo.length > 0) {
     const [k, accounts] = todo.pop()!;
-    if (seen.has(k)) continue;
+    if (seen.has(k) || (within !== undefined && !within.has(k))) continue;
     const raw = db.get(k);
     if (raw === undefined) continue;
     seen.add(k);
