@@ -9,6 +9,11 @@
 //   readWorldColdMs      the same world with nothing kept (every view call runs in the EVM)
 //   readWorldAfterStepMs the same world read right after one typical step of the workload (median)
 //   readWorldSmallMs     formats.md's 4-actor example, cold
+// Memory, heap used after a full GC, before and after the workload:
+//   heapGrowthMBPer10kTx         the workload run as a scenario runs it, with no snapshot taken on the way
+//   heapGrowthHistoryMBPer10kTx  the workload run as a session runs it: a snapshot after every step, all kept
+//                                (undo and branches restore them), so this is mostly trie nodes they reach
+//   trieEntriesPer10kTx          trie database entries the first way wrote, its final state settled
 // Last line: one JSON object.
 import { readFileSync } from 'node:fs';
 import { createBlock } from '@ethereumjs/block';
@@ -39,6 +44,14 @@ const heapMB = () => {
   gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
+
+/** Entries in a chain's trie database, as the trie sees it (its layer and the layers under it). */
+const trieEntries = (chain: Chain) =>
+  (
+    chain.stateManager as unknown as {
+      _trie: { database(): { db: { _database: ReadonlyMap<string, unknown> } } };
+    }
+  )._trie.database().db._database.size;
 
 function scenario(): Scenario {
   const v = validateScenario(mixedWorkload(ROUNDS));
@@ -109,6 +122,7 @@ async function main() {
   const bootRoot = await stateRoot(sb.chain);
   const recorded: RecordedTx[] = [];
   sb.chain.recorder = (t) => recorded.push(t);
+  const bootEntries = trieEntries(sb.chain);
   const heapBefore = heapMB();
   const stackStart = performance.now();
   for (const [i, step] of sc.steps.entries()) {
@@ -119,6 +133,7 @@ async function main() {
   const heapAfter = heapMB();
   delete sb.chain.recorder;
   const stackRoot = bytesToHex(await stateRoot(sb.chain));
+  const trieEntriesWritten = trieEntries(sb.chain) - bootEntries;
 
   const raw = await replay(sb.chain, bootRoot, recorded, true);
   const remix = await replay(sb.chain, bootRoot, recorded, false);
@@ -176,7 +191,21 @@ async function main() {
     snapTimes.push(performance.now() - t);
   }
 
+  // Memory as a session holds it: a snapshot after every step, each kept.
+  const hb = await bootSandbox(sc);
+  const kept = [await snapshot(hb.chain)];
+  const historyBefore = heapMB();
+  for (const [i, step] of sc.steps.entries()) {
+    const { failure } = await runStep(hb, i, step);
+    if (failure !== undefined) throw new Error(`workload failed: ${failure.message}`);
+    kept.push(await snapshot(hb.chain));
+  }
+  const historyAfter = heapMB();
+  if (bytesToHex(kept[kept.length - 1]!.stateRoot) !== stackRoot)
+    throw new Error('the run with snapshots ended on a different state root');
+
   const n = recorded.length;
+  const per10k = (x: number) => (x / n) * 10_000;
   const perSec = (ms: number) => Math.round((n / ms) * 1000);
   const result = {
     transactions: n,
@@ -193,8 +222,10 @@ async function main() {
     readWorldAfterStepMs: Number(median(afterStepTimes).toFixed(2)),
     readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
-    heapGrowthMBPer10kTx:
-      gc === undefined ? null : Number((((heapAfter - heapBefore) / n) * 10_000).toFixed(1)),
+    heapGrowthMBPer10kTx: gc === undefined ? null : Number(per10k(heapAfter - heapBefore).toFixed(1)),
+    heapGrowthHistoryMBPer10kTx:
+      gc === undefined ? null : Number(per10k(historyAfter - historyBefore).toFixed(1)),
+    trieEntriesPer10kTx: Math.round(per10k(trieEntriesWritten)),
   };
   console.log(
     `stack ${stackMs.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms, remix-style ${remix.ms.toFixed(0)} ms for ${n} transactions`,
