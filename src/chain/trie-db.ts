@@ -60,6 +60,11 @@ export class LayerMap extends Map<string, Value> {
     return super.size;
   }
 
+  /** Keys written into this layer itself. */
+  ownKeys(): MapIterator<string> {
+    return super.keys();
+  }
+
   override get size(): number {
     let n = this.parent?.size ?? 0;
     for (const k of super.keys()) if (this.parent?.has(k) !== true) n++;
