@@ -1,7 +1,7 @@
 // Which trie database entries a set of state roots can reach: the account trie's nodes, each account's
-// storage trie and its code. The database never deletes (snapshots are roots into it), so it also holds
-// every intermediate state a transaction wrote and no snapshot kept; an image needs only what its snapshots
-// reach, and a discarded history's nodes can go.
+// storage trie and its code. A chain's database keeps every state a root was taken of (snapshots are roots
+// into it), and more than one image needs: an image keeps only what its snapshots reach. Settling a root
+// (trie-db.ts) uses it to drop the nodes its own flush wrote for states between two writes.
 import { bytesToHex, hexToBytes, KECCAK256_NULL, KECCAK256_RLP } from '@ethereumjs/util';
 import { fromRlp } from 'viem';
 
