@@ -9,11 +9,9 @@
 //   readWorldColdMs      the same world with nothing kept (every view call runs in the EVM)
 //   readWorldAfterStepMs the same world read right after one typical step of the workload (median)
 //   readWorldSmallMs     formats.md's 4-actor example, cold
-// Memory, heap used after a full GC, before and after the workload:
-//   heapGrowthMBPer10kTx         the workload run as a scenario runs it, with no snapshot taken on the way
-//   heapGrowthHistoryMBPer10kTx  the workload run as a session runs it: a snapshot after every step, all kept
-//                                (undo and branches restore them), so this is mostly trie nodes they reach
-//   trieEntriesPer10kTx          trie database entries the first way wrote, its final state settled
+// Memory, over the stack's run of the workload (a scenario run: no snapshot taken on the way):
+//   heapGrowthMBPer10kTx  heap used after a full GC, after the run less before it
+//   trieEntriesPer10kTx   trie database entries the run wrote, its final state settled
 // Last line: one JSON object.
 import { readFileSync } from 'node:fs';
 import { createBlock } from '@ethereumjs/block';
@@ -191,19 +189,6 @@ async function main() {
     snapTimes.push(performance.now() - t);
   }
 
-  // Memory as a session holds it: a snapshot after every step, each kept.
-  const hb = await bootSandbox(sc);
-  const kept = [await snapshot(hb.chain)];
-  const historyBefore = heapMB();
-  for (const [i, step] of sc.steps.entries()) {
-    const { failure } = await runStep(hb, i, step);
-    if (failure !== undefined) throw new Error(`workload failed: ${failure.message}`);
-    kept.push(await snapshot(hb.chain));
-  }
-  const historyAfter = heapMB();
-  if (bytesToHex(kept[kept.length - 1]!.stateRoot) !== stackRoot)
-    throw new Error('the run with snapshots ended on a different state root');
-
   const n = recorded.length;
   const per10k = (x: number) => (x / n) * 10_000;
   const perSec = (ms: number) => Math.round((n / ms) * 1000);
@@ -223,8 +208,6 @@ async function main() {
     readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
     heapGrowthMBPer10kTx: gc === undefined ? null : Number(per10k(heapAfter - heapBefore).toFixed(1)),
-    heapGrowthHistoryMBPer10kTx:
-      gc === undefined ? null : Number(per10k(historyAfter - historyBefore).toFixed(1)),
     trieEntriesPer10kTx: Math.round(per10k(trieEntriesWritten)),
   };
   console.log(
