@@ -2,7 +2,7 @@
 // transaction, and block number and timestamp under our control. No DOM and no Node-only API: the same module
 // runs in Node (tests, CLI) and in a Web Worker (the app).
 import { createCustomCommon, Hardfork, Mainnet, type Common } from '@ethereumjs/common';
-import { MerkleStateManager, Caches } from '@ethereumjs/statemanager';
+import { Caches } from '@ethereumjs/statemanager';
 import { createVM, type VM } from '@ethereumjs/vm';
 import {
   bytesToHex,
@@ -17,6 +17,7 @@ import { privateKeyToAddress } from 'viem/accounts';
 import { ACCOUNT_ADDRESSES } from './account-addresses.ts';
 import { enableEvmSpeedups } from './evm-speedups.ts';
 import { EVM_VERSION } from './solc.ts';
+import { ChainStateManager } from './trie-db.ts';
 
 /** The VM hardfork matching solc's `evmVersion` (see solc.ts): both are Prague. */
 export const HARDFORK = Hardfork.Prague;
@@ -55,7 +56,7 @@ export interface ChainOptions {
 export interface Chain {
   readonly vm: VM;
   readonly common: Common;
-  readonly stateManager: MerkleStateManager;
+  readonly stateManager: ChainStateManager;
   readonly accounts: readonly Account[];
   readonly secondsPerBlock: bigint;
   /**
@@ -117,10 +118,7 @@ export function toEjsAddress(address: Address): EjsAddress {
 
 export async function createChain(options: ChainOptions = {}): Promise<Chain> {
   const common = createCustomCommon({ chainId: Number(CHAIN_ID) }, Mainnet, { hardfork: HARDFORK });
-  const stateManager = new MerkleStateManager({
-    common,
-    ...(options.caches === false ? {} : { caches: new Caches() }),
-  });
+  const stateManager = ChainStateManager.create(common, options.caches === false ? undefined : new Caches());
   const vm = await createVM({ common, stateManager });
   if (options.caches !== false) await enableEvmSpeedups(vm);
   const accounts = deriveAccounts(options.accounts ?? 20, options.addresses);
@@ -153,8 +151,7 @@ function depth(chain: Chain): number {
  */
 export async function stateRoot(chain: Chain): Promise<Uint8Array> {
   if (depth(chain) !== 1) throw new Error('a state root cannot be taken inside an open step');
-  await chain.stateManager.commit();
-  const root = await chain.stateManager.getStateRoot();
+  const root = await chain.stateManager.settle();
   await chain.stateManager.checkpoint();
   return root;
 }
@@ -208,20 +205,24 @@ export function advance(chain: Chain, by: { blocks: bigint } | { seconds: bigint
 }
 
 /**
- * A new, independent chain that starts from `template`'s current state: it shares the template's trie
- * database (content-addressed and never pruned, so neither chain can disturb the other) and points at the
- * same state root. Booting from a deployed template costs one VM creation instead of every deployment.
+ * A new, independent chain that starts from `template`'s current state: it reads the template's trie
+ * database and writes a layer of its own over it (trie-db.ts: nodes are content-addressed and never deleted,
+ * so neither chain can disturb the other, and a discarded clone's nodes go with it), and points at the same
+ * state root. Booting from a deployed template costs one VM creation instead of every deployment.
  */
 export async function cloneChain(template: Chain, options: { accounts?: number } = {}): Promise<Chain> {
   const root = await stateRoot(template);
-  const stateManager = template.stateManager.shallowCopy(true);
+  const stateManager = template.stateManager.layeredCopy();
   await stateManager.setStateRoot(root);
   await stateManager.checkpoint(); // the clone's pending level
-  const vm = await createVM({ common: template.common, stateManager });
+  // The clone's own copy of the template's Common: an EVM subscribes to its Common's events, so sharing the
+  // template's would keep every clone, and all its trie layer holds, alive as long as the template.
+  const common = stateManager.common;
+  const vm = await createVM({ common, stateManager });
   await enableEvmSpeedups(vm);
   return {
     vm,
-    common: template.common,
+    common,
     stateManager,
     accounts: options.accounts === undefined ? template.accounts : deriveAccounts(options.accounts),
     secondsPerBlock: template.secondsPerBlock,

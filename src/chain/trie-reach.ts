@@ -1,7 +1,7 @@
 // Which trie database entries a set of state roots can reach: the account trie's nodes, each account's
-// storage trie and its code. The database never deletes (snapshots are roots into it), so it also holds
-// every intermediate state a transaction wrote and no snapshot kept; an image needs only what its snapshots
-// reach, and a discarded history's nodes can go.
+// storage trie and its code. A chain's database keeps every state a root was taken of (snapshots are roots
+// into it), and more than one image needs: an image keeps only what its snapshots reach. Settling a root
+// (trie-db.ts) uses it to drop the nodes its own flush wrote for states between two writes.
 import { bytesToHex, hexToBytes, KECCAK256_NULL, KECCAK256_RLP } from '@ethereumjs/util';
 import { fromRlp } from 'viem';
 
@@ -18,8 +18,16 @@ function bytesOf(v: Uint8Array | string): Uint8Array {
   return typeof v === 'string' ? hexToBytes(v.startsWith('0x') ? (v as `0x${string}`) : `0x${v}`) : v;
 }
 
-/** Every database key reachable from `roots` (state roots). A node missing from the database is skipped. */
-export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> {
+/**
+ * Every database key reachable from `roots` (state roots). A node missing from the database is skipped.
+ * With `within`, only those keys are visited: the caller knows every other node, and all it reaches, is kept
+ * (a node is written after its children, so a node older than `within` reaches nothing in it).
+ */
+export function reachableKeys(
+  db: Db,
+  roots: Iterable<Uint8Array>,
+  within?: ReadonlySet<string>,
+): Set<string> {
   const seen = new Set<string>();
   const todo: [string, boolean][] = [];
   for (const r of roots) todo.push([key(r), true]);
@@ -31,7 +39,7 @@ export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> 
     if (storageRoot !== undefined && key(storageRoot) !== EMPTY_TRIE) todo.push([key(storageRoot), false]);
     if (codeHash !== undefined && key(codeHash) !== NO_CODE) {
       const code = codeKey(codeHash);
-      if (db.has(code)) seen.add(code);
+      if (within === undefined ? db.has(code) : within.has(code)) seen.add(code);
     }
   };
   const child = (ref: Decoded | undefined, accounts: boolean) => {
@@ -57,7 +65,7 @@ export function reachableKeys(db: Db, roots: Iterable<Uint8Array>): Set<string> 
 
   while (todo.length > 0) {
     const [k, accounts] = todo.pop()!;
-    if (seen.has(k)) continue;
+    if (seen.has(k) || (within !== undefined && !within.has(k))) continue;
     const raw = db.get(k);
     if (raw === undefined) continue;
     seen.add(k);

@@ -9,6 +9,9 @@
 //   readWorldColdMs      the same world with nothing kept (every view call runs in the EVM)
 //   readWorldAfterStepMs the same world read right after one typical step of the workload (median)
 //   readWorldSmallMs     formats.md's 4-actor example, cold
+// Memory, over the stack's run of the workload (a scenario run: no snapshot taken on the way):
+//   heapGrowthMBPer10kTx  heap used after a full GC, after the run less before it
+//   trieEntriesPer10kTx   trie database entries the run wrote, its final state settled
 // Last line: one JSON object.
 import { readFileSync } from 'node:fs';
 import { createBlock } from '@ethereumjs/block';
@@ -39,6 +42,14 @@ const heapMB = () => {
   gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
+
+/** Entries in a chain's trie database, as the trie sees it (its layer and the layers under it). */
+const trieEntries = (chain: Chain) =>
+  (
+    chain.stateManager as unknown as {
+      _trie: { database(): { db: { _database: ReadonlyMap<string, unknown> } } };
+    }
+  )._trie.database().db._database.size;
 
 function scenario(): Scenario {
   const v = validateScenario(mixedWorkload(ROUNDS));
@@ -109,6 +120,7 @@ async function main() {
   const bootRoot = await stateRoot(sb.chain);
   const recorded: RecordedTx[] = [];
   sb.chain.recorder = (t) => recorded.push(t);
+  const bootEntries = trieEntries(sb.chain);
   const heapBefore = heapMB();
   const stackStart = performance.now();
   for (const [i, step] of sc.steps.entries()) {
@@ -119,6 +131,7 @@ async function main() {
   const heapAfter = heapMB();
   delete sb.chain.recorder;
   const stackRoot = bytesToHex(await stateRoot(sb.chain));
+  const trieEntriesWritten = trieEntries(sb.chain) - bootEntries;
 
   const raw = await replay(sb.chain, bootRoot, recorded, true);
   const remix = await replay(sb.chain, bootRoot, recorded, false);
@@ -177,6 +190,7 @@ async function main() {
   }
 
   const n = recorded.length;
+  const per10k = (x: number) => (x / n) * 10_000;
   const perSec = (ms: number) => Math.round((n / ms) * 1000);
   const result = {
     transactions: n,
@@ -193,8 +207,8 @@ async function main() {
     readWorldAfterStepMs: Number(median(afterStepTimes).toFixed(2)),
     readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
-    heapGrowthMBPer10kTx:
-      gc === undefined ? null : Number((((heapAfter - heapBefore) / n) * 10_000).toFixed(1)),
+    heapGrowthMBPer10kTx: gc === undefined ? null : Number(per10k(heapAfter - heapBefore).toFixed(1)),
+    trieEntriesPer10kTx: Math.round(per10k(trieEntriesWritten)),
   };
   console.log(
     `stack ${stackMs.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms, remix-style ${remix.ms.toFixed(0)} ms for ${n} transactions`,

@@ -1,0 +1,198 @@
+import { createCustomCommon, Mainnet } from '@ethereumjs/common';
+import { Caches, MerkleStateManager } from '@ethereumjs/statemanager';
+import { bytesToHex, createAccount, createAddressFromString, setLengthLeft } from '@ethereumjs/util';
+import fc from 'fast-check';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import {
+  chainFromImage,
+  cloneChain,
+  createChain,
+  getStorageAt,
+  HARDFORK,
+  imageOf,
+  installMulticall3,
+  MULTICALL3_ADDRESS,
+  restore,
+  snapshot,
+  toEjsAddress,
+  type Chain,
+} from './runtime.ts';
+import { ChainStateManager, LayerMap } from './trie-db.ts';
+import { reachableKeys } from './trie-reach.ts';
+
+const common = () => createCustomCommon({ chainId: 31337 }, Mainnet, { hardfork: HARDFORK });
+const ADDRESS = createAddressFromString('0x00000000000000000000000000000000000000aa');
+const slotKey = (slot: number) => setLengthLeft(new Uint8Array([slot]), 32);
+const word = (value: number) =>
+  value === 0 ? new Uint8Array(0) : setLengthLeft(new Uint8Array([value]), 32);
+const hexSlot = (slot: number) => bytesToHex(slotKey(slot)) as `0x${string}`;
+const layer = (chain: Chain) => chain.stateManager.database() as LayerMap;
+
+async function withAccount(sm: MerkleStateManager): Promise<void> {
+  await sm.putAccount(ADDRESS, createAccount({ balance: 1n }));
+}
+
+async function putSlot(chain: Chain, slot: number, value: number): Promise<void> {
+  await chain.stateManager.putStorage(toEjsAddress(MULTICALL3_ADDRESS), slotKey(slot), word(value));
+}
+
+describe('the chain state manager (trie-db.ts)', () => {
+  it('keeps storage writes in its cache until a root is taken, and takes the stock state manager’s root', async () => {
+    // The reference is @ethereumjs's own MerkleStateManager with caches, as the bench's raw replay runs it.
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    for (const sm of [stock, ours]) {
+      await withAccount(sm);
+      await sm.checkpoint(); // the pending level every chain keeps
+    }
+    const before = ours.database().size;
+    for (const sm of [stock, ours])
+      for (let i = 0; i < 40; i++) await sm.putStorage(ADDRESS, slotKey(i % 25), word((i * 7) % 5));
+    expect(ours.database().size).toBe(before);
+
+    await stock.commit();
+    const stockRoot = await stock.getStateRoot();
+    const ourRoot = await ours.settle();
+    expect(bytesToHex(ourRoot)).toBe(bytesToHex(stockRoot));
+    // Everything our database holds is reachable from the root: no state between two writes stays.
+    const db = ours.database();
+    expect(reachableKeys(db, [ourRoot]).size).toBe(db.size);
+    const stockDb = (
+      stock as unknown as { _trie: { database(): { db: { _database: Map<string, unknown> } } } }
+    )._trie.database().db._database;
+    expect(db.size).toBeLessThan(stockDb.size);
+  });
+
+  it('equals the stock state manager on random writes, reverts and roots, and restores every kept root', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), slot: fc.nat(30), value: fc.nat(4) }),
+      fc.record({ kind: fc.constant('step' as const), keep: fc.boolean() }),
+      fc.constant({ kind: 'root' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 60 }), async (ops) => {
+        const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+        const ours = ChainStateManager.create(common(), new Caches());
+        const values = new Map<number, number>();
+        const roots: { root: Uint8Array; values: Map<number, number> }[] = [];
+        for (const sm of [stock, ours]) {
+          await withAccount(sm);
+          await sm.checkpoint();
+        }
+        let step: Map<number, number> | undefined;
+        for (const o of ops) {
+          if (o.kind === 'put') {
+            for (const sm of [stock, ours]) await sm.putStorage(ADDRESS, slotKey(o.slot), word(o.value));
+            (step ?? values).set(o.slot, o.value);
+          } else if (o.kind === 'step') {
+            // A step is all or nothing: the writes inside it are kept or reverted together.
+            if (step === undefined) {
+              for (const sm of [stock, ours]) await sm.checkpoint();
+              step = new Map();
+            } else {
+              for (const sm of [stock, ours]) await (o.keep ? sm.commit() : sm.revert());
+              if (o.keep) for (const [k, v] of step) values.set(k, v);
+              step = undefined;
+            }
+          } else if (step === undefined) {
+            await stock.commit();
+            const expected = await stock.getStateRoot();
+            await stock.checkpoint();
+            const root = await ours.settle();
+            await ours.checkpoint();
+            expect(bytesToHex(root)).toBe(bytesToHex(expected));
+            roots.push({ root, values: new Map(values) });
+          }
+        }
+        // Every root taken still restores, slot for slot, after all the later settling.
+        if (step !== undefined) await ours.revert();
+        await ours.revert();
+        for (const r of roots) {
+          await ours.setStateRoot(r.root);
+          for (let slot = 0; slot <= 30; slot++) {
+            const got = await ours.getStorage(ADDRESS, slotKey(slot));
+            expect(got.length === 0 ? 0 : got[got.length - 1]).toBe(r.values.get(slot) ?? 0);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives a clone a layer of its own: its writes leave the template’s database as it was', async () => {
+    const template = await createChain({ accounts: 2 });
+    await installMulticall3(template);
+    await putSlot(template, 1, 1);
+    const clone = await cloneChain(template);
+    const templateEntries = layer(template).ownSize;
+    expect(layer(clone).ownSize).toBe(0);
+
+    const first = await snapshot(clone);
+    for (let i = 2; i < 30; i++) {
+      await putSlot(clone, i % 7, i);
+      await snapshot(clone);
+    }
+    const last = await snapshot(clone);
+    expect(layer(template).ownSize).toBe(templateEntries);
+    expect(layer(clone).ownSize).toBeGreaterThan(0);
+    // The template still stands where it was; the clone reads through to it and restores its own roots.
+    expect(BigInt(await getStorageAt(template, MULTICALL3_ADDRESS, hexSlot(1)))).toBe(1n);
+    expect(BigInt(await getStorageAt(template, MULTICALL3_ADDRESS, hexSlot(2)))).toBe(0n);
+    await restore(clone, first);
+    expect(BigInt(await getStorageAt(clone, MULTICALL3_ADDRESS, hexSlot(1)))).toBe(1n);
+    await restore(clone, last);
+    expect(BigInt(await getStorageAt(clone, MULTICALL3_ADDRESS, hexSlot(1)))).toBe(29n);
+
+    // A clone of the clone reads through two layers; an image of it carries all of them.
+    const grandchild = await cloneChain(clone);
+    expect(BigInt(await getStorageAt(grandchild, MULTICALL3_ADDRESS, hexSlot(2)))).toBe(23n);
+    const copy = await chainFromImage(JSON.parse(JSON.stringify(await imageOf(grandchild))));
+    expect(BigInt(await getStorageAt(copy, MULTICALL3_ADDRESS, hexSlot(3)))).toBe(24n);
+    await restore(copy, first);
+    expect(BigInt(await getStorageAt(copy, MULTICALL3_ADDRESS, hexSlot(3)))).toBe(0n);
+  });
+
+  it('frees a discarded clone’s layer', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const template = await createChain({ accounts: 2 });
+    await installMulticall3(template);
+    const weak = await (async () => {
+      const clone = await cloneChain(template);
+      for (let i = 0; i < 10; i++) {
+        await putSlot(clone, i, i + 1);
+        await snapshot(clone);
+      }
+      expect(layer(clone).ownSize).toBeGreaterThan(0);
+      return new WeakRef(layer(clone));
+    })();
+    for (let i = 0; i < 5 && weak.deref() !== undefined; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      gc();
+    }
+    expect(weak.deref()).toBeUndefined();
+  });
+
+  it('reads a layer as the union of its own entries and its parent’s', () => {
+    const base = new LayerMap();
+    base.set('a', '1').set('b', '2');
+    const top = new LayerMap(base);
+    top.set('b', '2').set('c', '3');
+    expect(top.get('a')).toBe('1');
+    expect(top.has('c') && !base.has('c')).toBe(true);
+    expect(top.size).toBe(3);
+    expect(top.ownSize).toBe(2);
+    expect([...top.keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(new Map(top)).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+      ]),
+    );
+    top.delete('a'); // a layer deletes only its own entries
+    expect(top.get('a')).toBe('1');
+  });
+});
