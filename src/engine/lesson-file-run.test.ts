@@ -13,7 +13,9 @@ import { memoryStore } from './store.ts';
 function inProcess(host: Host): ChainClient {
   const api = {
     start: () => host.start(),
-    presets: () => host.presets(),
+    // A page opened without a link: the worker opens the saved or default sandbox itself.
+    linkFirst: async () => null,
+    presets: async () => host.presets(),
     loadPreset: (id: string) => host.loadPreset(id),
     loadScenario: (json: unknown, source: string) => host.loadScenario(json, source),
     act: host.act.bind(host),

@@ -22,7 +22,9 @@ function inProcess(
 ): ChainClient {
   const api = {
     start: () => host.start(),
-    presets: () => host.presets(),
+    // A page opened without a link: the worker opens the saved or default sandbox itself.
+    linkFirst: async () => null,
+    presets: async () => host.presets(),
     loadPreset: (id: string) => host.loadPreset(id),
     loadScenario: (json: unknown, source: string) => host.loadScenario(json, source),
     importSession: (json: unknown) => host.importSession(json),
