@@ -71,7 +71,11 @@ export function lazySection(html: () => string, hint: string | null): LessonSect
   };
 }
 
-export function parseLessonDoc(id: string, text: string): LessonDoc {
+/**
+ * Parses a lesson.md. Each section's prose is rendered (and refused when it holds raw HTML) at once, or with
+ * `lazyHtml` when first shown: the built-in catalog does that, and its test renders every section.
+ */
+export function parseLessonDoc(id: string, text: string, { lazyHtml = false } = {}): LessonDoc {
   const m = FRONT.exec(text);
   if (m === null) throw new LessonDocError(`${id}/lesson.md: no front matter (--- … ---) at the top`);
   const front = parseYaml(m[1] ?? '') as Record<string, unknown> | null;
@@ -105,7 +109,8 @@ export function parseLessonDoc(id: string, text: string): LessonDoc {
       })
       .join('\n');
     order.push(sid);
-    sections[sid] = lazySection(() => render(prose.trim(), `${id}/lesson.md, section ${sid}`), hint);
+    const html = () => render(prose.trim(), `${id}/lesson.md, section ${sid}`);
+    sections[sid] = lazyHtml ? lazySection(html, hint) : { html: html(), hint };
   }
   return {
     id,

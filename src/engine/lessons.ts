@@ -78,7 +78,7 @@ function lazyDoc(id: string, make: () => LessonDoc): LessonDoc {
 /** Every lesson's prose, by number. */
 export const LESSON_DOCS: readonly LessonDoc[] = [
   ...Object.entries(docs).map(([path, text]) =>
-    lazyDoc(folder(path), () => parseLessonDoc(folder(path), text)),
+    lazyDoc(folder(path), () => parseLessonDoc(folder(path), text, { lazyHtml: true })),
   ),
   ...Object.keys(files).map((path) =>
     lazyDoc(folder(path), () => lessonFileDoc(fileOf(path), folder(path), { builtIn: true })),
