@@ -1,10 +1,12 @@
 // The Web Worker that owns the chain: the protocol layer runs here unchanged, exactly as in Node, and the
 // page talks to it through Comlink with plain data only (session updates, worlds, analyses).
+// First, before anything else is evaluated: start fetching the image the first load will restore.
+import './chain-worker-prefetch.ts';
 import * as Comlink from 'comlink';
 import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
-import { LINK_FIRST } from './link-first.ts';
+import { readWorkerName } from './link-first.ts';
 import { Host } from './host.ts';
 import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
@@ -29,7 +31,7 @@ const host = new Host(
 // own script; the page's start() gets this same session. A page opened with a share or lesson link names
 // the worker for it (chain-worker-start.ts): then nothing opens before the link's own sandbox, which the
 // page loads first (start() opens the saved one only when the link cannot be opened).
-const linkFirst = typeof self !== 'undefined' && self.name === LINK_FIRST;
+const linkFirst = typeof self !== 'undefined' && readWorkerName(self.name).linkFirst;
 let starting = linkFirst ? null : host.start();
 const linking = linkFirst ? host.startForLink() : null;
 

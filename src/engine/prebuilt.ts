@@ -5,26 +5,15 @@
 // test holds them equal); anything an image does not start loads the slow way. Each image is a separate
 // chunk, fetched only when a load needs it.
 import { validateScenario } from '../protocol/scenario-schema.ts';
-import index from './prebuilt-index.json' with { type: 'json' };
 import { MAX_STEPS } from './input-limits.ts';
-import { scenarioDigest, type PrebuiltIndex } from './prebuilt-digest.ts';
-import { sessionFromImage, type SessionImage } from './session-image.ts';
+import { scenarioDigest } from './prebuilt-digest.ts';
+import { PREBUILT_INDEX as INDEX, prebuiltImage } from './prebuilt-images.ts';
+import { sessionFromImage } from './session-image.ts';
 import type { StepJson } from './session-types.ts';
 import { Session, SessionError } from './session.ts';
 
-const INDEX = index as PrebuiltIndex;
-const files = import.meta.glob<SessionImage>('./images/*.json', { import: 'default' });
-
 /** The default image's state root: ties the reload cache to this build's contracts (image-cache.ts). */
 export const BUILD = INDEX.build;
-
-/** A prebuilt image by id (`playground`, `lesson-06-slashing`). */
-export async function prebuiltImage(id: string): Promise<SessionImage> {
-  const load = files[`./images/${id}.json`];
-  if (load === undefined || !INDEX.images.some((i) => i.id === id))
-    throw new Error(`there is no prebuilt image "${id}"`);
-  return load();
-}
 
 /** The image that starts `json` (the one covering most of its steps), or undefined. */
 export function prebuiltFor(json: unknown): { id: string; steps: number } | undefined {

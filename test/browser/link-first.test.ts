@@ -105,3 +105,44 @@ describe('a link opens its own sandbox first', () => {
     await context.close();
   }, 180_000);
 });
+
+/** Records what the first start must never do: break the page's policy, or install the offline cache early. */
+const FIRST_START = `(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+  navigator.serviceWorker.register = (...args) => {
+    window.__registeredWhenReady = document.documentElement.dataset.ready === 'true';
+    return register(...args);
+  };
+})();`;
+
+describe("the page's first start", () => {
+  it('the worker starts before the page asks for anything else, with its image, under the page policy', async () => {
+    const context = await site.browser.newContext();
+    await context.addInitScript(FIRST_START);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const seen = watch(page, site.url);
+    await page.goto(site.url);
+    await settled(page);
+    // The inline script in the document's head starts the worker, so its script is asked for before the
+    // page's stylesheet and bundle, and the worker asks for the playground image before anything else.
+    const first = requests.findIndex((u) => /\/assets\//.test(u));
+    expect(requests[first]).toMatch(/\/assets\/chain-worker-[\w-]+\.js$/);
+    const images = requests.filter((u) => u.includes('chain-worker.image-'));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((u) => u.includes('image-playground'))).toBe(true);
+    // The offline cache is installed only once the sandbox is on screen, and nothing broke the policy.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __registeredWhenReady?: boolean }).__registeredWhenReady,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
