@@ -9,11 +9,24 @@ if (target === null) throw new Error('index.html has no #app element');
 export default mount(App, { target });
 
 // The installable offline build: the service worker (generated at build time, see vite.config.ts) caches
-// every file of the site. Not in development, where files change under it.
+// every file of the site. Not in development, where files change under it. Installing it fetches every file
+// and compiles each script for the code cache (about a second of CPU in Chromium), so it waits until the
+// sandbox is on screen and a few seconds more: a first visit's first moves do not share the machine with it.
+const OFFLINE_AFTER_READY_MS = 5000;
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker
       .register('./sw.js')
       .catch((e: unknown) => console.warn('offline cache unavailable:', e));
-  });
+  const later = () => setTimeout(register, OFFLINE_AFTER_READY_MS);
+  const root = document.documentElement;
+  if (root.dataset['ready'] === 'true') later();
+  else {
+    const seen = new MutationObserver(() => {
+      if (root.dataset['ready'] !== 'true') return;
+      seen.disconnect();
+      later();
+    });
+    seen.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+  }
 }
