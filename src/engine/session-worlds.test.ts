@@ -74,6 +74,19 @@ describe('worlds of a history', () => {
     }
   }, 300_000);
 
+  it('prefetching reads at most its limit of worlds, nearest the cursor first; an image needs no read', async () => {
+    const s = await playground();
+    // A replay reads only the world where it ends: node 20 and the genesis one.
+    const unread = () => [null, ...s.pathTo(20)].filter((n) => s.position(n)?.world === null);
+    expect(unread()).toHaveLength(19);
+    expect(await s.prefetch(3)).toBe(3);
+    expect(unread()).toEqual([...s.pathTo(16)]);
+    const image = await sessionFromImage(defaultImage as unknown as SessionImage);
+    const live = readMemo(image.sb.chain);
+    expect(await image.prefetch(0)).toBe(0);
+    expect(live.misses).toBe(0);
+  }, 300_000);
+
   it('prefetching warms the move path and changes nothing: cursor, chain, kept reads, the next step', async () => {
     const [warm, cold] = await Promise.all(
       [0, 1].map(async () => sessionFromImage(defaultImage as unknown as SessionImage)),
