@@ -9,9 +9,11 @@ if (target === null) throw new Error('index.html has no #app element');
 export default mount(App, { target });
 
 // The installable offline build: the service worker (generated at build time, see vite.config.ts) caches
-// every file of the site. Not in development, where files change under it. Its install downloads every file
-// (all the lessons' images too), so it waits until the sandbox is on screen and the page is idle: on a first
-// visit it would otherwise compete with the chain worker for the network and the processor.
+// every file of the site. Not in development, where files change under it. Its install fetches every file
+// (all the lessons' images too) and compiles each script for the code cache, about a second of CPU in
+// Chromium, so it waits until the sandbox is on screen, a few seconds more and an idle moment: a first
+// visit's boot and first moves do not share the network and the processor with it.
+const OFFLINE_AFTER_READY_MS = 5_000;
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   afterReady(() => {
     navigator.serviceWorker
@@ -20,20 +22,25 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   });
 }
 
-/** Runs `then` once, when the page is idle after the sandbox is first drawn (or 20 s after load at the latest). */
+/**
+ * Runs `then` once, in an idle moment OFFLINE_AFTER_READY_MS after the sandbox is first drawn (or 20 s after
+ * the page's load at the latest, for a page whose sandbox never comes).
+ */
 function afterReady(then: () => void): void {
   let done = false;
-  const once = () => {
+  const once = (delay: number) => {
     if (done) return;
     done = true;
     observer.disconnect();
-    if ('requestIdleCallback' in window) requestIdleCallback(then, { timeout: 5_000 });
-    else setTimeout(then, 1_000);
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(then, { timeout: 5_000 });
+      else then();
+    }, delay);
   };
   // Stage.svelte marks `sandbox-ready` when the first stake flow is drawn.
   const observer = new PerformanceObserver((list) => {
-    if (list.getEntriesByName('sandbox-ready').length > 0) once();
+    if (list.getEntriesByName('sandbox-ready').length > 0) once(OFFLINE_AFTER_READY_MS);
   });
   observer.observe({ type: 'mark', buffered: true });
-  window.addEventListener('load', () => setTimeout(once, 20_000));
+  window.addEventListener('load', () => setTimeout(() => once(0), 20_000));
 }

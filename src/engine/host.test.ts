@@ -49,6 +49,33 @@ describe('Host', () => {
     expect(JSON.parse(store.data.get(KEYS.session) ?? '{}').cursor.node).toBe(20);
   });
 
+  it('a move answers before its save begins, and the save follows in a task of its own', async () => {
+    const store = memoryStore();
+    const host = new Host(store);
+    await host.start();
+    await host.act({ action: 'chain.advance', blocks: 2 });
+    await host.flush();
+    const writes: string[] = [];
+    const set = store.set;
+    store.set = async (k, v) => {
+      writes.push(k);
+      await set(k, v);
+    };
+    // The answer and the code waiting for it run before the save renders or writes anything: a move's
+    // answer is posted to the page in the task that made the move.
+    const out = await host.undo();
+    expect(out.ok && out.update.cursor.node).toBe(20);
+    expect(writes).toEqual([]);
+    await host.flush();
+    expect(writes).toEqual([KEYS.session]);
+    expect(JSON.parse(store.data.get(KEYS.session) ?? '{}').cursor.node).toBe(20);
+    // Moves made in a row are all saved, the last one last.
+    await host.undo();
+    await host.redo();
+    await host.flush();
+    expect(JSON.parse(store.data.get(KEYS.session) ?? '{}').cursor.node).toBe(20);
+  });
+
   it('a move takes no new reload image; a reload restores the image at the saved cursor', async () => {
     const store = memoryStore();
     const host = new Host(store);

@@ -59,6 +59,7 @@ export class Host {
 
   /** Waits until the latest change is saved, with its fast-reload image. */
   async flush(): Promise<void> {
+    await this.behind;
     await this.saver.idle();
     await this.images.flush();
   }
@@ -70,6 +71,19 @@ export class Host {
 
   private async save(): Promise<void> {
     if (this.session !== null) await this.saver.save(this.session);
+  }
+
+  /** The save a move asked for, until it has been requested from the saver (flush waits for it). */
+  private behind: Promise<void> = Promise.resolve();
+
+  /**
+   * Saves after the move's answer is on its way: the answer is posted in the task that made the move, and
+   * the record is rendered and written in a task of its own, so the move never waits for it.
+   */
+  private saveBehind(): void {
+    this.behind = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => this.save())
+      .catch(() => undefined);
   }
 
   /** Saves the live session again now (the page's Retry; failed saves are also retried on a timer). */
@@ -344,7 +358,7 @@ export class Host {
         try {
           const r = await fn(s);
           const out: Outcome = 'ok' in r ? r : { ok: true, update: r };
-          if (out.ok && saveBehind) void this.save().catch(() => undefined);
+          if (out.ok && saveBehind) this.saveBehind();
           else if (out.ok) await this.save();
           return out;
         } catch (e) {

@@ -15,6 +15,17 @@ export function historyKey(doc: SessionDoc): string {
 }
 
 /**
+ * A saved record's text without its cursor, which `toDoc` writes last: two records that differ only in the
+ * cursor give the same text. It tells a move (no new image) from a change to the history without rendering
+ * the document a second time (a 2000-step history's is megabytes). A branch name cannot end the text early:
+ * inside a JSON string every quote is escaped, so the last `,"cursor":{` is the cursor's own.
+ */
+export function withoutCursor(text: string): string {
+  const at = text.lastIndexOf(',"cursor":{');
+  return at < 0 ? text : text.slice(0, at);
+}
+
+/**
  * The digest ties an image to the saved history and to this build's contracts: `build` is the default
  * image's state root, which changes whenever the compiled contracts or the protocol's deployment change, so
  * an image saved by an earlier build is never restored into a later one. SHA-256 runs natively: a 2000-step
@@ -30,7 +41,7 @@ export class ImageCache {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private next: (() => void) | null = null;
   private pending: Promise<void> = Promise.resolve();
-  /** The history of the latest image taken or scheduled (or that needs none): a move keeps it. */
+  /** The saved text, cursor aside (`withoutCursor`), of the latest image taken or scheduled (or that needs none). */
   private last: string | null = null;
 
   constructor(
@@ -41,16 +52,17 @@ export class ImageCache {
 
   /** The session's history needs no image of its own (it is a prebuilt image's, restored as such). */
   covered(session: Session): void {
-    this.last = historyKey(toDoc(session));
+    this.last = withoutCursor(JSON.stringify(toDoc(session)));
   }
 
   /**
-   * Saves `session`'s image after a quiet moment, unless only its cursor moved since the last one. The
+   * Saves `session`'s image after a quiet moment, unless only its cursor moved since the last one (`saved`:
+   * the record just written for it, so the document is not rendered again here). The
    * document is rendered again inside the job, from the very state the image is taken from, so a change that
    * ran meanwhile cannot pair one with the other.
    */
-  schedule(session: Session): void {
-    const key = historyKey(toDoc(session));
+  schedule(session: Session, saved: string = JSON.stringify(toDoc(session))): void {
+    const key = withoutCursor(saved);
     if (key === this.last) return;
     this.last = key;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -94,7 +106,7 @@ export class ImageCache {
       // Moves after the image was taken moved only the cursor: the saved one is put back.
       if (JSON.stringify(session.cursor) !== JSON.stringify(doc.cursor)) await session.goto(doc.cursor);
       else await session.worldAt(session.cursor.node);
-      this.last = history;
+      this.last = withoutCursor(JSON.stringify(doc));
       return session;
     } catch {
       return null;

@@ -61,14 +61,23 @@ export class SandboxApp {
   /** Sandboxes kept aside (damaged, refused, or another tab's): restorable until a person deletes them. */
   kept = $state.raw<KeptSummary[]>([]);
 
-  /** Node ids of the current branch, genesis excluded. */
+  /** The path last handed out: a move keeps its branch, and then its path is this same array. */
+  private lastPath: number[] = [];
+  /**
+   * Node ids of the current branch, genesis excluded. The same array while the branch's steps are the same
+   * (every undo and redo): what is worked out from the path (History's rows, the stage's steps) is not redone.
+   */
   path = $derived.by(() => {
     const s = this.session;
     if (s === null) return [];
     const head = s.branches.find((b) => b.id === s.cursor.branch)?.head ?? null;
     const ids: number[] = [];
     for (let at = head; at !== null; at = s.nodes[at]?.parent ?? null) ids.push(at);
-    return ids.reverse();
+    ids.reverse();
+    const last = this.lastPath;
+    if (ids.length === last.length && ids.every((id, i) => id === last[i])) return last;
+    this.lastPath = ids;
+    return ids;
   });
   /** Steps applied on the current branch: 0 at genesis. */
   position = $derived(
@@ -204,8 +213,12 @@ export class SandboxApp {
       this.session = { ...u.header, nodes, branches: u.branches, cursor: u.cursor, world: u.world };
       this.landed = null;
     } else {
-      const nodes = { ...prev.nodes };
-      for (const n of u.nodes) nodes[n.id] = n;
+      // A move brings no nodes: the record of nodes is kept as it is (a 5000-step one is not copied).
+      let nodes = prev.nodes;
+      if (u.nodes.length > 0) {
+        nodes = { ...prev.nodes };
+        for (const n of u.nodes) nodes[n.id] = n;
+      }
       this.session = { ...prev, nodes, branches: u.branches, cursor: u.cursor, world: u.world };
       const node = u.nodes.at(-1);
       this.landed = node !== undefined && before !== null ? { node, before, after: u.world } : null;

@@ -120,7 +120,7 @@ export class Saver {
     this.timer = null;
     if (failed === null) {
       this.baseline = text;
-      this.images.schedule(session);
+      this.images.schedule(session, text);
       if (this.current.unsaved !== null) this.set({ unsaved: null });
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneChain, readMemo, stateRoot } from '../chain/runtime.ts';
+import { cloneChain, keptReads, readMemo, stateRoot } from '../chain/runtime.ts';
 import { cloneNames } from '../protocol/sandbox.ts';
 import { getPreset } from '../protocol/scenarios/index.ts';
 import { readWorld } from '../protocol/world.ts';
@@ -72,6 +72,41 @@ describe('worlds of a history', () => {
       expect(moved.world).toEqual((await fresh(s)).world);
       expect(points.find((p) => p.node === node)?.block).toBe(moved.world.block);
     }
+  }, 300_000);
+
+  it('prefetching reads at most its limit of worlds, nearest the cursor first; an image needs no read', async () => {
+    const s = await playground();
+    // A replay reads only the world where it ends: node 20 and the genesis one.
+    const unread = () => [null, ...s.pathTo(20)].filter((n) => s.position(n)?.world === null);
+    expect(unread()).toHaveLength(19);
+    expect(await s.prefetch(3)).toBe(3);
+    expect(unread()).toEqual([...s.pathTo(16)]);
+    const image = await sessionFromImage(defaultImage as unknown as SessionImage);
+    const live = readMemo(image.sb.chain);
+    expect(await image.prefetch(0)).toBe(0);
+    expect(live.misses).toBe(0);
+  }, 300_000);
+
+  it('prefetching warms the move path and changes nothing: cursor, chain, kept reads, the next step', async () => {
+    const [warm, cold] = await Promise.all(
+      [0, 1].map(async () => sessionFromImage(defaultImage as unknown as SessionImage)),
+    );
+    if (warm === undefined || cold === undefined) throw new Error('no sessions');
+    const kept = keptReads(warm.sb.chain).length;
+    const root = await stateRoot(warm.sb.chain);
+    await warm.prefetch(8);
+    expect(warm.cursor).toEqual(cold.cursor);
+    expect(await stateRoot(warm.sb.chain)).toEqual(root);
+    expect(keptReads(warm.sb.chain)).toHaveLength(kept);
+    // The step after it runs the same view calls, to the same world, as on a session never warmed.
+    const step = { action: 'lst.stake', by: 'carol', amount: '2 ETH' } as const;
+    const [wm, cm] = [readMemo(warm.sb.chain), readMemo(cold.sb.chain)];
+    const [w0, c0] = [wm.misses, cm.misses];
+    const [a, b] = [await warm.act(step), await cold.act(step)];
+    if (!a.ok || !b.ok) throw new Error('the step failed');
+    expect(a.update.world).toEqual(b.update.world);
+    expect(wm.misses - w0).toBe(cm.misses - c0);
+    expect(a.update.world).toEqual((await fresh(warm)).world);
   }, 300_000);
 
   it('a session from the prebuilt image moves anywhere in its history without a single view call', async () => {

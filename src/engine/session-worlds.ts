@@ -38,18 +38,27 @@ export class BackgroundWorlds {
 
   /**
    * Reads and keeps the world of every node in `nodes` that has none yet, in the given order, one at a time
-   * and never two fills at once. Stops early when `wanted` turns false. Returns how many it read.
+   * and never two fills at once. Stops early when `wanted` turns false or once `most` worlds were read (a
+   * world already held, such as an image's, costs no read: it is only decoded). Returns how many it read.
    */
-  fill(nodes: readonly (number | null)[], wanted: () => boolean = () => true): Promise<number> {
-    const run = this.queue.then(() => this.fillNow(nodes, wanted));
+  fill(
+    nodes: readonly (number | null)[],
+    wanted: () => boolean = () => true,
+    most = Infinity,
+  ): Promise<number> {
+    const run = this.queue.then(() => this.fillNow(nodes, wanted, most));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async fillNow(nodes: readonly (number | null)[], wanted: () => boolean): Promise<number> {
+  private async fillNow(
+    nodes: readonly (number | null)[],
+    wanted: () => boolean,
+    most: number,
+  ): Promise<number> {
     let read = 0;
     for (const node of nodes) {
-      if (!wanted()) break;
+      if (!wanted() || read >= most) break;
       const p = this.source.position(node);
       if (p === undefined || p.world !== null) continue;
       // The clone is made inside the session's turn: taking the live chain's root needs it between steps.
