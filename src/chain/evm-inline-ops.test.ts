@@ -100,4 +100,21 @@ describe('inline opcodes', () => {
     // Two PUSH0s cost 4: with 3 gas the second runs out.
     expect((await runOn(chain, false, Uint8Array.from([0x5f, 0x5f]), 3n)).error).toBe('out of gas');
   });
+
+  it('leave the EVM result shaped as before: the same run-state keys in the same order, the same gas', async () => {
+    const chain = await createChain({ accounts: 1 });
+    const code = Uint8Array.from([0x60, 7, 0x5f, 0x52, 0x60, 32, 0x5f, 0xf3]);
+    const shape = async (original: boolean) => {
+      useOriginalLoop(chain.vm, original);
+      const r = await chain.vm.evm.runCode({ code, gasLimit: 1_000n });
+      const rs = r.runState as unknown as Record<string, unknown>;
+      return {
+        keys: Object.keys(rs),
+        gas: [r.gas, r.gasRefund, r.executionGasUsed, rs['gasLeft'], rs['gasRefund']],
+      };
+    };
+    const fast = await shape(false);
+    expect(fast).toEqual(await shape(true));
+    expect(fast.keys).toContain('callData'); // the environment's keys are there, as the stock spread puts them
+  });
 });

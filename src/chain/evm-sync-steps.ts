@@ -50,6 +50,7 @@ interface InterpreterThis {
   _evm: Record<symbol, unknown> & { DEBUG: boolean; events: { listenerCount(name: string): number } };
   _runState: RunState;
   _result: { returnValue?: Uint8Array };
+  _env: object;
   common: Common;
   profilerOpts?: { enabled?: boolean };
   runStep(entry?: OpEntry): Promise<void>;
@@ -264,6 +265,32 @@ function inlineStep(rs: RunState, stack: Stack, op: number, pc: number, codeSize
   return pc + 1;
 }
 
+/**
+ * The run state as the loop returns it. The EVM's caller (`runInterpreter`) copies it into its result as
+ * `{ ...runState, ...result, ...env }`. On Node 20's V8, a spread that adds many properties to an object made by
+ * an earlier spread takes about 100 µs (measured: `{ ...a, ...b }` with 3 + 19 properties, 100-290 µs; the
+ * same with every key already in `a`, under 1 µs), and that was paid on every call frame. So this returns a
+ * copy of the run state that already has all three objects' keys, in the order the spreads would add them:
+ * the spreads then only overwrite, and give the same object as before. Keys of `result` and `env` keep a
+ * placeholder until the spreads write them; everything read from it directly (gas left, refund) is the run
+ * state's own.
+ */
+const shapes = new Map<string, Record<string, unknown>>();
+
+function mergeShaped(rs: object, result: object, env: object): object {
+  const keys = Object.keys(rs);
+  const all = [...new Set([...keys, ...Object.keys(result), ...Object.keys(env)])];
+  const id = all.join(',');
+  let shape = shapes.get(id);
+  if (shape === undefined) {
+    shape = Object.fromEntries(all.map((k) => [k, undefined]));
+    shapes.set(id, shape);
+  }
+  const merged: Record<string, unknown> = { ...shape };
+  for (const k of keys) merged[k] = (rs as Record<string, unknown>)[k];
+  return merged;
+}
+
 const isJump = (op: number) => op === 0x56 || op === 0x57 || op === 0x5e;
 
 function isStop(e: unknown): 'stop' | 'vm' | 'other' {
@@ -352,7 +379,7 @@ function fastRun(original: Run): Run {
       if (gas >= 0) gas = rs.gasLeft <= MAX_SAFE ? Number(rs.gasLeft) : -1;
     }
     if (owed) rs.gasLeft = BigInt(gas);
-    return { runState: rs, exceptionError };
+    return { runState: mergeShaped(rs, this._result, this._env), exceptionError };
   };
 }
 
