@@ -88,6 +88,19 @@ describe('inline opcodes', () => {
     );
   });
 
+  it('charge memory growth as the original loop does, at every gas limit around each charge', async () => {
+    const chain = await createChain({ accounts: 1 });
+    // MSTORE 7 at 0x40, MLOAD at 0x100, MSTORE at 0x20 (already paid), then RETURN the first 0x120 bytes.
+    const code = Uint8Array.from([
+      0x60, 7, 0x60, 0x40, 0x52, 0x61, 0x01, 0x00, 0x51, 0x60, 9, 0x60, 0x20, 0x52, 0x61, 0x01, 0x20, 0x5f,
+      0xf3,
+    ]);
+    for (let gas = 0n; gas <= 120n; gas++) {
+      expect(await runOn(chain, false, code, gas)).toEqual(await runOn(chain, true, code, gas));
+    }
+    expect((await runOn(chain, false, code, 120n)).error).toBeUndefined();
+  });
+
   it('reach both ends the property compares: programs that return and programs that fail', async () => {
     const chain = await createChain({ accounts: 1 });
     // PUSH1 7, PUSH1 0, MSTORE, PUSH1 32, PUSH0, RETURN: one word back.

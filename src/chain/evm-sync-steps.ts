@@ -279,11 +279,13 @@ const shapes = new Map<string, Record<string, unknown>>();
 
 function mergeShaped(rs: object, result: object, env: object): object {
   const keys = Object.keys(rs);
-  const all = [...new Set([...keys, ...Object.keys(result), ...Object.keys(env)])];
-  const id = all.join(',');
+  const resultKeys = Object.keys(result);
+  const envKeys = Object.keys(env);
+  const id = `${keys.join()}|${resultKeys.join()}|${envKeys.join()}`;
   let shape = shapes.get(id);
   if (shape === undefined) {
-    shape = Object.fromEntries(all.map((k) => [k, undefined]));
+    const all = new Set([...keys, ...resultKeys, ...envKeys]);
+    shape = Object.fromEntries([...all].map((k) => [k, undefined]));
     shapes.set(id, shape);
   }
   const merged: Record<string, unknown> = { ...shape };
@@ -357,6 +359,36 @@ function fastRun(original: Run): Run {
           rs.programCounter = next;
           continue;
         }
+        if ((op === 0x51 || op === 0x52) && growMemory !== undefined) {
+          // MLOAD or MSTORE that grows memory: priced by the library's own memory-growth function, which (as
+          // in the gas handler) records the new size before the charge.
+          const n = stack._len;
+          const at = stack._store[n - 1];
+          if (n >= (op === 0x51 ? 1 : 2) && at !== undefined && at < MEMORY_LIMIT) {
+            const cost = info.feeBigInt + growMemory(rs, at, 32n, this.common);
+            if (cost <= BigInt(gas)) {
+              gas -= Number(cost);
+              owed = true;
+              if (op === 0x51) stack._store[n - 1] = loadWord(rs.memory, Number(at));
+              else {
+                storeWord(rs.memory, Number(at), stack._store[n - 2]!);
+                stack._len = n - 2;
+              }
+              rs.programCounter = pc + 1;
+              continue;
+            }
+            // Too little gas: charged as the original step charges it, which ends the frame out of gas.
+            rs.gasLeft = BigInt(gas);
+            owed = false;
+            try {
+              this.useGas(cost, info);
+            } catch (e) {
+              if (isStop(e) === 'other') throw e;
+              exceptionError = e;
+              break;
+            }
+          }
+        }
       }
       if (owed) {
         rs.gasLeft = BigInt(gas);
@@ -384,9 +416,18 @@ function fastRun(original: Run): Run {
 }
 
 /** Installs the loop on the interpreter's prototype (evm-speedups.ts does, once, with its own patch). */
-export function installSyncSteps(proto: object): boolean {
+/** @ethereumjs/evm's `subMemUsage`: the gas a memory access costs, recording the memory's new size. */
+export type GrowMemory = (rs: RunState, offset: bigint, length: bigint, common: Common) => bigint;
+let growMemory: GrowMemory | undefined;
+
+/**
+ * Installs the loop on the interpreter's prototype (evm-speedups.ts does, once, with its own patch). Without
+ * `grow`, MLOAD and MSTORE that grow memory take the original step.
+ */
+export function installSyncSteps(proto: object, grow?: GrowMemory): boolean {
   const p = proto as { run?: Run };
   if (typeof p.run !== 'function') return false;
+  growMemory = grow;
   p.run = fastRun(p.run);
   return true;
 }
