@@ -9,7 +9,7 @@ import { createChain, type Chain } from './runtime.ts';
 // error, gas, returned bytes, stack and memory.
 const INLINE_OPS = [
   0x01, 0x02, 0x03, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1b, 0x1c, 0x50, 0x51, 0x52,
-  0x56, 0x57, 0x5b, 0x5f, 0x00, 0xf3,
+  0x56, 0x57, 0x5b, 0x5f, 0x00, 0xf3, 0x54,
 ];
 
 const word = fc.oneof(
@@ -51,6 +51,8 @@ const piece = fc.oneof(
     arbitrary: fc.tuple(fc.nat(255), fc.boolean()).map(([to, c]) => [0x60, c ? 1 : 0, 0x60, to, 0x57]),
   },
   { weight: 1, arbitrary: fc.constant([0x5b]) },
+  // SLOAD of a few slots: the first read of each is cold, later ones warm (EIP-2929).
+  { weight: 1, arbitrary: fc.nat(3).map((slot) => [0x60, slot, 0x54]) },
 );
 
 // Return the first 256 bytes of memory at the end, so memory is compared too.
@@ -60,6 +62,8 @@ const program = fc
 
 async function runOn(chain: Chain, original: boolean, code: Uint8Array, gasLimit: bigint) {
   useOriginalLoop(chain.vm, original);
+  // Every run starts with no slot warm (EIP-2929), whichever loop ran before.
+  (chain.vm.evm as unknown as { journal: { cleanJournal(): void } }).journal.cleanJournal();
   const r = await chain.vm.evm.runCode({ code, gasLimit });
   const stack = (r.runState as unknown as { stack: { _store: bigint[]; _len: number } } | undefined)?.stack;
   return {

@@ -49,3 +49,14 @@ export function loadWord(memory: Words, offset: number): bigint {
   if (a === 0n && b === 0n && c === 0n) return d;
   return (a << (3n * LANE)) | (b << (2n * LANE)) | (c << LANE) | d;
 }
+
+/** `word` as 32 big-endian bytes in a new array (a storage key, as SLOAD hands it to the state). */
+export function wordBytes(word: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  const v = new DataView(out.buffer);
+  v.setBigUint64(0, word >> (3n * LANE));
+  v.setBigUint64(8, BigInt.asUintN(64, word >> (2n * LANE)));
+  v.setBigUint64(16, BigInt.asUintN(64, word >> LANE));
+  v.setBigUint64(24, BigInt.asUintN(64, word));
+  return out;
+}

@@ -11,7 +11,7 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installSyncSteps, type GrowMemory } from './evm-sync-steps.ts';
+import { installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 
@@ -46,7 +46,17 @@ async function patchInterpreter(): Promise<boolean> {
   } catch {
     grow = undefined; // memory growth then takes the original step
   }
-  installSyncSteps(proto, grow);
+  let warm: WarmSlot | undefined;
+  try {
+    const eip2929 =
+      (await import('../../node_modules/@ethereumjs/evm/dist/esm/opcodes/EIP2929.js')) as unknown as {
+        accessStorageEIP2929?: WarmSlot;
+      };
+    warm = eip2929.accessStorageEIP2929;
+  } catch {
+    warm = undefined; // SLOAD then takes the original step
+  }
+  installSyncSteps(proto, grow, warm);
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {

@@ -7,7 +7,8 @@
 // an EIP whose bookkeeping lives in `runStep`), the original loop runs instead.
 //
 // Switched on per EVM with evm-speedups.ts's flag, like the jump-analysis cache, and installed by it.
-import { loadWord, storeWord } from './evm-memory-words.ts';
+import { bytesToBigInt } from '@ethereumjs/util';
+import { loadWord, storeWord, wordBytes } from './evm-memory-words.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 const ORIGINAL_LOOP = Symbol('original interpreter loop');
@@ -54,6 +55,7 @@ interface InterpreterThis {
   common: Common;
   profilerOpts?: { enabled?: boolean };
   runStep(entry?: OpEntry): Promise<void>;
+  storageLoad(key: Uint8Array): Promise<Uint8Array>;
   lookupOpInfo(op: number): OpEntry;
   useGas(amount: bigint, context: OpInfo): void;
   _getValidJumpDestinations(code: Uint8Array): {
@@ -390,6 +392,31 @@ function fastRun(original: Run): Run {
           }
         }
       }
+      if (op === 0x54 && warmSlot !== undefined && gas >= 0 && rs.eip7928PostTargetCallOog === undefined) {
+        // SLOAD: the original takes two promises (its gas handler and its handler) and converts the key
+        // through a hex string twice. Same charge (the library's EIP-2929 function, which warms the slot), same
+        // load (the interpreter's storageLoad), one await.
+        const n = stack._len;
+        if (n >= 1) {
+          const key = wordBytes(stack._store[n - 1]!);
+          const cost = info.feeBigInt + warmSlot(rs, key, false, this.common, true);
+          rs.gasLeft = BigInt(gas);
+          owed = false;
+          try {
+            this.useGas(cost, info); // ends the frame out of gas when there is too little, as the original
+            rs.programCounter = pc + 1;
+            stack._len = n - 1;
+            const value = await this.storageLoad(key);
+            stack._store[stack._len++] = value.length > 0 ? bytesToBigInt(value) : 0n;
+          } catch (e) {
+            if (isStop(e) === 'other') throw e;
+            exceptionError = e;
+            break;
+          }
+          gas = rs.gasLeft <= MAX_SAFE ? Number(rs.gasLeft) : -1;
+          continue;
+        }
+      }
       if (owed) {
         rs.gasLeft = BigInt(gas);
         owed = false;
@@ -419,15 +446,25 @@ function fastRun(original: Run): Run {
 /** @ethereumjs/evm's `subMemUsage`: the gas a memory access costs, recording the memory's new size. */
 export type GrowMemory = (rs: RunState, offset: bigint, length: bigint, common: Common) => bigint;
 let growMemory: GrowMemory | undefined;
+/** @ethereumjs/evm's `accessStorageEIP2929`: an SLOAD's access charge, warming the slot. */
+export type WarmSlot = (
+  rs: RunState,
+  key: Uint8Array,
+  isSstore: boolean,
+  common: Common,
+  charge: boolean,
+) => bigint;
+let warmSlot: WarmSlot | undefined;
 
 /**
  * Installs the loop on the interpreter's prototype (evm-speedups.ts does, once, with its own patch). Without
- * `grow`, MLOAD and MSTORE that grow memory take the original step.
+ * `grow`, MLOAD and MSTORE that grow memory take the original step; without `warm`, SLOAD does.
  */
-export function installSyncSteps(proto: object, grow?: GrowMemory): boolean {
+export function installSyncSteps(proto: object, grow?: GrowMemory, warm?: WarmSlot): boolean {
   const p = proto as { run?: Run };
   if (typeof p.run !== 'function') return false;
   growMemory = grow;
+  warmSlot = warm;
   p.run = fastRun(p.run);
   return true;
 }
