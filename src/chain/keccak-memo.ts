@@ -8,7 +8,7 @@ import { bytesToUnprefixedHex } from '@ethereumjs/util';
 import { keccak256 } from 'viem';
 
 const SHORT = 64;
-const LIMIT = 1 << 16; // about 10 MB at most; forgotten all at once when full
+const LIMIT = 1 << 12; // about 1 MB at most (a world read needs a few hundred); forgotten all at once when full
 const hashes = new Map<string, Uint8Array>();
 
 export function keccak256Memo(data: Uint8Array): Uint8Array {
