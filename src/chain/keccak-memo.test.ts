@@ -24,4 +24,11 @@ describe('keccak256Memo', () => {
     first.fill(0);
     expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
   });
+
+  it('stays right past its limit, when it forgets everything and starts again', () => {
+    const inputs = Array.from({ length: 5000 }, (_, i) => Uint8Array.from([i >> 8, i & 255, 7]));
+    for (const data of inputs) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
+    for (const data of inputs.slice(0, 50)) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
+    for (const data of inputs.slice(-50)) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
+  });
 });
