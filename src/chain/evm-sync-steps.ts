@@ -6,9 +6,15 @@
 // `runStep`. Whenever anything could observe the difference (step listeners, debug logging, the profiler, or
 // an EIP whose bookkeeping lives in `runStep`), the original loop runs instead.
 //
+// The most frequent opcodes go further (evm-inline-ops.ts): run in place with the frame's gas as a number
+// (rs.gasLeft, a bigint, is brought up to date before anything else runs), without a handler call, and with no
+// error object for STOP and RETURN; MLOAD/MSTORE that grow memory and SLOAD are priced by the library's own
+// functions. A world read's cost was about 1 µs per opcode; these are most of its 32,000 opcodes.
+//
 // Switched on per EVM with evm-speedups.ts's flag, like the jump-analysis cache, and installed by it.
 import { bytesToBigInt } from '@ethereumjs/util';
 import { loadWord, storeWord, wordBytes } from './evm-memory-words.ts';
+import { inlineStep, MEMORY_LIMIT, returnedBytes, type InlineState } from './evm-inline-ops.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 const ORIGINAL_LOOP = Symbol('original interpreter loop');
@@ -25,21 +31,11 @@ interface OpEntry {
   opcodeInfo: OpInfo;
   opHandler: (runState: unknown, common: unknown) => unknown;
 }
-interface Stack {
-  _store: bigint[];
-  _len: number;
-}
-interface RunState {
+interface RunState extends InlineState {
   code: Uint8Array;
-  stack: Stack;
-  memory: Parameters<typeof storeWord>[0] & { read(offset: number, size: number): Uint8Array };
-  memoryWordCount: bigint;
   gasLeft: bigint;
   programCounter: number;
   opCode: number;
-  validJumps: Uint8Array;
-  cachedPushes: Record<number, bigint>;
-  shouldDoJumpAnalysis: boolean;
   env: { accessWitness?: unknown };
   eip7928PostTargetCallOog?: unknown;
   eip8037BurnLeftoverAfterCreateHaltOntoAlive?: boolean;
@@ -86,186 +82,6 @@ function plainSteps(self: InterpreterThis): boolean {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const STACK_LIMIT = 1024;
-const MEMORY_LIMIT = 2n ** 32n;
-
-/** Whether a 32-byte word at `at` lies in memory already paid for (then MLOAD and MSTORE cost their base fee). */
-function paidWord(rs: RunState, at: bigint): boolean {
-  return at < MEMORY_LIMIT && Math.floor((Number(at) + 63) / 32) <= Number(rs.memoryWordCount);
-}
-
-/** A valid JUMPDEST for `dest`, or -1 (the original handler then raises the error). */
-function jumpTarget(rs: RunState, dest: bigint, codeSize: bigint): number {
-  if (dest >= codeSize) return -1;
-  const d = Number(dest);
-  return rs.validJumps[d] === 1 ? d : -1;
-}
-
-const NOTHING = new Uint8Array(0);
-
-/**
- * RETURN's output, popping its two operands, when its memory range is already paid for (RETURN's only cost);
- * else undefined having changed nothing. A copy, as `memory.read` gives the original handler.
- */
-function returnedBytes(rs: RunState, stack: Stack): Uint8Array | undefined {
-  const s = stack._store;
-  const n = stack._len;
-  if (n < 2) return undefined;
-  const at = s[n - 1]!;
-  const length = s[n - 2]!;
-  if (length === 0n) {
-    stack._len = n - 2;
-    return new Uint8Array(0);
-  }
-  if (at >= MEMORY_LIMIT || length >= MEMORY_LIMIT) return undefined;
-  const end = Number(at) + Number(length);
-  if (Math.ceil(end / 32) > Number(rs.memoryWordCount)) return undefined;
-  stack._len = n - 2;
-  return rs.memory.read(Number(at), Number(length));
-}
-
-/**
- * Runs the opcode at `pc` in place when it is one of the most frequent (stack, arithmetic and comparison,
- * jumps, MLOAD and MSTORE without memory growth) and nothing can go wrong: the stack has what it needs and a
- * jump lands on a JUMPDEST. Returns the next program counter, or -1 having changed nothing, so the original
- * handler runs and raises any error exactly as it would. Each case is the handler in
- * @ethereumjs/evm's opcodes/functions.ts, on the same bigints; the caller charges the opcode's fixed gas.
- */
-function inlineStep(rs: RunState, stack: Stack, op: number, pc: number, codeSize: bigint): number {
-  const s = stack._store;
-  const n = stack._len;
-  if (op >= 0x60 && op <= 0x7f) {
-    // PUSH1..PUSH32: the value the jump analysis decoded, keyed by the byte after the opcode.
-    if (rs.shouldDoJumpAnalysis || n >= STACK_LIMIT) return -1;
-    s[n] = rs.cachedPushes[pc + 1]!;
-    stack._len = n + 1;
-    return pc + 1 + (op - 0x5f);
-  }
-  if (op >= 0x80 && op <= 0x8f) {
-    const k = op - 0x7f; // DUPk
-    if (n < k || n >= STACK_LIMIT) return -1;
-    s[n] = s[n - k]!;
-    stack._len = n + 1;
-    return pc + 1;
-  }
-  if (op >= 0x90 && op <= 0x9f) {
-    const k = op - 0x8f; // SWAPk
-    if (n <= k) return -1;
-    const top = s[n - 1]!;
-    s[n - 1] = s[n - 1 - k]!;
-    s[n - 1 - k] = top;
-    return pc + 1;
-  }
-  switch (op) {
-    case 0x5b: // JUMPDEST
-      return pc + 1;
-    case 0x50: // POP
-      if (n < 1) return -1;
-      stack._len = n - 1;
-      return pc + 1;
-    case 0x5f: // PUSH0
-      if (n >= STACK_LIMIT) return -1;
-      s[n] = 0n;
-      stack._len = n + 1;
-      return pc + 1;
-    case 0x56: {
-      // JUMP
-      if (n < 1) return -1;
-      const to = jumpTarget(rs, s[n - 1]!, codeSize);
-      if (to < 0) return -1;
-      stack._len = n - 1;
-      return to;
-    }
-    case 0x57: {
-      // JUMPI
-      if (n < 2) return -1;
-      if (s[n - 2] === 0n) {
-        stack._len = n - 2;
-        return pc + 1;
-      }
-      const to = jumpTarget(rs, s[n - 1]!, codeSize);
-      if (to < 0) return -1;
-      stack._len = n - 2;
-      return to;
-    }
-    case 0x15: // ISZERO
-      if (n < 1) return -1;
-      s[n - 1] = s[n - 1] === 0n ? 1n : 0n;
-      return pc + 1;
-    case 0x19: // NOT
-      if (n < 1) return -1;
-      s[n - 1] = BigInt.asUintN(256, ~s[n - 1]!);
-      return pc + 1;
-    case 0x51: {
-      // MLOAD, when the word is inside memory already paid for (else the gas handler prices the growth)
-      if (n < 1) return -1;
-      const at = s[n - 1]!;
-      if (!paidWord(rs, at)) return -1;
-      s[n - 1] = loadWord(rs.memory, Number(at));
-      return pc + 1;
-    }
-    case 0x52: {
-      // MSTORE, likewise
-      if (n < 2) return -1;
-      const at = s[n - 1]!;
-      if (!paidWord(rs, at)) return -1;
-      storeWord(rs.memory, Number(at), s[n - 2]!);
-      stack._len = n - 2;
-      return pc + 1;
-    }
-  }
-  // Binary operations: a is the top of the stack, b the one below; the result replaces both.
-  if (n < 2) return -1;
-  const a = s[n - 1]!;
-  const b = s[n - 2]!;
-  let r: bigint;
-  switch (op) {
-    case 0x01: // ADD
-      r = BigInt.asUintN(256, a + b);
-      break;
-    case 0x02: // MUL
-      r = BigInt.asUintN(256, a * b);
-      break;
-    case 0x03: // SUB
-      r = BigInt.asUintN(256, a - b);
-      break;
-    case 0x10: // LT
-      r = a < b ? 1n : 0n;
-      break;
-    case 0x11: // GT
-      r = a > b ? 1n : 0n;
-      break;
-    case 0x12: // SLT
-      r = BigInt.asIntN(256, a) < BigInt.asIntN(256, b) ? 1n : 0n;
-      break;
-    case 0x13: // SGT
-      r = BigInt.asIntN(256, a) > BigInt.asIntN(256, b) ? 1n : 0n;
-      break;
-    case 0x14: // EQ
-      r = a === b ? 1n : 0n;
-      break;
-    case 0x16: // AND
-      r = a & b;
-      break;
-    case 0x17: // OR
-      r = a | b;
-      break;
-    case 0x18: // XOR
-      r = a ^ b;
-      break;
-    case 0x1b: // SHL
-      r = a > 256n ? 0n : BigInt.asUintN(256, b << a);
-      break;
-    case 0x1c: // SHR
-      r = a > 256n ? 0n : b >> a;
-      break;
-    default:
-      return -1;
-  }
-  s[n - 2] = r;
-  stack._len = n - 1;
-  return pc + 1;
-}
 
 /**
  * The run state as the loop returns it. The EVM's caller (`runInterpreter`) copies it into its result as
@@ -345,9 +161,9 @@ function fastRun(original: Run): Run {
         if (op === 0x00 || op === 0xf3) {
           // STOP and RETURN end the frame; the original handlers say so by throwing an error (with its stack
           // trace) that the loop catches. Here the loop just ends, with the same result.
-          const returned = op === 0x00 ? NOTHING : returnedBytes(rs, stack);
-          if (returned !== undefined) {
-            if (op === 0xf3) this._result.returnValue = returned;
+          const returned = op === 0x00 ? undefined : returnedBytes(rs, stack);
+          if (op === 0x00 || returned !== undefined) {
+            if (returned !== undefined) this._result.returnValue = returned;
             gas -= info.fee;
             owed = true;
             rs.programCounter = pc + 1;
@@ -442,7 +258,6 @@ function fastRun(original: Run): Run {
   };
 }
 
-/** Installs the loop on the interpreter's prototype (evm-speedups.ts does, once, with its own patch). */
 /** @ethereumjs/evm's `subMemUsage`: the gas a memory access costs, recording the memory's new size. */
 export type GrowMemory = (rs: RunState, offset: bigint, length: bigint, common: Common) => bigint;
 let growMemory: GrowMemory | undefined;
