@@ -2,7 +2,14 @@
 // always reverted, with no nonce bump and no balance check.
 import { createBlock, type Block } from '@ethereumjs/block';
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
-import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  prepareEncodeFunctionData,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
 import { abiOf, decodeRevert, type DecodedError } from './abi.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
 import { readMemo, recall, remember } from './read-memo.ts';
@@ -77,16 +84,57 @@ export async function callRaw(
 
 /** Calls a view function and returns its decoded result; throws with the decoded error on revert. */
 export async function read<T = unknown>(chain: Chain, req: CallRequest & { from?: Address }): Promise<T> {
-  const abi = abiOf(req.contract);
-  const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
-  const r = await callRaw(chain, { to: req.to, data, ...(req.from === undefined ? {} : { from: req.from }) });
+  const codec = viewCodec(req.contract, req.functionName, req.args ?? []);
+  const r = await callRaw(chain, {
+    to: req.to,
+    data: codec.data,
+    ...(req.from === undefined ? {} : { from: req.from }),
+  });
   if (!r.ok) throw new Error(`${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}`);
-  return decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) as T;
+  return codec.decode(r.returnData) as T;
 }
 
 /** A key for a view call's arguments (bigints marked, so `1n` and `"1"` differ). */
 function argsKey(args: readonly unknown[]): string {
   return JSON.stringify(args, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/**
+ * A view function's ABI entry and selector, found once. Naming a function makes viem search the ABI and hash
+ * its signature (keccak in JavaScript) on every call; with one entry and its selector it does neither. An
+ * overloaded name is left to viem, which picks the overload by the arguments.
+ */
+const preparedViews = new Map<string, { abi: Abi; functionName: Hex } | null>();
+
+function preparedView(contract: string, functionName: string): { abi: Abi; functionName: Hex } | null {
+  const key = `${contract}.${functionName}`;
+  let p = preparedViews.get(key);
+  if (p === undefined) {
+    const abi = abiOf(contract);
+    const named = abi.filter((e) => e.type === 'function' && e.name === functionName);
+    p =
+      named.length === 1
+        ? (prepareEncodeFunctionData({ abi, functionName }) as { abi: Abi; functionName: Hex })
+        : null;
+    preparedViews.set(key, p);
+  }
+  return p;
+}
+
+/** Encodes a view call's calldata, and decodes its answer, as `encodeFunctionData`/`decodeFunctionResult` do. */
+function viewCodec(contract: string, functionName: string, args: readonly unknown[]) {
+  const p = preparedView(contract, functionName);
+  if (p === null) {
+    const abi = abiOf(contract);
+    return {
+      data: encodeFunctionData({ abi, functionName, args }),
+      decode: (data: Hex): unknown => decodeFunctionResult({ abi, functionName, data }),
+    };
+  }
+  return {
+    data: encodeFunctionData({ abi: p.abi, functionName: p.functionName, args }),
+    decode: (data: Hex): unknown => decodeFunctionResult({ abi: p.abi, data }),
+  };
 }
 
 /**
@@ -99,11 +147,10 @@ export async function readView<T = unknown>(chain: Chain, req: CallRequest): Pro
   const kept =
     recall(chain, m, key) ??
     (await remember(chain, m, key, async () => {
-      const abi = abiOf(req.contract);
-      const data = encodeFunctionData({ abi, functionName: req.functionName, args: req.args ?? [] });
-      const r = await callRaw(chain, { to: req.to, data });
+      const codec = viewCodec(req.contract, req.functionName, req.args ?? []);
+      const r = await callRaw(chain, { to: req.to, data: codec.data });
       if (!r.ok) return { error: `${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}` };
-      return { value: decodeFunctionResult({ abi, functionName: req.functionName, data: r.returnData }) };
+      return { value: codec.decode(r.returnData) };
     }));
   if (kept.error !== undefined) throw new Error(kept.error);
   return kept.value as T;

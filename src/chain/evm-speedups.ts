@@ -11,7 +11,7 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installSyncSteps } from './evm-sync-steps.ts';
+import { installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 
@@ -37,7 +37,26 @@ async function patchInterpreter(): Promise<boolean> {
   }
   const proto = mod.Interpreter?.prototype;
   if (proto === undefined || typeof proto._getValidJumpDestinations !== 'function') return false;
-  installSyncSteps(proto);
+  let grow: GrowMemory | undefined;
+  try {
+    const util = (await import('../../node_modules/@ethereumjs/evm/dist/esm/opcodes/util.js')) as unknown as {
+      subMemUsage?: GrowMemory;
+    };
+    grow = util.subMemUsage;
+  } catch {
+    grow = undefined; // memory growth then takes the original step
+  }
+  let warm: WarmSlot | undefined;
+  try {
+    const eip2929 =
+      (await import('../../node_modules/@ethereumjs/evm/dist/esm/opcodes/EIP2929.js')) as unknown as {
+        accessStorageEIP2929?: WarmSlot;
+      };
+    warm = eip2929.accessStorageEIP2929;
+  } catch {
+    warm = undefined; // SLOAD then takes the original step
+  }
+  installSyncSteps(proto, grow, warm);
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {

@@ -9,6 +9,8 @@
 //   readWorldColdMs      the same world with nothing kept (every view call runs in the EVM)
 //   readWorldAfterStepMs the same world read right after one typical step of the workload (median)
 //   readWorldSmallMs     formats.md's 4-actor example, cold
+//   readWorldSmallCpuMs  the same read's CPU time (the process's, so Node's GC threads count too): steadier
+//                        than wall time on a shared machine
 // Memory, over the stack's run of the workload (a scenario run: no snapshot taken on the way):
 //   heapGrowthMBPer10kTx  heap used after a full GC, after the run less before it
 //   trieEntriesPer10kTx   trie database entries the run wrote, its final state settled
@@ -168,11 +170,15 @@ async function main() {
   if (!small.ok) throw new Error('formats-example.json is invalid');
   const smallRun = await runScenario(small.scenario);
   const smallTimes: number[] = [];
+  const smallCpu: number[] = [];
   for (let i = 0; i < 21; i++) {
     forgetReads(smallRun.sandbox.chain);
+    const cpu = process.cpuUsage();
     const t = performance.now();
     await readWorld(smallRun.sandbox);
     smallTimes.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    smallCpu.push((used.user + used.system) / 1000);
   }
 
   // Undo as the app does it: snapshot after a step (flushing that step's writes into the trie), then jump
@@ -206,6 +212,7 @@ async function main() {
     readWorldColdMs: Number(median(coldTimes).toFixed(2)),
     readWorldAfterStepMs: Number(median(afterStepTimes).toFixed(2)),
     readWorldSmallMs: Number(median(smallTimes).toFixed(2)),
+    readWorldSmallCpuMs: Number(median(smallCpu).toFixed(2)),
     snapshotRestoreMs: Number(median(snapTimes).toFixed(2)),
     heapGrowthMBPer10kTx: gc === undefined ? null : Number(per10k(heapAfter - heapBefore).toFixed(1)),
     trieEntriesPer10kTx: Math.round(per10k(trieEntriesWritten)),
