@@ -70,6 +70,17 @@ try {
     const [session, ready] = await page.evaluate(() =>
       ['sandbox-session', 'sandbox-ready'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? -1),
     );
+    // The page's own scripts requested before ready (chunks loaded just after it, such as the start screen's
+    // lessons, were counted or not depending on when their responses arrived).
+    const beforeReady = new Set(
+      await page.evaluate(() => {
+        const at = performance.getEntriesByName('sandbox-ready')[0]?.startTime ?? Infinity;
+        return performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime <= at)
+          .map((e) => e.name);
+      }),
+    );
     readies.push(ready ?? -1);
     sessions.push(session ?? -1);
     // Bodies are read as responses arrive; the sizes count only once every read has finished.
@@ -78,7 +89,9 @@ try {
     const image = (u: string) => u.includes('chain-worker.image-');
     const worker = [...scripts].filter(([u]) => u.includes('chain-worker') && !image(u));
     const images = [...scripts].filter(([u]) => image(u));
-    const own = [...scripts].filter(([u]) => !u.includes('chain-worker') && !u.endsWith('sw.js'));
+    const own = [...scripts].filter(
+      ([u]) => !u.includes('chain-worker') && !u.endsWith('sw.js') && beforeReady.has(u),
+    );
     const kib = (xs: [string, number][]) => round(xs.reduce((a, [, n]) => a + n, 0) / 1024);
     result['initialJsKiBGzip'] = kib(own);
     result['workerJsKiBGzip'] = kib(worker);
