@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutCursor } from './image-cache.ts';
-import { prebuiltImage } from './prebuilt.ts';
+import { prebuiltImage } from './prebuilt-images.ts';
 import { toDoc } from './session-doc.ts';
 import { sessionFromImage } from './session-image.ts';
 

@@ -45,20 +45,20 @@ function memo<T>(make: (key: string) => T): (key: string) => T {
  * catalog's first load parsed every lesson's front matter, rendered all its prose and validated lesson
  * 01's file, about 270 ms of a lesson link's start; now a lesson's text is read when it is shown.
  */
-function lazyDoc(id: string, make: () => LessonDoc): LessonDoc {
+function lazyDoc(id: string, make: () => LessonDoc, front: Front = {}): LessonDoc {
   let doc: LessonDoc | null = null;
   const full = () => (doc ??= make());
   return {
     id,
     number: Number.parseInt(id, 10),
     get title() {
-      return full().title;
+      return front.title ?? full().title;
     },
     get summary() {
-      return full().summary;
+      return front.summary ?? full().summary;
     },
     get minutes() {
-      return full().minutes;
+      return front.minutes ?? full().minutes;
     },
     get learner() {
       return full().learner;
@@ -75,13 +75,36 @@ function lazyDoc(id: string, make: () => LessonDoc): LessonDoc {
   };
 }
 
+/** What the start screen and the lesson list show of an entry, when it can be read without working it out. */
+type Front = Partial<Pick<LessonDoc, 'title' | 'summary' | 'minutes'>>;
+
+/**
+ * A lesson file's own title, summary and minutes, as written. Checking the whole file and rendering its prose
+ * took about 40 ms of the start screen's first frame (lesson 01 is a file), while a first visitor may already
+ * be acting; the rest is worked out, and the file checked, when first read. A field that is absent or of
+ * another type is left to that full reading (the tests check that both readings agree for every lesson).
+ */
+function fileFront(raw: unknown): Front {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { title, summary, minutes } = raw as Record<string, unknown>;
+  return {
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof summary === 'string' ? { summary } : {}),
+    ...(typeof minutes === 'number' ? { minutes } : {}),
+  };
+}
+
 /** Every lesson's prose, by number. */
 export const LESSON_DOCS: readonly LessonDoc[] = [
   ...Object.entries(docs).map(([path, text]) =>
     lazyDoc(folder(path), () => parseLessonDoc(folder(path), text, { lazyHtml: true })),
   ),
   ...Object.keys(files).map((path) =>
-    lazyDoc(folder(path), () => lessonFileDoc(fileOf(path), folder(path), { builtIn: true })),
+    lazyDoc(
+      folder(path),
+      () => lessonFileDoc(fileOf(path), folder(path), { builtIn: true }),
+      fileFront(files[path]),
+    ),
   ),
 ].sort((a, b) => a.number - b.number);
 

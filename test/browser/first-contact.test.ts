@@ -257,6 +257,39 @@ describe('History follows the cursor', () => {
     },
     LONG,
   );
+
+  it(
+    'follows steps landing one after another, and a scroll by the person still draws the rows it shows',
+    async () => {
+      const { context, page } = await openApp(site.browser, site.url, site.url, {
+        viewport: { width: 1366, height: 768 },
+      });
+      await page.getByTestId('start-sandbox').click();
+      const list = page.getByTestId('steps');
+      const inView = () =>
+        list.evaluate((el) => {
+          const item = el.querySelector('li.current')?.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return item !== undefined && item.top >= box.top - 1 && item.bottom <= box.bottom + 1;
+        });
+      // Thirty steps in a row, each awaited as the benchmark does: the list scrolls itself to the last.
+      await page.evaluate(async () => {
+        for (let i = 0; i < 30; i++) await window.sandbox!.app.act({ action: 'chain.advance', blocks: 1 });
+      });
+      await idle(page);
+      await expect.poll(inView).toBe(true);
+      expect(await list.locator('li.current').textContent()).toMatch(/^\d+ · /);
+      // The person scrolls to the top: the rows there are drawn (the list's own scrolls are told apart).
+      await list.evaluate((el) => (el.scrollTop = 0));
+      await expect.poll(() => list.locator('li.item').first().textContent()).toBe('0 · start');
+      // And the next step brings the cursor back into view.
+      await page.evaluate(() => window.sandbox!.app.act({ action: 'chain.advance', blocks: 1 }));
+      await idle(page);
+      await expect.poll(inView).toBe(true);
+      await context.close();
+    },
+    LONG,
+  );
 });
 
 /** Words split across lines inside table headers, and boxes wider than their panel (or the page). */
