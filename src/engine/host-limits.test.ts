@@ -29,7 +29,9 @@ describe('Host: the step limit', () => {
     await host.undo();
     const fork = await host.act({ action: 'chain.advance', blocks: 2 });
     expect(fork.ok).toBe(false);
-    // A reload (no image: the slow path) brings back every step.
+    // A reload (no image: the slow path) brings back every step. A move's save follows its answer in a task
+    // of its own; a page reloads after that task has run.
+    await host.flush();
     store.data.delete(KEYS.image);
     const again = new Host(store);
     const r = await again.start();
