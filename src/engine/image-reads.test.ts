@@ -7,6 +7,7 @@ import { packReads, unpackCalls, unpackWrites } from './image-reads.ts';
 import { prebuiltScenarios } from './default-image.ts';
 import { sessionFromImage, type SessionImage } from './session-image.ts';
 import { Session } from './session.ts';
+import { PLAYGROUND_SLASH } from './session-testing.ts';
 
 const committed = (id: string) =>
   JSON.parse(readFileSync(new URL(`./images/${id}.json`, import.meta.url), 'utf8')) as SessionImage;
@@ -23,15 +24,7 @@ async function warmAndCold(sb: Sandbox) {
 
 const callsIn = (chain: Chain) => readMemo(chain).kept.size;
 
-const slash = {
-  action: 'avs.slash',
-  by: 'avs1',
-  operator: 'op1',
-  set: 0,
-  strategies: ['stETH'],
-  wads: ['20%'],
-  as: 's1',
-};
+const slash = PLAYGROUND_SLASH;
 
 describe("a session image's kept reads", () => {
   it('pack and unpack give back every call, value, revert, head and write', () => {

@@ -6,16 +6,9 @@ import type { World } from '../protocol/world-types.ts';
 import { loadWorld, storeWorld, StoredWorlds } from './session-image-worlds.ts';
 import { imageOfSession, sessionFromImage, type SessionImage } from './session-image.ts';
 import { Session } from './session.ts';
+import { PLAYGROUND_SLASH } from './session-testing.ts';
 
-const slash = {
-  action: 'avs.slash',
-  by: 'avs1',
-  operator: 'op1',
-  set: 0,
-  strategies: ['stETH'],
-  wads: ['20%'],
-  as: 's1',
-};
+const slash = PLAYGROUND_SLASH;
 
 describe('worlds kept in a reload image', () => {
   it('a world stored as changes from its parent comes back equal, keys in the order the chain gave them', async () => {

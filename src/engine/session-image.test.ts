@@ -7,16 +7,9 @@ import { buildDefaultImage, buildPrebuiltImages, prebuiltScenarios } from './def
 import { prebuiltFor, prebuiltSession } from './prebuilt.ts';
 import { imageOfSession, sessionFromImage, type SessionImage } from './session-image.ts';
 import { Session } from './session.ts';
+import { PLAYGROUND_SLASH } from './session-testing.ts';
 
-const slash = {
-  action: 'avs.slash',
-  by: 'avs1',
-  operator: 'op1',
-  set: 0,
-  strategies: ['stETH'],
-  wads: ['20%'],
-  as: 's1',
-};
+const slash = PLAYGROUND_SLASH;
 
 const committed = (name: string) =>
   JSON.parse(readFileSync(new URL(`./images/${name}`, import.meta.url), 'utf8')) as SessionImage;

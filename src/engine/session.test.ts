@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../protocol/scenarios/index.ts';
 import { fromDoc, toDoc } from './session-doc.ts';
 import { Session, SessionError } from './session.ts';
+import { PLAYGROUND_SLASH } from './session-testing.ts';
 
 const playground = () => Session.load(getPreset('playground')?.json, 'preset:playground');
 const deposit = { action: 'lst.stake', by: 'alice', amount: '10 ETH' };
@@ -94,15 +95,7 @@ describe('Session', () => {
     const s = await playground();
     await s.act(deposit);
     await s.goto({ branch: 'main', node: 19 });
-    await s.act({
-      action: 'avs.slash',
-      by: 'avs1',
-      operator: 'op1',
-      set: 0,
-      strategies: ['stETH'],
-      wads: ['20%'],
-      as: 's1',
-    });
+    await s.act(PLAYGROUND_SLASH);
     const doc = JSON.parse(JSON.stringify(toDoc(s)));
     const back = await fromDoc(doc);
     expect(back.full().branches).toEqual(s.full().branches);
@@ -127,15 +120,7 @@ describe('Session', () => {
 
   it('series gives exact key quantities at every position', async () => {
     const s = await playground();
-    await s.act({
-      action: 'avs.slash',
-      by: 'avs1',
-      operator: 'op1',
-      set: 0,
-      strategies: ['stETH'],
-      wads: ['20%'],
-      as: 's1',
-    });
+    await s.act(PLAYGROUND_SLASH);
     const points = await s.series('main');
     expect(points).toHaveLength(22);
     // At genesis no operator has registered yet.
