@@ -59,7 +59,8 @@ self.addEventListener('fetch', (e) => {
  * The worker's name comes from engine/link-first.ts, whose function is written out here as it is.
  */
 function startWorkerEarly(bundle: Record<string, { type: string; source?: unknown }>): void {
-  const worker = Object.keys(bundle).find((f) => /^assets\/chain-worker-[\w-]+\.js$/.test(f));
+  // The page's worker, not the chain's (chain-worker-core-*.js), which it starts itself.
+  const worker = Object.keys(bundle).find((f) => /^assets\/chain-worker-[\w-]{8}\.js$/.test(f));
   const html = bundle['index.html'];
   if (worker === undefined || html === undefined || typeof html.source !== 'string') return;
   const script = `globalThis.__restakingSandboxWorker ??= new Worker(new URL(${JSON.stringify(`./${worker}`)}, document.baseURI), { type: 'module', name: (${chainWorkerName.toString()})(location.hash, !('serviceWorker' in navigator) || navigator.serviceWorker.controller === null) });`;

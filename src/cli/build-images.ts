@@ -1,9 +1,11 @@
 // npm run images: builds the session images the page starts from (src/engine/images/): the default session
-// and each lesson's starting sandbox, and their index (src/engine/prebuilt-index.json), so a first visit, a
-// lesson and a link built on either are live without deploying the contracts or replaying in the page. A
-// test rebuilds them and fails when they drift from the contracts, the preset or the lessons.
+// and each lesson's starting sandbox, their index (src/engine/prebuilt-index.json) and a first visit's first
+// screen, taken from the default (src/engine/first-screen.json). So a first visit, a lesson and a link built
+// on either are live without deploying the contracts or replaying in the page. A test rebuilds them and
+// fails when they drift from the contracts, the preset or the lessons.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { buildPrebuiltImages } from '../engine/default-image.ts';
+import { buildFirstScreen } from '../engine/first-screen-build.ts';
 
 const dir = new URL('../engine/images/', import.meta.url);
 const { files, index } = await buildPrebuiltImages();
@@ -17,3 +19,10 @@ writeFileSync(
   new URL('../engine/prebuilt-index.json', import.meta.url),
   `${JSON.stringify(index, null, 2)}\n`,
 );
+const playground = files.get('playground.json');
+if (playground === undefined) throw new Error('no playground image was built');
+writeFileSync(
+  new URL('../engine/first-screen.json', import.meta.url),
+  `${JSON.stringify(await buildFirstScreen(playground, index.build))}\n`,
+);
+console.log('wrote src/engine/first-screen.json');

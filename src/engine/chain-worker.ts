@@ -1,141 +1,137 @@
-// The Web Worker that owns the chain: the protocol layer runs here unchanged, exactly as in Node, and the
-// page talks to it through Comlink with plain data only (session updates, worlds, analyses).
-// First, before anything else is evaluated: start fetching the image the first load will restore.
-import './chain-worker-prefetch.ts';
+// The page's chain worker. It is small, and the chain runs behind it in a worker of its own
+// (chain-worker-core.ts), to which it passes the page's calls. On a first visit (nothing saved, no link) it
+// answers the page's first screen itself (first-screen.ts) and, until the chain is live, its undos, redos and
+// moves too (first-screen-moves.ts): the page is drawn and answered while the chain's code is still being
+// compiled on the other thread. For a link or saved work every call goes to the chain, which starts at once.
 import * as Comlink from 'comlink';
-import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
-import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
-import type { World } from '../protocol/world-types.ts';
-import { readWorkerName } from './link-first.ts';
-import { Host } from './host.ts';
-import type { SaveStatus } from './saver.ts';
+import type { ChainWorkerApi } from './chain-worker-api.ts';
+import { FIRST_SCREEN, opensFirstScreen } from './first-screen.ts';
+import { FirstScreenMoves } from './first-screen-moves.ts';
+import { FIRST_SCREEN_WORD, readWorkerName } from './link-first.ts';
+import type { Cursor, Outcome } from './session-types.ts';
 import { indexedDbStore } from './store.ts';
-import { soleTab, webTabLock } from './tab-lock.ts';
+
+export type { AnalysisProgress, AnalyzeAnswer, ChainWorkerApi } from './chain-worker-api.ts';
+
+const name = typeof self === 'undefined' ? '' : self.name;
+const { linkFirst } = readWorkerName(name);
+/** Whether the page's first start is answered here: nothing is saved and no link is to be loaded first. */
+const firstScreen = linkFirst ? Promise.resolve(false) : opensFirstScreen(indexedDbStore());
+
+/** Resolves once the page has been sent its first screen (or after a second, whatever the page does). */
+let answered: () => void = () => undefined;
+const sent = new Promise<void>((resolve) => {
+  answered = () => setTimeout(resolve, 0);
+  setTimeout(resolve, 1000);
+});
+
+/** The first screen's moves, answered here while `local` holds: until the chain is live or another call came. */
+const moves = new FirstScreenMoves(FIRST_SCREEN);
+let local = false;
+let frozen = false;
+
+type Chain = Comlink.Remote<ChainWorkerApi>;
 
 /**
- * The security analyzer, loaded on first use: the sandbox is live before its code is even fetched.
- * The bundler serves HiGHS's WebAssembly as an asset; the loader is told where.
+ * The chain's worker, started at once for a link or saved work, and right after the first screen was sent
+ * otherwise, so the page's own script has the processor until then. Its name carries this worker's (the
+ * link and image hints) and whether the page already shows the default sandbox.
  */
-let analyzer: Promise<typeof import('./analyzer-entry.ts')> | null = null;
-function loadAnalyzer() {
-  analyzer ??= import('./analyzer-entry.ts');
-  return analyzer;
+const started: Promise<Chain> = firstScreen.then(async (first) => {
+  local = first && !frozen;
+  if (first) await sent;
+  const core = new Worker(new URL('./chain-worker-core.ts', import.meta.url), {
+    type: 'module',
+    name: first ? `${name} ${FIRST_SCREEN_WORD}`.trim() : name,
+  });
+  // Its failure to load is this worker's error, which the page reports as the chain failing to start.
+  core.addEventListener('error', (e) => {
+    setTimeout(() => {
+      throw new Error(e.message || 'the chain could not be loaded');
+    });
+  });
+  return Comlink.wrap<ChainWorkerApi>(core);
+});
+/** The live chain, brought to the cursor the first screen's moves left, before any call goes to it. */
+const full = Promise.all([started, firstScreen]).then(async ([chain, first]) => {
+  if (first) {
+    // The chain has opened the default sandbox once this answers; moves made meanwhile are still answered here.
+    await chain.startedFrom();
+    local = false;
+    if (moves.moved) await chain.goto(moves.cursor);
+  }
+  return chain;
+});
+
+/** A move answered here while the chain loads, or by the chain once any other call has gone to it. */
+function move(here: () => Outcome, there: (chain: Chain) => Promise<Outcome>): Promise<Outcome> {
+  return local ? Promise.resolve(here()) : full.then(there);
 }
 
-// One tab saves at a time (tab-lock.ts); without Web Locks every tab is on its own, as before.
-const host = new Host(
-  indexedDbStore(),
-  typeof navigator !== 'undefined' && 'locks' in navigator ? webTabLock(navigator.locks) : soleTab(),
-);
-// The worker opens the saved (or default) session as soon as it runs, while the page is still loading its
-// own script; the page's start() gets this same session. A page opened with a share or lesson link names
-// the worker for it (chain-worker-start.ts): then nothing opens before the link's own sandbox, which the
-// page loads first (start() opens the saved one only when the link cannot be opened).
-const linkFirst = typeof self !== 'undefined' && readWorkerName(self.name).linkFirst;
-let starting = linkFirst ? null : host.start();
-const linking = linkFirst ? host.startForLink() : null;
+const isCursor = (c: unknown): c is Cursor =>
+  typeof c === 'object' &&
+  c !== null &&
+  typeof (c as Cursor).branch === 'string' &&
+  ((c as Cursor).node === null || Number.isSafeInteger((c as Cursor).node));
 
-/** Analyses started so far, and every one up to `cancelledUpTo` is to stop at its next checkpoint. */
-let analyses = 0;
-let cancelledUpTo = 0;
-
-/** What the page hears while an analysis runs: its stage and time. */
-export type AnalysisProgress = { stage: string; elapsedMs: number; budgetMs: number };
-
-export type AnalyzeAnswer =
-  { ok: true; analysis: unknown; network: unknown } | { ok: false; problems: string[] };
-
-const api = {
-  start: () => (starting ??= host.start()),
-  /**
-   * Whether the worker waits for the page to load a link first; then `replaces` says whether a saved
-   * sandbox is what the link replaces. Null when the worker opened its session on its own.
-   */
-  linkFirst: async () => (linking === null ? null : { replaces: await linking }),
-  /** 'default' when nothing was saved: the page then greets a first visit (views/shell/StartScreen). */
-  startedFrom: async () => (await starting, host.startedFrom),
-  presets: () => host.presets(),
-  loadPreset: (id: string, position: number | null = null) => host.loadPreset(id, position),
-  loadScenario: (json: unknown, source: string, position: number | null = null) =>
-    host.loadScenario(json, source, position),
-  importSession: (json: unknown) => host.importSession(json),
-  restorePrevious: () => host.restorePrevious(),
-  /** The page hears whether its work is saved and whether this tab leads (a Comlink.proxy callback). */
-  watchSaves: (listener: (s: SaveStatus) => void) => host.watchSaves(listener),
-  retrySave: () => host.retrySave(),
-  takeOver: () => host.takeOver(),
-  keptSandboxes: () => host.keptSandboxes(),
-  keptRecord: (id: string) => host.keptRecord(id),
-  restoreKept: (id: string) => host.restoreKept(id),
-  dropKept: (id: string) => host.dropKept(id),
-  act: host.act.bind(host),
-  goto: host.goto.bind(host),
-  undo: () => host.undo(),
-  redo: () => host.redo(),
-  newBranch: (name: string) => host.newBranch(name),
-  renameBranch: (id: string, name: string) => host.renameBranch(id, name),
-  deleteBranch: (id: string) => host.deleteBranch(id),
-  switchBranch: (id: string) => host.switchBranch(id),
-  compare: (a: string, b: string) => host.compare(a, b),
-  series: (branch: string) => host.series(branch),
-  exportScenario: (wholeBranch = false) => host.exportScenario(wholeBranch),
-  exportSession: () => host.exportSession(),
-  shareTarget: () => host.shareTarget(),
-  contracts: () => host.contracts(),
-  /** A miniature's ABI by artifact name (`contracts()[i].contract`), for viem's readContract / writeContract. */
-  abi: (contract: string) => abiOf(contract),
-  rpc: (method: string, params: readonly unknown[] = []) => host.rpc(method, params),
-  /** Analyses a network@1 document (the security analyzer runs here too, off the page's thread). */
-  async analyze(
-    network: unknown,
-    method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
-    /** Time budget in ms (the analyzer's default when absent); past it the answer says it is incomplete. */
-    budgetMs?: number,
-    onProgress?: (p: AnalysisProgress) => void,
-  ): Promise<AnalyzeAnswer> {
-    const run = ++analyses;
-    const {
-      analyzeNetwork,
-      DEFAULT_BUDGET_MS,
-      formatValidationError,
-      moreProblems,
-      toAnalysisJson,
-      validateNetwork,
-    } = await loadAnalyzer();
-    const checked = validateNetwork(network);
-    if (!checked.ok) {
-      const listed = checked.errors.slice(0, 20).map(formatValidationError);
-      return { ok: false, problems: [...listed, ...moreProblems(checked.errors.length, listed.length)] };
-    }
-    const budget = {
-      ms: budgetMs ?? DEFAULT_BUDGET_MS,
-      cancelled: () => run <= cancelledUpTo,
-      ...(onProgress === undefined ? {} : { onProgress }),
-    };
-    return {
-      ok: true,
-      network,
-      analysis: toAnalysisJson(await analyzeNetwork(checked.network, { method, budget })),
-    };
+/** The calls this chunk answers itself. */
+const early = {
+  start: async () => {
+    if (!(await firstScreen)) return (await full).start();
+    answered();
+    return FIRST_SCREEN.start;
   },
-  /** Stops every analysis running now at its next checkpoint (within one solver call); the sandbox is untouched. */
-  cancelAnalysis: () => {
-    cancelledUpTo = analyses;
-  },
-  /** Derives network@1 from a world and analyses it. */
-  analyzeWorld(
-    world: World,
-    options: NetworkOptions,
-    method: 'auto' | 'enumeration' | 'integer-program' = 'auto',
-    budgetMs?: number,
-    onProgress?: (p: AnalysisProgress) => void,
-  ) {
-    return api.analyze(networkFromWorld(world, options), method, budgetMs, onProgress);
-  },
-  /** Whether the EVM's jump-analysis cache is active in this worker (see chain/evm-speedups.ts). */
-  evmSpeedups: () => evmSpeedupsInstalled(),
+  startedFrom: async () => ((await firstScreen) ? ('default' as const) : (await full).startedFrom()),
+  presets: () => FIRST_SCREEN.presets,
+  linkFirst: async () => (linkFirst ? (await full).linkFirst() : null),
+  undo: () =>
+    move(
+      () => moves.undo(),
+      (c) => c.undo(),
+    ),
+  redo: () =>
+    move(
+      () => moves.redo(),
+      (c) => c.redo(),
+    ),
+  goto: (cursor: Cursor) =>
+    isCursor(cursor)
+      ? move(
+          () => moves.goto(cursor),
+          (c) => c.goto(cursor),
+        )
+      : full.then((c): Promise<Outcome> => c.goto(cursor)),
 };
 
-export type ChainWorkerApi = typeof api;
+/**
+ * Calls that neither change the session nor depend on its cursor: the first screen's moves go on being
+ * answered here while they wait for the chain. Any other call waits for the chain and goes to it, and from
+ * then on the chain answers moves too, so each call sees the moves made before it and none made after.
+ */
+const CURSOR_FREE = new Set([
+  'watchSaves',
+  'keptSandboxes',
+  'keptRecord',
+  'contracts',
+  'abi',
+  'evmSpeedups',
+  'analyze',
+  'analyzeWorld',
+  'cancelAnalysis',
+  'series',
+]);
+
+const api = new Proxy(early as unknown as ChainWorkerApi, {
+  get(target, key) {
+    if (typeof key !== 'string') return undefined;
+    if (key in target) return (target as unknown as Record<string, unknown>)[key];
+    return async (...args: unknown[]) => {
+      if (!CURSOR_FREE.has(key)) [local, frozen] = [false, true];
+      const chain = (await full) as unknown as Record<string, (...a: unknown[]) => unknown>;
+      // A page callback (save status, analysis progress) reaches here as a proxy; the chain gets one of its own.
+      return chain[key]?.(...args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a)));
+    };
+  },
+});
 
 Comlink.expose(api);

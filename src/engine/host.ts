@@ -1,7 +1,12 @@
 // The session's owner inside the worker: which session is live, loading presets, files and links, keeping
 // the saved copy in step after every change, and refusing bad input without touching the live session (a
 // replacement is built completely before it takes over). Runs unchanged in Node for tests.
-import { getPreset, SCENARIO_PRESETS } from '../protocol/scenarios/index.ts';
+import {
+  getPreset,
+  presetSummaries,
+  SCENARIO_PRESETS,
+  type PresetSummary,
+} from '../protocol/scenarios/index.ts';
 import { contractsOf, type ContractEntry } from './contracts.ts';
 import { historyKey, ImageCache } from './image-cache.ts';
 import { checkValue, parseInput } from './input-limits.ts';
@@ -122,6 +127,16 @@ export class Host {
   async start(): Promise<Loaded & { ok: true }> {
     this.begin();
     return this.withStorageNotice(await this.open());
+  }
+
+  /**
+   * A first visit's start when the worker's first chunk found nothing saved and already answered the page
+   * with the default sandbox (first-screen.ts): the default session opens without looking for a saved one
+   * again, so the session that goes live is the one the page is showing.
+   */
+  async startDefault(): Promise<Loaded & { ok: true }> {
+    this.begin();
+    return this.withStorageNotice(await this.startClean());
   }
 
   /**
@@ -272,11 +287,8 @@ export class Host {
     if (s !== null) void s.prefetch(8, () => this.session === s).catch(() => undefined);
   }
 
-  presets(): { id: string; title: string; description: string }[] {
-    return SCENARIO_PRESETS.map((p) => {
-      const json = p.json as { title?: string; description?: string };
-      return { id: p.id, title: json.title ?? p.id, description: json.description ?? '' };
-    });
+  presets(): PresetSummary[] {
+    return presetSummaries();
   }
 
   loadPreset(id: string, position: number | null = null): Promise<Loaded> {

@@ -95,6 +95,9 @@ export function createProvider(worker: ChainClient, applied: Applied): PageProvi
       // A new branch at the cursor, or a rename, leaves the chain where it was.
       const moved = prev.cursor.node !== c.node;
       if (!reloaded && (stepped || !moved)) return;
+      // Only asked for when a script listens: a first visit's moves are answered before the chain is live
+      // (chain-worker.ts), and a question to the chain would make them wait for it.
+      if ((listeners.get('historyMoved')?.size ?? 0) === 0) return;
       void worker.rpc('eth_blockNumber', []).then((a) => {
         if ('result' in a)
           emit('historyMoved', {

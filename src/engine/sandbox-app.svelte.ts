@@ -95,17 +95,23 @@ export class SandboxApp {
    * page's lesson runtime does that) and says whether it did.
    */
   async start(fragment: string, lessonLink?: () => Promise<boolean>): Promise<void> {
-    try {
-      await Promise.race([this.open(fragment, lessonLink), workerFailure()]);
-    } catch (e) {
+    const failed = (e: unknown) => {
       // Never a blank page: say what failed.
       this.problem = {
         kind: 'error',
         message: `The chain could not start in this page: ${e instanceof Error ? e.message : String(e)}. Reload to try again.`,
       };
       this.problemFrom = 'other';
+    };
+    try {
+      await Promise.race([this.open(fragment, lessonLink), workerFailure()]);
+    } catch (e) {
+      failed(e);
       return;
     }
+    // A first visit's first screen comes before the chain's code has loaded (chain-worker.ts): a failure to
+    // load it is still said, whenever it comes.
+    workerFailure().catch(failed);
     void this.worker.watchSaves(callback((s: SaveStatus) => this.onSaveStatus(s)));
     await this.refreshKept();
   }

@@ -80,3 +80,18 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
 export function getPreset(id: string): ScenarioPreset | undefined {
   return SCENARIO_PRESETS.find((p) => p.id === id);
 }
+
+/** A preset as the page lists it: id, title and description from its file. */
+export interface PresetSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** Every preset as the page lists it, in SCENARIO_PRESETS's order. */
+export function presetSummaries(): PresetSummary[] {
+  return SCENARIO_PRESETS.map((p) => {
+    const json = p.json as { title?: string; description?: string };
+    return { id: p.id, title: json.title ?? p.id, description: json.description ?? '' };
+  });
+}
