@@ -1,0 +1,90 @@
+// A first visit's page does not wait for the chain's code: the page's worker answers the first screen and
+// its moves (first-screen.ts, first-screen-moves.ts) while the chain's worker is still loading, then the
+// chain takes over at the cursor those moves left. Here the chain's code is held back on purpose.
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Site } from './harness.ts';
+import { getPreset } from '../../src/protocol/scenarios/index.ts';
+import { headlessWorld, LONG, POLL, serveProductionBuild, worldOf } from './app-helpers.ts';
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await serveProductionBuild();
+}, LONG);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** The chain's code: the chain worker's own entry and the chunk it loads. */
+const CHAIN_CODE = /\/assets\/chain-worker(-core-|\.chain-worker-api-)[\w-]+\.js$/;
+
+const ready = { timeout: LONG };
+const isReady = () => document.documentElement.dataset['ready'] === 'true';
+
+describe("a first visit's first screen", () => {
+  it('is on screen and answers moves before the chain has loaded; the chain then goes on from there', async () => {
+    const context = await site.browser.newContext();
+    const held: Route[] = [];
+    let release = false;
+    await context.route(CHAIN_CODE, (route) => (release ? route.continue() : void held.push(route)));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.waitForFunction(isReady, null, ready);
+    // The chain's code was asked for and is still held back: everything below comes from the first screen.
+    await expect.poll(() => held.length, POLL).toBeGreaterThan(0);
+    const title = await page.getByRole('heading', { level: 1 }).first().textContent();
+    expect(title?.length ?? 0).toBeGreaterThan(0);
+    const last = await page.evaluate(() => window.sandbox?.app.session?.cursor.node ?? null);
+    expect(last).not.toBeNull();
+    const moved = await page.evaluate(async () => {
+      const app = window.sandbox?.app;
+      if (app === undefined) throw new Error('no app');
+      return [await app.undo(), await app.undo(), await app.redo()];
+    });
+    expect(moved).toEqual([true, true, true]);
+    expect(await page.evaluate(() => window.sandbox?.app.session?.cursor.node)).toBe((last ?? 0) - 1);
+    // The world shown is the chain's at that step: the playground run headless without its last step.
+    const playground = structuredClone(getPreset('playground')?.json) as { steps: object[] };
+    playground.steps.pop();
+    expect(await worldOf(page)).toEqual(await headlessWorld(playground));
+    // A step needs the chain: it waits for it, and lands after the moves, on the step the cursor is at.
+    const acted = page.evaluate(
+      async () => (await window.sandbox?.app.act({ action: 'chain.advance', blocks: 1 })) ?? false,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(held.length).toBeGreaterThan(0);
+    release = true;
+    for (const r of held.splice(0)) await r.continue();
+    expect(await acted).toBe(true);
+    const session = await page.evaluate(() => {
+      const s = window.sandbox?.app.session;
+      if (s === null || s === undefined) throw new Error('no session');
+      const node = s.cursor.node ?? -1;
+      return { node, parent: s.nodes[node]?.parent, branches: s.branches.length };
+    });
+    // The step was made where the moves had left the chain: one before the end, so on a new branch.
+    expect(session.parent).toBe((last ?? 0) - 1);
+    expect(session.branches).toBe(2);
+    // And it survives a reload, as any step does.
+    await page.reload();
+    await page.waitForFunction(isReady, null, ready);
+    expect(await page.evaluate(() => window.sandbox?.app.session?.cursor.node)).toBe(session.node);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('says the chain could not start when its code cannot load, instead of showing a dead sandbox', async () => {
+    const context = await site.browser.newContext();
+    await context.route(CHAIN_CODE, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await expect
+      .poll(() => page.getByText('The chain could not start in this page').count(), POLL)
+      .toBeGreaterThan(0);
+    await context.close();
+  }, 240_000);
+});
