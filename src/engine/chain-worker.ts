@@ -7,22 +7,26 @@ import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker-api.ts';
 import { FIRST_SCREEN, opensFirstScreen } from './first-screen.ts';
 import { FirstScreenMoves } from './first-screen-moves.ts';
-import { FIRST_SCREEN_WORD, readWorkerName } from './link-first.ts';
+import type { ChainCore } from './chain-worker-core.ts';
+import { readWorkerName } from './link-first.ts';
 import type { Cursor, Outcome } from './session-types.ts';
 import { indexedDbStore } from './store.ts';
 
 export type { AnalysisProgress, AnalyzeAnswer, ChainWorkerApi } from './chain-worker-api.ts';
 
 const name = typeof self === 'undefined' ? '' : self.name;
-const { linkFirst } = readWorkerName(name);
+const { linkFirst, image } = readWorkerName(name);
 /** Whether the page's first start is answered here: nothing is saved and no link is to be loaded first. */
 const firstScreen = linkFirst ? Promise.resolve(false) : opensFirstScreen(indexedDbStore());
 
-/** Resolves once the page has been sent its first screen (or after a second, whatever the page does). */
+/**
+ * Resolves once the page has been sent its first screen, or has asked for anything the chain answers (and,
+ * whatever the page does, after a few seconds).
+ */
 let answered: () => void = () => undefined;
 const sent = new Promise<void>((resolve) => {
   answered = () => setTimeout(resolve, 0);
-  setTimeout(resolve, 1000);
+  setTimeout(resolve, 3000);
 });
 
 /** The first screen's moves, answered here while `local` holds: until the chain is live or another call came. */
@@ -30,27 +34,33 @@ const moves = new FirstScreenMoves(FIRST_SCREEN);
 let local = false;
 let frozen = false;
 
-type Chain = Comlink.Remote<ChainWorkerApi>;
+type Chain = Comlink.Remote<ChainCore>;
 
-/**
- * The chain's worker, started at once for a link or saved work, and right after the first screen was sent
- * otherwise, so the page's own script has the processor until then. Its name carries this worker's (the
- * link and image hints) and whether the page already shows the default sandbox.
- */
-const started: Promise<Chain> = firstScreen.then(async (first) => {
-  local = first && !frozen;
-  if (first) await sent;
-  const core = new Worker(new URL('./chain-worker-core.ts', import.meta.url), {
-    type: 'module',
-    name: first ? `${name} ${FIRST_SCREEN_WORD}`.trim() : name,
-  });
+/** Starts the chain's worker. Its name carries this one's: the link and the image hints (link-first.ts). */
+function startCore(): Chain {
+  const core = new Worker(new URL('./chain-worker-core.ts', import.meta.url), { type: 'module', name });
   // Its failure to load is this worker's error, which the page reports as the chain failing to start.
   core.addEventListener('error', (e) => {
     setTimeout(() => {
       throw new Error(e.message || 'the chain could not be loaded');
     });
   });
-  return Comlink.wrap<ChainWorkerApi>(core);
+  return Comlink.wrap<ChainCore>(core);
+}
+
+/**
+ * The chain's worker starts at once, unless this is most likely a first visit (no link, and no offline cache
+ * controls the page: the playground is the image hint). Then it starts right after the first screen was
+ * sent, so the page's own script and first drawing have the processor until then.
+ */
+const likelyFirstScreen = !linkFirst && image === 'playground';
+const startedAtOnce = likelyFirstScreen ? null : startCore();
+const started: Promise<Chain> = firstScreen.then(async (first) => {
+  local = first && !frozen;
+  if (first) await sent;
+  const chain = startedAtOnce ?? startCore();
+  void chain.open({ linkFirst, firstScreen: first });
+  return chain;
 });
 /** The live chain, brought to the cursor the first screen's moves left, before any call goes to it. */
 const full = Promise.all([started, firstScreen]).then(async ([chain, first]) => {
@@ -127,6 +137,7 @@ const api = new Proxy(early as unknown as ChainWorkerApi, {
     if (key in target) return (target as unknown as Record<string, unknown>)[key];
     return async (...args: unknown[]) => {
       if (!CURSOR_FREE.has(key)) [local, frozen] = [false, true];
+      answered();
       const chain = (await full) as unknown as Record<string, (...a: unknown[]) => unknown>;
       // A page callback (save status, analysis progress) reaches here as a proxy; the chain gets one of its own.
       return chain[key]?.(...args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a)));

@@ -31,19 +31,9 @@ export function chainWorkerName(hash: string, firstVisit: boolean): string {
   return words.join(' ');
 }
 
-/**
- * The word the page's worker adds when it names the chain's worker (chain-worker-core.ts) after answering
- * a first visit's first screen itself: the chain then opens the default sandbox the page already shows.
- */
-export const FIRST_SCREEN_WORD = 'first-screen';
-
-/** What a worker reads from its name (chainWorkerName, plus FIRST_SCREEN_WORD for the chain's worker). */
-export function readWorkerName(name: string): {
-  linkFirst: boolean;
-  image: string | null;
-  firstScreen: boolean;
-} {
+/** What the worker reads from its name (chainWorkerName). */
+export function readWorkerName(name: string): { linkFirst: boolean; image: string | null } {
   const words = name.split(' ');
   const image = words.find((w) => w.startsWith('image='))?.slice('image='.length) ?? null;
-  return { linkFirst: words.includes(LINK_FIRST), image, firstScreen: words.includes(FIRST_SCREEN_WORD) };
+  return { linkFirst: words.includes(LINK_FIRST), image };
 }

@@ -69,7 +69,8 @@ describe('a full disk', () => {
       // Chromium's IndexedDB commits writes past the quota regardless. So the chain worker's IndexedDB is
       // made to refuse writes the way a full disk does: put() throws QuotaExceededError while `__full` is set.
       const { context, page, errors } = await openApp(site.browser, site.url);
-      const worker = page.workers().find((w) => w.url().includes('chain-worker'));
+      // The worker the chain runs in, behind the page's own (chain-worker.ts): it is the one that saves.
+      const worker = page.workers().find((w) => w.url().includes('chain-worker-core'));
       if (worker === undefined) throw new Error('no chain worker');
       await worker.evaluate(() => {
         const g = globalThis as unknown as { __full: boolean };
