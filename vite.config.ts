@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { createHash } from 'node:crypto';
-import { chainWorkerName } from './src/engine/link-first.ts';
+import { chainWorkerName, startsWithFirstScreen } from './src/engine/link-first.ts';
 
 /**
  * The offline build: after bundling, write a service worker that caches every file of the build (the page,
@@ -52,18 +52,22 @@ self.addEventListener('fetch', (e) => {
 }
 
 /**
- * The chain worker's script is the largest file and the page's critical path, so the page starts it from a
- * small inline script at the top of the document, before the stylesheet and the page's own bundle are even
- * requested (engine/chain-worker-start.ts picks the worker up). It has to name the worker's hashed file, so it
- * is written here, after bundling; the Content-Security-Policy allows exactly this script by its SHA-256.
- * The worker's name comes from engine/link-first.ts, whose function is written out here as it is.
+ * The chain worker is the page's critical path, so the page starts it from a small inline script at the top of
+ * the document, before the stylesheet and the page's own bundle are even requested (engine/chain-worker-start.ts
+ * picks the worker up): the first screen's worker on a likely first visit, else the chain's own. It has to name
+ * the workers' hashed files, so it is written here, after bundling; the Content-Security-Policy allows exactly
+ * this script by its SHA-256. The worker's name, and which worker starts, come from engine/link-first.ts, whose
+ * functions are written out here as they are.
  */
 function startWorkerEarly(bundle: Record<string, { type: string; source?: unknown }>): void {
-  // The page's worker, not the chain's (chain-worker-core-*.js), which it starts itself.
-  const worker = Object.keys(bundle).find((f) => /^assets\/chain-worker-[\w-]{8}\.js$/.test(f));
+  // The first screen's worker and the chain's (engine/chain-worker.ts, engine/chain-worker-core.ts).
+  const first = Object.keys(bundle).find((f) => /^assets\/chain-worker-[\w-]{8}\.js$/.test(f));
+  const chain = Object.keys(bundle).find((f) => /^assets\/chain-worker-core-[\w-]{8}\.js$/.test(f));
   const html = bundle['index.html'];
-  if (worker === undefined || html === undefined || typeof html.source !== 'string') return;
-  const script = `globalThis.__restakingSandboxWorker ??= new Worker(new URL(${JSON.stringify(`./${worker}`)}, document.baseURI), { type: 'module', name: (${chainWorkerName.toString()})(location.hash, !('serviceWorker' in navigator) || navigator.serviceWorker.controller === null) });`;
+  if (first === undefined || chain === undefined || html === undefined || typeof html.source !== 'string')
+    throw new Error('the built page has no chain worker to start');
+  const name = `(${chainWorkerName.toString()})(location.hash, !('serviceWorker' in navigator) || navigator.serviceWorker.controller === null)`;
+  const script = `globalThis.__restakingSandboxWorker ??= ((name) => new Worker(new URL((${startsWithFirstScreen.toString()})(name) ? ${JSON.stringify(`./${first}`)} : ${JSON.stringify(`./${chain}`)}, document.baseURI), { type: 'module', name }))(${name});`;
   const hash = createHash('sha256').update(script).digest('base64');
   const csp = "script-src 'self' 'wasm-unsafe-eval'";
   if (!html.source.includes(csp))

@@ -6,10 +6,16 @@
 import './chain-worker-prefetch.ts';
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi, OpenWith } from './chain-worker-api.ts';
+import { readWorkerName } from './link-first.ts';
 
-/** How to open the first session, told by the page's worker once it knows (`open`). */
+/**
+ * How to open the first session: told by the first screen's worker once it knows (`open`) when this one runs
+ * behind it; else, started by the page itself for a link or saved work, at once.
+ */
 let opened: (how: OpenWith) => void = () => undefined;
 const how = new Promise<OpenWith>((resolve) => (opened = resolve));
+const { linkFirst, behind } = readWorkerName(typeof self === 'undefined' ? '' : self.name);
+if (!behind) opened({ linkFirst, firstScreen: false });
 const chain: Promise<ChainWorkerApi> = Promise.all([import('./chain-worker-api.ts'), how]).then(([m, open]) =>
   m.chainWorkerApi(open),
 );

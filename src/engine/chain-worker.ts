@@ -8,7 +8,7 @@ import type { ChainWorkerApi } from './chain-worker-api.ts';
 import { FIRST_SCREEN, opensFirstScreen } from './first-screen.ts';
 import { FirstScreenMoves } from './first-screen-moves.ts';
 import type { ChainCore } from './chain-worker-core.ts';
-import { readWorkerName } from './link-first.ts';
+import { BEHIND, readWorkerName } from './link-first.ts';
 import type { Cursor, Outcome } from './session-types.ts';
 import { indexedDbStore } from './store.ts';
 
@@ -38,7 +38,10 @@ type Chain = Comlink.Remote<ChainCore>;
 
 /** Starts the chain's worker. Its name carries this one's: the link and the image hints (link-first.ts). */
 function startCore(): Chain {
-  const core = new Worker(new URL('./chain-worker-core.ts', import.meta.url), { type: 'module', name });
+  const core = new Worker(new URL('./chain-worker-core.ts', import.meta.url), {
+    type: 'module',
+    name: `${name} ${BEHIND}`.trim(),
+  });
   // Its failure to load is this worker's error, which the page reports as the chain failing to start.
   core.addEventListener('error', (e) => {
     setTimeout(() => {

@@ -8,7 +8,7 @@ import type { PresetSummary } from '../protocol/scenarios/index.ts';
 import type { World } from '../protocol/world-types.ts';
 import first from './first-screen.json' with { type: 'json' };
 import type { Loaded } from './host.ts';
-import { PREBUILT_INDEX } from './prebuilt-images.ts';
+import index from './prebuilt-index.json' with { type: 'json' };
 import { KEYS, type KeyValueStore } from './store.ts';
 
 export interface FirstScreen {
@@ -28,7 +28,7 @@ export const FIRST_SCREEN = first as unknown as FirstScreen;
  * read leaves the answer to the chain, which says why nothing can be saved.
  */
 export async function opensFirstScreen(store: KeyValueStore, screen = FIRST_SCREEN): Promise<boolean> {
-  if (screen.build !== PREBUILT_INDEX.build) return false;
+  if (screen.build !== index.build) return false;
   try {
     return (await store.get(KEYS.session)) === undefined;
   } catch {

@@ -31,9 +31,22 @@ export function chainWorkerName(hash: string, firstVisit: boolean): string {
   return words.join(' ');
 }
 
-/** What the worker reads from its name (chainWorkerName). */
-export function readWorkerName(name: string): { linkFirst: boolean; image: string | null } {
+/** What a worker reads from its name (chainWorkerName, and BEHIND for a chain's worker started by another). */
+export function readWorkerName(name: string): { linkFirst: boolean; image: string | null; behind: boolean } {
   const words = name.split(' ');
   const image = words.find((w) => w.startsWith('image='))?.slice('image='.length) ?? null;
-  return { linkFirst: words.includes(LINK_FIRST), image };
+  return { linkFirst: words.includes(LINK_FIRST), image, behind: words.includes(BEHIND) };
 }
+
+/**
+ * Whether the page starts with the first screen's worker (chain-worker.ts), which answers a first visit before
+ * the chain has loaded: no link, and no offline cache controls the page (the playground is the image hint).
+ * Otherwise the page starts the chain's worker itself (chain-worker-core.ts). Self-contained, as above.
+ */
+export function startsWithFirstScreen(workerName: string): boolean {
+  const words = workerName.split(' ');
+  return !words.includes('link-first') && words.includes('image=playground');
+}
+
+/** The word the first screen's worker adds to the name of the chain's worker it starts behind itself. */
+export const BEHIND = 'behind';
