@@ -28,6 +28,26 @@ export function decodeLessonLink(fragment: string, known: readonly string[]): De
   return { ok: true, lesson, step: Number(stepText) };
 }
 
+// The lessons' machines and starting scenarios by folder, to be fetched when a lesson link opens the page
+// (the same chunks lessons.ts loads them from).
+const machines = import.meta.glob('../../lessons/*/machine.ts');
+const scenarios = import.meta.glob('../../lessons/*/scenario.json');
+
+/**
+ * Starts fetching the machine and starting scenario of the lesson a `#lesson=` link names, at once: they were
+ * asked for only once the lesson code had arrived and run, a round trip the link's first load waited for.
+ * Anything that is not a built-in lesson's id fetches nothing (the link is judged when it is opened).
+ */
+export function preloadLessonOfLink(fragment: string): void {
+  const lesson = new URLSearchParams(fragment.replace(/^#/, '')).get('lesson');
+  if (lesson === null || !/^[\w-]+$/.test(lesson)) return;
+  for (const load of [
+    machines[`../../lessons/${lesson}/machine.ts`],
+    scenarios[`../../lessons/${lesson}/scenario.json`],
+  ])
+    load?.().catch(() => undefined);
+}
+
 /** The fragment key of a lesson-file link (`#lf=…`, lesson-file-link.ts). */
 export const LESSON_FILE_LINK_KEY = 'lf';
 

@@ -15,13 +15,18 @@ import { Session, SessionError } from './session.ts';
 /** The default image's state root: ties the reload cache to this build's contracts (image-cache.ts). */
 export const BUILD = INDEX.build;
 
-/** The image that starts `json` (the one covering most of its steps), or undefined. */
+/** The images, those covering most steps first: the first whose digest matches is the one a load uses. */
+const LONGEST_FIRST = [...INDEX.images].sort((a, b) => b.steps - a.steps);
+
+/**
+ * The image that starts `json` (the one covering most of its steps), or undefined. Digests are taken longest
+ * first and only until one matches: hashing the scenario for every image cost a lesson link 76 ms of a cold
+ * worker's (a lesson's own image is the longest that can match it).
+ */
 export function prebuiltFor(json: unknown): { id: string; steps: number } | undefined {
   const steps = (json as { steps?: unknown } | null)?.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
-  return INDEX.images
-    .filter((i) => i.steps <= steps.length && scenarioDigest(json, i.steps) === i.digest)
-    .sort((a, b) => b.steps - a.steps)[0];
+  return LONGEST_FIRST.find((i) => i.steps <= steps.length && scenarioDigest(json, i.steps) === i.digest);
 }
 
 /**

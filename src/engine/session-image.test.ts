@@ -90,6 +90,15 @@ describe('loads from a prebuilt image', () => {
     );
   }, 300_000);
 
+  it('finds for every prebuilt scenario its own image, the longest that matches', async () => {
+    for (const { id, json } of await prebuiltScenarios()) {
+      const steps = (json as { steps: unknown[] }).steps;
+      expect(prebuiltFor(json), id).toEqual({ id, steps: steps.length, digest: expect.any(String) });
+      // Steps after it (a share link on a lesson) still start from it.
+      expect(prebuiltFor({ ...(json as object), steps: [...steps, ...extra] })?.id, id).toBe(id);
+    }
+  });
+
   it('finds no image for a scenario whose header or early steps differ', () => {
     expect(prebuiltFor({ ...playground, title: 'Another title' })).toBeUndefined();
     expect(prebuiltFor({ ...playground, steps: playground.steps.slice(1) })).toBeUndefined();

@@ -17,6 +17,7 @@ import { readWorld } from '../protocol/world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { packReads, unpackCalls, unpackWrites, type ImageReads } from './image-reads.ts';
 import { Session, type Entry } from './session.ts';
+import { Walk } from './session-walk.ts';
 import { storeWorldOnce, StoredWorlds, type StoredWorld } from './session-image-worlds.ts';
 import type { Branch, Cursor } from './session-types.ts';
 import { fromTagged, toTagged } from './tagged-json.ts';
@@ -48,6 +49,12 @@ export interface SessionImage {
    */
   worlds?: (StoredWorld | null)[];
   genesisWorld?: World | null;
+  /**
+   * A lesson's image only: its walk-through ahead of the cursor (session-walk.ts), tagged entries as in
+   * `entries` (worlds included, `writes` indexes into `reads.inputs`), each after its parent. They are not
+   * part of the history; a step the lesson's "show me" performs from the same position takes its result.
+   */
+  walk?: unknown[];
 }
 
 /**
@@ -55,7 +62,12 @@ export interface SessionImage {
  * compress to almost nothing (consecutive worlds differ in a few numbers), and a first visit's undos and
  * charts then read nothing at all.
  */
-export async function imageOfSession(s: Session, allWorlds = false): Promise<SessionImage> {
+export async function imageOfSession(
+  s: Session,
+  allWorlds = false,
+  /** A lesson's walk-through, taken on this session's chain after its cursor and then left (`walk`). */
+  walked: readonly Entry[] = [],
+): Promise<SessionImage> {
   if (allWorlds) for (const node of [null, ...s.entries.keys()]) await s.worldAt(node);
   // The kept reads are the chain's at the cursor, the state a restore puts back.
   await s.moveChainTo(s.cursor.node);
@@ -64,7 +76,7 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
   const p = s.parts();
   const { reads, writes } = packReads(
     keptReads(p.sb.chain),
-    p.entries.map((e) => e.writes),
+    [...p.entries, ...walked].map((e) => e.writes),
   );
   return {
     format: IMAGE_FORMAT,
@@ -74,7 +86,7 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
     // Only what the history's snapshots reach: the transactions' intermediate states stay out.
     chain: await imageOf(
       p.sb.chain,
-      [p.genesis.snap, ...p.entries.map((e) => e.snap)].map((x) => x.stateRoot),
+      [p.genesis.snap, ...p.entries.map((e) => e.snap), ...walked.map((e) => e.snap)].map((x) => x.stateRoot),
     ),
     sandbox: { addresses: p.sb.addresses, actors: p.sb.actors, system: p.sb.system },
     genesis: toTagged({
@@ -89,6 +101,14 @@ export async function imageOfSession(s: Session, allWorlds = false): Promise<Ses
     branches: p.branches,
     cursor: p.cursor,
     reads,
+    ...(walked.length === 0
+      ? {}
+      : {
+          walk: walked.map((e, i) => ({
+            ...(taggedEntry(e, true) as object),
+            ...(writes[p.entries.length + i] === undefined ? {} : { writes: writes[p.entries.length + i] }),
+          })),
+        }),
     // The prebuilt images hold their worlds in the entries: every move in them reads nothing.
     ...(allWorlds ? {} : reloadWorlds(p.entries, p.genesis.world)),
   };
@@ -176,13 +196,14 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
   const genesis = lazily(fromTagged(genesisRest) as { snap: Snapshot; names: Names; world: World | null }, {
     world: genesisWorld ?? null,
   });
-  const entries = image.entries.map((tagged) => {
+  const entryOf = (tagged: unknown) => {
     const { writes: w, world, txs, ...e } = tagged as { writes?: unknown; world?: unknown; txs?: unknown };
     const writes = unpackWrites(image.reads, w);
     const entry = lazily(fromTagged(e) as Entry, { world: world ?? null, txs: txs ?? [] });
     if (writes !== undefined) entry.writes = writes;
     return entry;
-  });
+  };
+  const entries = image.entries.map(entryOf);
   restoreReloadWorlds(image, entries, genesis);
   const at = entries.find((e) => e.node.id === image.cursor.node) ?? genesis;
   const sb: Sandbox = {
@@ -206,5 +227,20 @@ export async function sessionFromImage(image: SessionImage, source = image.sourc
     branches: image.branches,
     cursor: image.cursor,
     chainAt: image.cursor.node,
+    ...(image.walk === undefined ? {} : { walk: walkOf(image.walk.map(entryOf), entries, genesis) }),
   });
+}
+
+/** The walk-through's steps, each with the position it started from (its parent, in the history or the walk). */
+function walkOf(walked: Entry[], entries: readonly Entry[], genesis: Pick<Entry, 'snap' | 'names'>): Walk {
+  const byId = new Map<number, Pick<Entry, 'snap' | 'names'>>(entries.map((e) => [e.node.id, e]));
+  return new Walk(
+    walked.map((step) => {
+      const parent = step.node.parent;
+      const before = parent === null ? genesis : byId.get(parent);
+      if (before === undefined) throw new Error(`the session image's walk-through names no step ${parent}`);
+      byId.set(step.node.id, step);
+      return { before, step };
+    }),
+  );
 }

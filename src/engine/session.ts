@@ -28,6 +28,7 @@ import type {
 } from './session-types.ts';
 import { stepLabel } from './step-label.ts';
 import { addressBook, txView, type AddressBook } from './tx-view.ts';
+import type { Walk, WalkedStep } from './session-walk.ts';
 
 /** A scenario file without its steps: what every node's path is validated against. */
 export type ScenarioHeader = Record<string, unknown> & { title?: unknown };
@@ -54,6 +55,8 @@ export interface SessionParts {
   cursor: Cursor;
   /** The node the chain stands at, when the caller put it there (an image restore): moves then keep reads. */
   chainAt?: number | null;
+  /** A lesson's walk-through taken ahead of time (session-walk.ts): steps it took are not run again. */
+  walk?: Walk;
 }
 
 export interface Genesis {
@@ -88,6 +91,8 @@ export class Session {
   /** The node the live chain stands at (undefined: not known, after a failure or an image restore). */
   private chainAt: number | null | undefined = null;
   private readonly background = new BackgroundWorlds(this);
+  /** Steps whose results are known ahead (a lesson's walk-through in its image), by the position they start at. */
+  private walk: Walk | undefined;
 
   private constructor(
     readonly sb: Sandbox,
@@ -144,7 +149,13 @@ export class Session {
     s.branches = p.branches.map((b) => ({ ...b }));
     s.cursor = { ...p.cursor };
     s.chainAt = p.chainAt;
+    s.walk = p.walk;
     return s;
+  }
+
+  /** How many steps were taken from a lesson's walk-through instead of run (session-walk.ts). */
+  get walkedSteps(): number {
+    return this.walk?.taken ?? 0;
   }
 
   /** Runs `fn` after every earlier call has finished: the chain is never touched by two calls at once. */
@@ -280,6 +291,8 @@ export class Session {
         kind: 'invalid',
         message: `this sandbox already holds ${MAX_STEPS.toLocaleString('en')} steps, the most a sandbox holds, so it takes no more; export the session to keep it, and load a scenario to go on in a new sandbox`,
       });
+    const walked = this.walked(raw);
+    if (walked !== undefined) return this.adopt(walked, readWorldNow, forcedId);
     const tracked = trackWrites(this.sb.chain);
     const { record, failure } = await runStep(this.sb, index, step).finally(() => tracked.stop());
     if (failure !== undefined || record === undefined) {
@@ -315,6 +328,40 @@ export class Session {
       world: readWorldNow ? await readWorld(this.sb) : null,
       writes: [...tracked.stop()],
     };
+    return this.record(entry);
+  }
+
+  /** The walk-through's result of `raw` from where the chain stands, when it took that very step there. */
+  private walked(raw: StepJson): WalkedStep | undefined {
+    if (this.walk === undefined || this.chainAt !== this.cursor.node) return undefined;
+    const at = this.cursor.node === null ? this.genesis : this.entry(this.cursor.node);
+    return this.walk.find(at.snap, at.names, raw);
+  }
+
+  /**
+   * A step the walk-through took from this very position: the chain moves to its snapshot (keeping every
+   * read its written inputs leave alone, as a redo does) and the entry is the one running it would make.
+   */
+  private async adopt(w: WalkedStep, readWorldNow: boolean, forcedId: number | undefined): Promise<Entry> {
+    const writes = w.writes ?? [];
+    this.chainAt = undefined;
+    await restore(this.sb.chain, w.snap, new Set(writes));
+    this.sb.names = cloneNames(w.names);
+    const id = forcedId ?? this.nextId;
+    this.nextId = Math.max(this.nextId, id + 1);
+    return this.record({
+      node: { ...w.node, id, parent: this.cursor.node },
+      txs: w.txs,
+      snap: w.snap,
+      names: cloneNames(w.names),
+      world: w.world ?? (readWorldNow ? await readWorld(this.sb) : null),
+      writes: [...writes],
+    });
+  }
+
+  /** Adds a performed step's entry after the cursor and moves the cursor to it. */
+  private record(entry: Entry): Entry {
+    const id = entry.node.id;
     this.chainAt = id;
     this.entries.set(id, entry);
     const branch = this.branch(this.cursor.branch);

@@ -73,7 +73,16 @@ describe('a link opens its own sandbox first', () => {
 
   it('a lesson link in a fresh browser: the lesson at its step, the default image never fetched', async () => {
     const context = await fresh();
+    // The lesson's machine is asked for before the lesson code has even arrived (lesson-link.ts).
+    const order: string[] = [];
+    context.on('request', (r) => {
+      if (/\/machine-[^/]*\.js$/.test(r.url())) order.push('machine requested');
+    });
+    context.on('requestfinished', (r) => {
+      if (/\/lesson-run\.svelte-[^/]*\.js$/.test(r.url())) order.push('lesson code arrived');
+    });
     const opened = await open(context, `${site.url}#lesson=06-slashing&step=5`);
+    expect(order.slice(0, 2)).toEqual(['machine requested', 'lesson code arrived']);
     await opened.page.waitForSelector('[data-testid="lesson"][data-step="5"]', POLL);
     const sources = await opened.sources();
     expect(sources.length).toBeGreaterThan(0);
