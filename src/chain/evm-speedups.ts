@@ -11,7 +11,8 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
+import { installCallFrame } from './evm-call-frame.ts';
+import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 
@@ -119,10 +120,18 @@ export function evmSpeedupsInstalled(): Promise<boolean> {
   return patched;
 }
 
+/** EVM classes whose call frames are set up by evm-call-frame.ts (the EVM class is reached through an instance). */
+const framed = new WeakSet<object>();
+
 /** Switches both caches on for this VM's EVM. Returns whether the jump-analysis cache could be installed. */
 export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   patched ??= patchInterpreter();
   const evm = vm.evm as unknown as Record<symbol, unknown> & { common: Parameters<typeof fastEipLookup>[0] };
+  const proto = Object.getPrototypeOf(evm) as object;
+  if (!framed.has(proto)) {
+    framed.add(proto);
+    installCallFrame(proto, fastPathsOn);
+  }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
   return patched;

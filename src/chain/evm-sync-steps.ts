@@ -284,7 +284,16 @@ export function installSyncSteps(proto: object, grow?: GrowMemory, warm?: WarmSl
   return true;
 }
 
-/** Runs this VM's EVM on the original loop (or back on this one): tests and benchmarks compare the two. */
+/** Whether this EVM may take the project's fast paths: speedups on, and not switched to the original loop. */
+export function fastPathsOn(evm: object): boolean {
+  const e = evm as Record<symbol, unknown>;
+  return e[ENABLED] === true && e[ORIGINAL_LOOP] !== true;
+}
+
+/**
+ * Runs this VM's EVM on the original loop and the library's own call frames (or back on this project's): tests
+ * and benchmarks compare the two.
+ */
 export function useOriginalLoop(vm: { evm: object }, on: boolean): void {
   (vm.evm as Record<symbol, unknown>)[ORIGINAL_LOOP] = on;
 }
