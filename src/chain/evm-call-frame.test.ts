@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { useOriginalLoop } from './evm-sync-steps.ts';
 import { createChain, setBalance, type Chain } from './runtime.ts';
 
-// evm-call-frame.ts sets up message-call frames without the library's object spread. The library's own
-// `_executeCall` (on the original loop) is the reference: random sequences of calls of every kind (CALL with
+// evm-call-frame.ts sets up message-call frames and their results without the library's object spreads. The
+// library's own `_executeCall` and `runInterpreter` (on the original loop) are the reference: random sequences of calls of every kind (CALL with
 // and without value, CALLCODE, DELEGATECALL, STATICCALL) to a contract that writes storage, one that reverts, an
 // empty account and a precompile, with more value than the caller holds and too little gas among them, end the
-// same way on both: returned bytes, gas, refund, error, and every balance and slot afterwards.
+// same way on both: returned bytes, gas, refund, error, the result's keys, and every balance and slot afterwards.
 const SENDER = '0x0000000000000000000000000000000000005e4d'; // holds 3 wei: a larger call value fails
 const CALLER = '0x00000000000000000000000000000000000c0de1';
 const WRITER = '0x00000000000000000000000000000000000c0de2'; // stores CALLVALUE at slot 0, returns CALLER
@@ -36,9 +36,12 @@ const push = (n: number | bigint): number[] => {
   return [0x5f + bytes.length, ...bytes];
 };
 
-/** The caller's code: each call, then its success flag and return data size into memory; returns it all. */
-function callerCode(calls: Call[]): Uint8Array {
-  const out: number[] = [];
+/**
+ * The caller's code: a log, each call, then its success flag and return data size into memory; returns it all,
+ * or ends on an invalid opcode (which clears the log and consumes all gas).
+ */
+function callerCode(calls: Call[], fail: boolean): Uint8Array {
+  const out: number[] = [0x5f, 0x5f, 0xa0]; // LOG0 of nothing
   calls.forEach((c, i) => {
     const to = BigInt(TARGETS[c.target]!);
     const hasValue = c.kind === 'call' || c.kind === 'callcode';
@@ -48,7 +51,7 @@ function callerCode(calls: Call[]): Uint8Array {
     out.push(...push(to), ...push(c.gas), KINDS[c.kind]);
     out.push(...push(i * 64), 0x52, 0x3d, ...push(i * 64 + 32), 0x52); // MSTORE success, RETURNDATASIZE
   });
-  out.push(...push(0x400 + calls.length * 32), 0x5f, 0xf3);
+  out.push(...(fail ? [0xfe] : [...push(0x400 + calls.length * 32), 0x5f, 0xf3]));
   return Uint8Array.from(out);
 }
 
@@ -70,14 +73,14 @@ async function world(): Promise<Chain> {
   return chain;
 }
 
-async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigint) {
+async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigint, fail = false) {
   useOriginalLoop(chain.vm, original);
   const sm = chain.stateManager;
   const evm = chain.vm.evm;
   (evm as unknown as { journal: { cleanJournal(): void } }).journal.cleanJournal();
   await sm.checkpoint();
   try {
-    await sm.putCode(createAddressFromString(CALLER), callerCode(calls));
+    await sm.putCode(createAddressFromString(CALLER), callerCode(calls, fail));
     const r = await evm.runCall({
       caller: createAddressFromString(SENDER),
       to: createAddressFromString(CALLER),
@@ -86,6 +89,7 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
       value,
     });
     const e = r.execResult;
+    const rs = (e as { runState?: Record<string, unknown> }).runState;
     const balances = [];
     for (const a of [CALLER, ...TARGETS, SENDER])
       balances.push((await sm.getAccount(createAddressFromString(a)))?.balance);
@@ -96,6 +100,11 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
       gas: [e.executionGasUsed, e.gasRefund, e.gas],
       error: e.exceptionError?.error,
       logs: e.logs?.length,
+      // The result as the library shapes it: the same keys in the same order, the run state's too.
+      keys: Object.keys(e),
+      runState: Object.keys(rs ?? {}),
+      env:
+        rs === undefined ? undefined : [String(rs['address']), rs['callValue'], rs['depth'], rs['gasRefund']],
       balances,
       slots: [Buffer.from(slot).toString('hex'), Buffer.from(callerSlot).toString('hex')],
     };
@@ -104,15 +113,20 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
   }
 }
 
-describe('call frames set up without the spread', () => {
+describe('call frames set up without spreads', () => {
   it('end every random sequence of calls as the library does: results, gas, balances and storage', async () => {
     const chain = await world();
     await fc.assert(
-      fc.asyncProperty(fc.array(call, { maxLength: 6 }), fc.nat(4), async (calls, value) => {
-        const fast = await runOn(chain, false, calls, BigInt(value));
-        const original = await runOn(chain, true, calls, BigInt(value));
-        expect(fast).toEqual(original);
-      }),
+      fc.asyncProperty(
+        fc.array(call, { maxLength: 6 }),
+        fc.nat(4),
+        fc.boolean(),
+        async (calls, value, fail) => {
+          const fast = await runOn(chain, false, calls, BigInt(value), fail);
+          const original = await runOn(chain, true, calls, BigInt(value), fail);
+          expect(fast).toEqual(original);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -127,6 +141,8 @@ describe('call frames set up without the spread', () => {
       { kind: 'delegatecall', target: 0, value: 0, gas: 100_000 }, // writes at the caller's own slot 0
     ];
     const r = await runOn(chain, false, all, 1n);
+    expect(r.logs).toBe(1);
+    expect(r.env).toEqual([CALLER, 1n, 0, 0n]);
     const words = r.returned.match(/.{64}/g)!.map((w) => BigInt(`0x${w}`));
     expect(words.slice(0, 10).filter((_, i) => i % 2 === 0)).toEqual([1n, 0n, 1n, 0n, 1n]);
     expect(words[5]).toBe(32n); // the identity precompile returned its input
@@ -136,5 +152,21 @@ describe('call frames set up without the spread', () => {
     // A top-level value the sender does not hold: the frame ends at once, nothing moves.
     const poor = await runOn(chain, false, all, 4n);
     expect([poor.error, poor.returned, poor.balances.at(-1)]).toEqual(['insufficient balance', '', 3n]);
+    // A frame that fails after logging: no log is left.
+    const failed = await runOn(chain, false, all, 1n, true);
+    expect([failed.error, failed.logs]).toEqual(['invalid opcode', 0]);
+  });
+
+  it('clear a failed frame run on its own (runCode) as the library does: no logs left', async () => {
+    const chain = await world();
+    const code = Uint8Array.from([0x5f, 0x5f, 0xa0, 0xfe]); // LOG0, then an invalid opcode
+    const logs = async (original: boolean) => {
+      useOriginalLoop(chain.vm, original);
+      const r = await chain.vm.evm.runCode({ code, gasLimit: 10_000n });
+      return [r.exceptionError?.error, r.logs, r.executionGasUsed];
+    };
+    const fast = await logs(false);
+    expect(fast).toEqual(await logs(true));
+    expect(fast).toEqual(['invalid opcode', [], 10_000n]);
   });
 });

@@ -11,7 +11,7 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installCallFrame } from './evm-call-frame.ts';
+import { installCallFrame, type InterpreterClass } from './evm-call-frame.ts';
 import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
@@ -27,6 +27,8 @@ interface InterpreterProto {
 }
 
 let patched: Promise<boolean> | undefined;
+/** The interpreter's class, when its module could be imported (evm-call-frame.ts constructs it). */
+let interpreterClass: InterpreterClass | undefined;
 
 async function patchInterpreter(): Promise<boolean> {
   let mod: { Interpreter?: { prototype: InterpreterProto } };
@@ -58,6 +60,7 @@ async function patchInterpreter(): Promise<boolean> {
     warm = undefined; // SLOAD then takes the original step
   }
   installSyncSteps(proto, grow, warm);
+  interpreterClass = mod.Interpreter as unknown as InterpreterClass;
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {
@@ -126,13 +129,14 @@ const framed = new WeakSet<object>();
 /** Switches both caches on for this VM's EVM. Returns whether the jump-analysis cache could be installed. */
 export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   patched ??= patchInterpreter();
+  const installed = await patched;
   const evm = vm.evm as unknown as Record<symbol, unknown> & { common: Parameters<typeof fastEipLookup>[0] };
   const proto = Object.getPrototypeOf(evm) as object;
   if (!framed.has(proto)) {
     framed.add(proto);
-    installCallFrame(proto, fastPathsOn);
+    installCallFrame(proto, fastPathsOn, installed ? interpreterClass : undefined);
   }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
-  return patched;
+  return installed;
 }
