@@ -89,7 +89,7 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
       value,
     });
     const e = r.execResult;
-    const rs = (e as { runState?: Record<string, unknown> }).runState;
+    const rs = (e as unknown as { runState?: Record<string, unknown> }).runState;
     const balances = [];
     for (const a of [CALLER, ...TARGETS, SENDER])
       balances.push((await sm.getAccount(createAddressFromString(a)))?.balance);

@@ -61,6 +61,7 @@ interface InterpreterRun {
 }
 
 interface InterpreterInstance {
+  _runState: object;
   _result: Record<string, unknown> & { returnValue?: Uint8Array };
   _env: object;
   run(code: unknown, opts: object): Promise<InterpreterRun>;
@@ -101,11 +102,65 @@ function plainFrame(evm: Evm): boolean {
   return true;
 }
 
+/** A `Message`'s own keys, in the order its constructor writes them (and `_loadCode` adds the last). */
+const MESSAGE_KEYS = [
+  'to',
+  'value',
+  'caller',
+  'gasLimit',
+  'data',
+  'eofCallData',
+  'depth',
+  'code',
+  '_codeAddress',
+  'isStatic',
+  'isCompiled',
+  'salt',
+  'selfdestruct',
+  'createdAddresses',
+  'delegatecall',
+  'gasRefund',
+  'blobVersionedHashes',
+  'accessWitness',
+  'chargeCodeAccesses',
+];
+
+function usualKeys(keys: readonly string[]): boolean {
+  if (keys.length !== MESSAGE_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== MESSAGE_KEYS[i]) return false;
+  return true;
+}
+
 /** `{ ...{ codeAddress: message.codeAddress }, ...message, gasLimit }`, key for key, without the spread. */
 function frameMessage(message: Message, gasLimit: bigint): Record<string, unknown> {
+  const m = message as unknown as Record<string, unknown>;
+  const keys = Object.keys(m);
+  // The usual message as one literal (one hidden class for all); any other, key by key.
+  if (usualKeys(keys))
+    return {
+      codeAddress: message.codeAddress,
+      to: m['to'],
+      value: m['value'],
+      caller: m['caller'],
+      gasLimit,
+      data: m['data'],
+      eofCallData: m['eofCallData'],
+      depth: m['depth'],
+      code: m['code'],
+      _codeAddress: m['_codeAddress'],
+      isStatic: m['isStatic'],
+      isCompiled: m['isCompiled'],
+      salt: m['salt'],
+      selfdestruct: m['selfdestruct'],
+      createdAddresses: m['createdAddresses'],
+      delegatecall: m['delegatecall'],
+      gasRefund: m['gasRefund'],
+      blobVersionedHashes: m['blobVersionedHashes'],
+      accessWitness: m['accessWitness'],
+      chargeCodeAccesses: m['chargeCodeAccesses'],
+    };
   const copy: Record<string, unknown> = { codeAddress: message.codeAddress };
-  const from = message as unknown as Record<string, unknown>;
-  for (const k of Object.keys(from)) copy[k] = from[k];
+  for (const k of keys) copy[k] = m[k];
   copy['gasLimit'] = gasLimit;
   return copy;
 }
@@ -221,18 +276,24 @@ async function runInterpreter(
   }
   message.accessWitness?.commit();
   const rs = ran.runState;
-  // The run state usually has every key already (evm-sync-steps.ts's `mergeShaped`): the stores only overwrite.
-  const runState: Record<string, unknown> = { ...rs };
+  const gasLeft = rs.gasLeft;
+  const gasRefund = rs.gasRefund;
+  const stateGasSpilled = rs.stateGasSpilled;
+  // evm-sync-steps.ts's loop returns a copy of its run state that already has every key (`mergeShaped`): it is
+  // this frame's alone, so it is completed in place and the stores only overwrite. The library's loop returns
+  // the interpreter's own run state, which is copied first, as the library's spread copies it.
+  const runState: Record<string, unknown> =
+    (rs as unknown) === interpreter._runState ? { ...rs } : (rs as unknown as Record<string, unknown>);
   assignAll(runState, result);
   assignAll(runState, interpreter._env);
   const out: Record<string, unknown> = {};
   assignAll(out, result);
   out['runState'] = runState;
   out['exceptionError'] = error;
-  out['gas'] = rs.gasLeft;
+  out['gas'] = gasLeft;
   out['executionGasUsed'] = gasUsed;
-  out['gasRefund'] = rs.gasRefund;
-  out['stateGasSpilled'] = rs.stateGasSpilled;
+  out['gasRefund'] = gasRefund;
+  out['stateGasSpilled'] = stateGasSpilled;
   out['returnValue'] = result.returnValue ?? new Uint8Array(0);
   return out;
 }

@@ -4,7 +4,8 @@ import { bytesToHex, createAccount, createAddressFromString, setLengthLeft } fro
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { MerklePatriciaTrie } from '@ethereumjs/mpt';
+import { describe, expect, it, vi } from 'vitest';
 import {
   chainFromImage,
   cloneChain,
@@ -119,6 +120,46 @@ describe('the chain state manager (trie-db.ts)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('reads a slot of an account without storage as the stock state manager does, without walking a trie', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const OTHER = createAddressFromString('0x00000000000000000000000000000000000000bb');
+    const read = async (sm: MerkleStateManager) => {
+      const out = [];
+      for (const a of [ADDRESS, OTHER])
+        for (let slot = 0; slot < 4; slot++) out.push(bytesToHex(await sm.getStorage(a, slotKey(slot))));
+      return out;
+    };
+    const root = async (sm: MerkleStateManager) => {
+      if (sm instanceof ChainStateManager) await sm.settle();
+      else {
+        await sm.commit();
+        await sm.getStateRoot();
+      }
+    };
+    for (const sm of [stock, ours]) {
+      await withAccount(sm);
+      await sm.putAccount(OTHER, createAccount({ balance: 2n }));
+      await sm.checkpoint();
+      await sm.putStorage(OTHER, slotKey(1), word(9));
+      await sm.putStorage(ADDRESS, slotKey(2), word(3)); // written, then cleared: its storage root is empty again
+      await root(sm);
+      await sm.checkpoint();
+      await sm.putStorage(ADDRESS, slotKey(2), word(0));
+      await root(sm);
+      sm.clearCaches(); // every read below goes to the tries
+    }
+    const walks = vi.spyOn(MerklePatriciaTrie.prototype, 'findPath');
+    const got = await read(ours);
+    const emptyWalks = walks.mock.calls.length;
+    walks.mockRestore();
+    expect(got).toEqual(await read(stock));
+    expect(got.filter((v) => v !== '0x')).toEqual(['0x09']);
+    // Slot 1 of OTHER walks its trie (and the account trie finds the accounts); ADDRESS's slots walk nothing.
+    const accountsAndOther = 2 + 4;
+    expect(emptyWalks).toBeLessThanOrEqual(accountsAndOther);
   });
 
   it('gives a clone a layer of its own: its writes leave the template’s database as it was', async () => {
