@@ -111,6 +111,41 @@ export class ChainStateManager extends MerkleStateManager {
     return new ChainStateManager({ common, trie, ...(caches === undefined ? {} : { caches }) });
   }
 
+  /**
+   * Whether a storage trie was written inside a checkpoint since the storage tries were last dropped (see
+   * `revert`). Writes with no checkpoint open (a root being settled) are final, and leave the tries as good.
+   */
+  private triesWritten = false;
+  private reverting = false;
+
+  /** Every write into a storage trie goes through here (a flush, `clearStorage`, a write without caches). */
+  protected override _modifyContractStorage(
+    ...args: Parameters<MerkleStateManager['_modifyContractStorage']>
+  ): Promise<void> {
+    if (this._checkpointCount > 0 || this.reverting) this.triesWritten = true;
+    return super._modifyContractStorage(...args);
+  }
+
+  /**
+   * The stock revert, keeping the storage tries when none was written since they were last dropped. The stock
+   * method drops them all because a storage trie has no journal: one written inside the checkpoint would keep
+   * a root the revert takes back. Here storage writes wait in the cache (see the top), so a step or a read
+   * writes no trie, and a world read (one checkpoint, reverted) no longer builds each contract's storage trie
+   * object again, about 70 µs each.
+   */
+  override async revert(): Promise<void> {
+    const tries = this._storageTries;
+    const clean = !this.triesWritten;
+    this.triesWritten = false; // a write during the stock revert (its flush at the outermost level) sets it again
+    this.reverting = true;
+    try {
+      await super.revert();
+    } finally {
+      this.reverting = false;
+    }
+    if (clean && !this.triesWritten) this._storageTries = tries;
+  }
+
   override async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
     const cache = this._caches?.storage;
     if (cache === undefined) return super.putStorage(address, key, value);
