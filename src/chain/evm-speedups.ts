@@ -7,6 +7,9 @@
 //    for the same code, and code at an address never changes in place.
 // 2. `Common.isActivatedEIP`, asked several times per opcode, is a linear search of a list; a Set answers it.
 //
+// It also installs the interpreter loop (evm-sync-steps.ts) and the call frames' set-up (evm-call-frame.ts), each
+// switched on by the same per-EVM flag.
+//
 // The interpreter is not exported by @ethereumjs/evm, so its module is imported by path (the package's
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
