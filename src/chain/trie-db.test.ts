@@ -227,6 +227,36 @@ describe('the chain state manager (trie-db.ts)', () => {
     expect(await run(ChainStateManager.create(common(), new Caches()))).toBe('0x04');
   });
 
+  it('reads accounts as the stock state manager does, a new Account each time', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const addresses = [1, 2, 3].map((i) => createAddressFromString(`0x${i.toString(16).padStart(40, '0')}`));
+    const op = fc.record({
+      at: fc.nat(2),
+      balance: fc.bigInt({ min: 0n, max: 2n ** 96n }),
+      nonce: fc.nat(3),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        for (const o of ops) {
+          const account = () => createAccount({ balance: o.balance, nonce: BigInt(o.nonce) });
+          for (const sm of [stock, ours]) await sm.putAccount(addresses[o.at]!, account());
+          for (const a of addresses) {
+            const [x, y] = await Promise.all([stock.getAccount(a), ours.getAccount(a)]);
+            expect(y?.serialize()).toEqual(x?.serialize());
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Each read is an account of its own: the EVM changes the ones it gets (a balance moved, a nonce bumped).
+    const first = await ours.getAccount(addresses[0]!);
+    const second = await ours.getAccount(addresses[0]!);
+    expect(first).not.toBe(second);
+    first!.balance += 1n;
+    expect((await ours.getAccount(addresses[0]!))!.balance).toBe(second!.balance);
+  });
+
   it('gives a clone a layer of its own: its writes leave the template’s database as it was', async () => {
     const template = await createChain({ accounts: 2 });
     await installMulticall3(template);

@@ -14,7 +14,15 @@
 import { MerkleStateManager, type Caches, type MerkleStateManagerOpts } from '@ethereumjs/statemanager';
 import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import type { Common } from '@ethereumjs/common';
-import { equalsBytes, MapDB, unpadBytes, ValueEncoding, type Account, type Address } from '@ethereumjs/util';
+import {
+  Account,
+  createAccountFromRLP,
+  equalsBytes,
+  MapDB,
+  unpadBytes,
+  ValueEncoding,
+  type Address,
+} from '@ethereumjs/util';
 import { toRlp } from 'viem';
 import { reachableKeys } from './trie-reach.ts';
 
@@ -94,6 +102,21 @@ export class LayerMap extends Map<string, Value> {
   }
 }
 
+/**
+ * Accounts decoded from the account cache's RLP, by that RLP (the cache stores a new array for every write, and
+ * never changes one): an account read many times a frame is decoded once, and each read still gets an Account
+ * of its own, since the EVM changes the ones it gets.
+ */
+const decodedAccounts = new WeakMap<Uint8Array, readonly [bigint, bigint, Uint8Array, Uint8Array]>();
+
+function accountFromRlp(rlp: Uint8Array): Account {
+  const known = decodedAccounts.get(rlp);
+  if (known !== undefined) return new Account(...known);
+  const account = createAccountFromRLP(rlp);
+  decodedAccounts.set(rlp, [account.nonce, account.balance, account.storageRoot, account.codeHash]);
+  return account;
+}
+
 /** Storage tries whose `get` answers an empty trie at once (see `ChainStateManager._getStorageTrie`). */
 const quickEmpty = new WeakSet<MerklePatriciaTrie>();
 
@@ -144,6 +167,12 @@ export class ChainStateManager extends MerkleStateManager {
       this.reverting = false;
     }
     if (clean && !this.triesWritten) this._storageTries = tries;
+  }
+
+  /** The stock method, with accounts read from the cache decoded once per cached RLP (see `accountFromRlp`). */
+  override async getAccount(address: Address): Promise<Account | undefined> {
+    const rlp = this._caches?.account?.get(address)?.accountRLP;
+    return rlp === undefined ? super.getAccount(address) : accountFromRlp(rlp);
   }
 
   override async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
