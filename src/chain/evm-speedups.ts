@@ -7,11 +7,15 @@
 //    for the same code, and code at an address never changes in place.
 // 2. `Common.isActivatedEIP`, asked several times per opcode, is a linear search of a list; a Set answers it.
 //
+// It also installs the interpreter loop (evm-sync-steps.ts) and the call frames' set-up (evm-call-frame.ts), each
+// switched on by the same per-EVM flag.
+//
 // The interpreter is not exported by @ethereumjs/evm, so its module is imported by path (the package's
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
+import { installCallFrame, type InterpreterClass } from './evm-call-frame.ts';
+import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
 
@@ -26,6 +30,8 @@ interface InterpreterProto {
 }
 
 let patched: Promise<boolean> | undefined;
+/** The interpreter's class, when its module could be imported (evm-call-frame.ts constructs it). */
+let interpreterClass: InterpreterClass | undefined;
 
 async function patchInterpreter(): Promise<boolean> {
   let mod: { Interpreter?: { prototype: InterpreterProto } };
@@ -57,6 +63,7 @@ async function patchInterpreter(): Promise<boolean> {
     warm = undefined; // SLOAD then takes the original step
   }
   installSyncSteps(proto, grow, warm);
+  interpreterClass = mod.Interpreter as unknown as InterpreterClass;
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {
@@ -119,11 +126,20 @@ export function evmSpeedupsInstalled(): Promise<boolean> {
   return patched;
 }
 
+/** EVM classes whose call frames are set up by evm-call-frame.ts (the EVM class is reached through an instance). */
+const framed = new WeakSet<object>();
+
 /** Switches both caches on for this VM's EVM. Returns whether the jump-analysis cache could be installed. */
 export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   patched ??= patchInterpreter();
+  const installed = await patched;
   const evm = vm.evm as unknown as Record<symbol, unknown> & { common: Parameters<typeof fastEipLookup>[0] };
+  const proto = Object.getPrototypeOf(evm) as object;
+  if (!framed.has(proto)) {
+    framed.add(proto);
+    installCallFrame(proto, fastPathsOn, installed ? interpreterClass : undefined);
+  }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
-  return patched;
+  return installed;
 }

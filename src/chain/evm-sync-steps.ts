@@ -93,20 +93,34 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * placeholder until the spreads write them; everything read from it directly (gas left, refund) is the run
  * state's own.
  */
-const shapes = new Map<string, Record<string, unknown>>();
+interface Shape {
+  rs: readonly string[];
+  result: readonly string[];
+  env: readonly string[];
+  object: Record<string, unknown>;
+}
+/** The shapes met so far (a handful: the key lists hardly ever change), looked up by comparing key lists. */
+const shapes: Shape[] = [];
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shapeOf(keys: string[], resultKeys: string[], envKeys: string[]): Record<string, unknown> {
+  for (const s of shapes)
+    if (sameKeys(s.rs, keys) && sameKeys(s.result, resultKeys) && sameKeys(s.env, envKeys)) return s.object;
+  const all = new Set([...keys, ...resultKeys, ...envKeys]);
+  const object = Object.fromEntries([...all].map((k) => [k, undefined]));
+  shapes.unshift({ rs: keys, result: resultKeys, env: envKeys, object });
+  shapes.length = Math.min(shapes.length, 16);
+  return object;
+}
 
 function mergeShaped(rs: object, result: object, env: object): object {
   const keys = Object.keys(rs);
-  const resultKeys = Object.keys(result);
-  const envKeys = Object.keys(env);
-  const id = `${keys.join()}|${resultKeys.join()}|${envKeys.join()}`;
-  let shape = shapes.get(id);
-  if (shape === undefined) {
-    const all = new Set([...keys, ...resultKeys, ...envKeys]);
-    shape = Object.fromEntries([...all].map((k) => [k, undefined]));
-    shapes.set(id, shape);
-  }
-  const merged: Record<string, unknown> = { ...shape };
+  const merged: Record<string, unknown> = { ...shapeOf(keys, Object.keys(result), Object.keys(env)) };
   for (const k of keys) merged[k] = (rs as Record<string, unknown>)[k];
   return merged;
 }
@@ -284,7 +298,16 @@ export function installSyncSteps(proto: object, grow?: GrowMemory, warm?: WarmSl
   return true;
 }
 
-/** Runs this VM's EVM on the original loop (or back on this one): tests and benchmarks compare the two. */
+/** Whether this EVM may take the project's fast paths: speedups on, and not switched to the original loop. */
+export function fastPathsOn(evm: object): boolean {
+  const e = evm as Record<symbol, unknown>;
+  return e[ENABLED] === true && e[ORIGINAL_LOOP] !== true;
+}
+
+/**
+ * Runs this VM's EVM on the original loop and the library's own call frames (or back on this project's): tests
+ * and benchmarks compare the two.
+ */
 export function useOriginalLoop(vm: { evm: object }, on: boolean): void {
   (vm.evm as Record<symbol, unknown>)[ORIGINAL_LOOP] = on;
 }

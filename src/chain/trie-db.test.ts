@@ -4,7 +4,8 @@ import { bytesToHex, createAccount, createAddressFromString, setLengthLeft } fro
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { MerklePatriciaTrie } from '@ethereumjs/mpt';
+import { describe, expect, it, vi } from 'vitest';
 import {
   chainFromImage,
   cloneChain,
@@ -65,11 +66,14 @@ describe('the chain state manager (trie-db.ts)', () => {
     expect(db.size).toBeLessThan(stockDb.size);
   });
 
-  it('equals the stock state manager on random writes, reverts and roots, and restores every kept root', async () => {
+  it('equals the stock state manager on random writes, reads, reverts and roots, and restores every kept root', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('put' as const), slot: fc.nat(30), value: fc.nat(4) }),
       fc.record({ kind: fc.constant('step' as const), keep: fc.boolean() }),
       fc.constant({ kind: 'root' as const }),
+      // Reads between writes, and a flush inside a step (as a proof does) that the step's revert must undo.
+      fc.constant({ kind: 'read' as const }),
+      fc.constant({ kind: 'flush' as const }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 60 }), async (ops) => {
@@ -96,6 +100,13 @@ describe('the chain state manager (trie-db.ts)', () => {
               if (o.keep) for (const [k, v] of step) values.set(k, v);
               step = undefined;
             }
+          } else if (o.kind === 'read') {
+            for (let slot = 0; slot <= 30; slot += 3) {
+              const [a, b] = [stock, ours].map((sm) => sm.getStorage(ADDRESS, slotKey(slot)));
+              expect(bytesToHex(await b!)).toBe(bytesToHex(await a!));
+            }
+          } else if (o.kind === 'flush') {
+            if (step !== undefined) for (const sm of [stock, ours]) await sm.flush();
           } else if (step === undefined) {
             await stock.commit();
             const expected = await stock.getStateRoot();
@@ -119,6 +130,131 @@ describe('the chain state manager (trie-db.ts)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('reads a slot of an account without storage as the stock state manager does, without walking a trie', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const OTHER = createAddressFromString('0x00000000000000000000000000000000000000bb');
+    const read = async (sm: MerkleStateManager) => {
+      const out = [];
+      for (const a of [ADDRESS, OTHER])
+        for (let slot = 0; slot < 4; slot++) out.push(bytesToHex(await sm.getStorage(a, slotKey(slot))));
+      return out;
+    };
+    const root = async (sm: MerkleStateManager) => {
+      if (sm instanceof ChainStateManager) await sm.settle();
+      else {
+        await sm.commit();
+        await sm.getStateRoot();
+      }
+    };
+    for (const sm of [stock, ours]) {
+      await withAccount(sm);
+      await sm.putAccount(OTHER, createAccount({ balance: 2n }));
+      await sm.checkpoint();
+      await sm.putStorage(OTHER, slotKey(1), word(9));
+      await sm.putStorage(ADDRESS, slotKey(2), word(3)); // written, then cleared: its storage root is empty again
+      await root(sm);
+      await sm.checkpoint();
+      await sm.putStorage(ADDRESS, slotKey(2), word(0));
+      await root(sm);
+      sm.clearCaches(); // every read below goes to the tries
+    }
+    const walks = vi.spyOn(MerklePatriciaTrie.prototype, 'findPath');
+    const got = await read(ours);
+    const emptyWalks = walks.mock.calls.length;
+    walks.mockRestore();
+    expect(got).toEqual(await read(stock));
+    expect(got.filter((v) => v !== '0x')).toEqual(['0x09']);
+    // Slot 1 of OTHER walks its trie (and the account trie finds the accounts); ADDRESS's slots walk nothing.
+    const accountsAndOther = 2 + 4;
+    expect(emptyWalks).toBeLessThanOrEqual(accountsAndOther);
+  });
+
+  it('keeps its storage tries across a revert only while no storage trie was written since', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const tries = (sm: MerkleStateManager) =>
+      (sm as unknown as { _storageTries: Record<string, unknown> })._storageTries;
+    const run = async (sm: MerkleStateManager) => {
+      await withAccount(sm);
+      await sm.checkpoint();
+      await sm.putStorage(ADDRESS, slotKey(5), word(1));
+      if (sm instanceof ChainStateManager) await sm.settle();
+      else {
+        await sm.commit();
+        await sm.getStateRoot();
+      }
+      await sm.checkpoint(); // the pending level
+      // A read inside a checkpoint, reverted (a world read): the storage trie it built stays.
+      await sm.checkpoint();
+      await sm.getStorage(ADDRESS, slotKey(5));
+      const built = Object.values(tries(sm))[0];
+      await sm.revert();
+      const kept = Object.values(tries(sm))[0] === built && built !== undefined;
+      // A flush inside a step writes the storage trie (a proof flushes); the step's revert must take it back.
+      await sm.checkpoint();
+      await sm.putStorage(ADDRESS, slotKey(7), word(9));
+      await sm.flush();
+      await sm.revert();
+      sm.clearCaches(); // the next reads go to the tries
+      return {
+        kept,
+        slots: [5, 7].map(async (slot) => bytesToHex(await sm.getStorage(ADDRESS, slotKey(slot)))),
+      };
+    };
+    const a = await run(stock);
+    const b = await run(ours);
+    expect(await Promise.all(b.slots)).toEqual(await Promise.all(a.slots));
+    expect(await Promise.all(b.slots)).toEqual(['0x01', '0x']);
+    expect([a.kept, b.kept]).toEqual([false, true]);
+  });
+
+  it('drops its storage tries when a revert to no checkpoint flushes writes made outside any', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const run = async (sm: MerkleStateManager) => {
+      await withAccount(sm);
+      await sm.putStorage(ADDRESS, slotKey(3), word(4)); // no checkpoint open: waits in the cache
+      await sm.checkpoint();
+      await sm.getStorage(ADDRESS, slotKey(1)); // builds the storage trie at the account's empty root
+      await sm.revert(); // back to no checkpoint: the stock revert flushes slot 3 into a new trie
+      sm.clearCaches();
+      return bytesToHex(await sm.getStorage(ADDRESS, slotKey(3)));
+    };
+    expect(await run(ours)).toBe(await run(stock));
+    expect(await run(ChainStateManager.create(common(), new Caches()))).toBe('0x04');
+  });
+
+  it('reads accounts as the stock state manager does, a new Account each time', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    const addresses = [1, 2, 3].map((i) => createAddressFromString(`0x${i.toString(16).padStart(40, '0')}`));
+    const op = fc.record({
+      at: fc.nat(2),
+      balance: fc.bigInt({ min: 0n, max: 2n ** 96n }),
+      nonce: fc.nat(3),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        for (const o of ops) {
+          const account = () => createAccount({ balance: o.balance, nonce: BigInt(o.nonce) });
+          for (const sm of [stock, ours]) await sm.putAccount(addresses[o.at]!, account());
+          for (const a of addresses) {
+            const [x, y] = await Promise.all([stock.getAccount(a), ours.getAccount(a)]);
+            expect(y?.serialize()).toEqual(x?.serialize());
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Each read is an account of its own: the EVM changes the ones it gets (a balance moved, a nonce bumped).
+    const first = await ours.getAccount(addresses[0]!);
+    const second = await ours.getAccount(addresses[0]!);
+    expect(first).not.toBe(second);
+    first!.balance += 1n;
+    expect((await ours.getAccount(addresses[0]!))!.balance).toBe(second!.balance);
   });
 
   it('gives a clone a layer of its own: its writes leave the template’s database as it was', async () => {
