@@ -44,7 +44,8 @@ describe("the page's first screen", () => {
           figureWidth: svg?.parentElement?.clientWidth ?? null,
           boxes: boxes(),
         };
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+      // The document has no root element yet when this runs: watch the whole document for the attribute.
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
     }`);
     const page = await context.newPage();
     const scripts: string[] = [];
