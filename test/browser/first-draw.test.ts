@@ -3,7 +3,7 @@
 // no motion, before the page marks itself ready. Later changes still move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './harness.ts';
-import { LONG, openApp, serveProductionBuild } from './app-helpers.ts';
+import { LONG, openApp, POLL, serveProductionBuild } from './app-helpers.ts';
 
 let site: Site;
 
@@ -102,6 +102,13 @@ describe("the page's first screen", () => {
       await sampling;
       return seen.size;
     });
+    // Settled: the motion has ended (a loaded machine may start it late).
+    const still = async () => {
+      const a = JSON.stringify(await page.evaluate(nodeBoxes));
+      await page.waitForTimeout(400);
+      return a === JSON.stringify(await page.evaluate(nodeBoxes));
+    };
+    await expect.poll(still, POLL).toBe(true);
     const after = await page.evaluate(nodeBoxes);
     expect(after).not.toEqual(before);
     expect(frames).toBeGreaterThan(2);
