@@ -1,7 +1,6 @@
 // Geometry of the stake-flow columns: one shared linear px-per-ETH scale for every link and node, the
 // largest that lets every column fit the height, with minimum sizes so no non-zero amount disappears.
 // O(nodes + links) per trial scale, and a fixed number of trials.
-import { scaleLinear } from 'd3';
 import { LABEL_GAP, frameColumns, type ColumnFrame } from './flow-frame.ts';
 import { labelHeight, labelVariants, placeLabel, type LabelLine, type LabelStyle } from './flow-labels.ts';
 import { ethForPixels } from './format.ts';
@@ -108,8 +107,9 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
     }
     k = lo;
   }
-  const widthOf = scaleLinear([0, 1], [0, k]);
-  const w = eth.map((e) => Math.max(minW, widthOf(e)));
+  // px = ETH × k: d3's linear scale from [0, 1] to [0, k] computes exactly this product, and the first
+  // screen's bundle need not carry d3-scale (with its colour, interpolation and number formatting) for it.
+  const w = eth.map((e) => Math.max(minW, e * k));
   const { h } = heights(k);
 
   const stubs = [0, 1, 2, 3].map((c) =>
