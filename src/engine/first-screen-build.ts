@@ -4,6 +4,7 @@
 import { presetSummaries } from '../protocol/scenarios/index.ts';
 import type { FirstScreen } from './first-screen.ts';
 import { sessionFromImage, type SessionImage } from './session-image.ts';
+import { storeWorld } from './session-image-worlds.ts';
 
 export async function buildFirstScreen(playground: SessionImage, build: string): Promise<FirstScreen> {
   const session = await sessionFromImage(playground);
@@ -11,8 +12,17 @@ export async function buildFirstScreen(playground: SessionImage, build: string):
   const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   const update = plain(session.full());
   // Every world is in the prebuilt image already (read by the chain when it was built): none is read here.
-  const worlds = [];
-  for (const node of [null, ...session.entries.keys()])
-    worlds.push({ node, world: plain(await session.worldAt(node)) });
-  return { build, presets: presetSummaries(), start: { ok: true, update, notice: null }, worlds };
+  const genesisWorld = plain(await session.worldAt(null));
+  const worlds: FirstScreen['worlds'] = [];
+  for (const [id, entry] of session.entries) {
+    const parent = plain(await session.worldAt(entry.node.parent));
+    worlds.push([id, storeWorld(plain(await session.worldAt(id)), parent)]);
+  }
+  return {
+    build,
+    presets: presetSummaries(),
+    start: { ok: true, update, notice: null },
+    genesisWorld,
+    worlds,
+  };
 }

@@ -3,7 +3,9 @@
 // `npm run images` took the first screen, so a move only picks one. Each answer is exactly Host's for the
 // same move (first-screen-moves.test.ts checks random sequences against a live Host); once the chain is
 // live it takes the cursor from here (chain-worker.ts) and answers everything itself.
+import type { World } from '../protocol/world-types.ts';
 import type { FirstScreen } from './first-screen.ts';
+import { StoredWorlds } from './session-image-worlds.ts';
 import type { Branch, Cursor, HistoryNode, Outcome } from './session-types.ts';
 
 const refused = (message: string): Outcome => ({ ok: false, problem: { kind: 'invalid', message } });
@@ -14,7 +16,8 @@ export class FirstScreenMoves {
   private readonly start: Cursor;
   private readonly nodes: Map<number, HistoryNode>;
   private readonly branches: Branch[];
-  private readonly worlds: FirstScreen['worlds'];
+  private readonly worlds: StoredWorlds;
+  private readonly genesis: World;
 
   constructor(screen: FirstScreen) {
     const u = screen.start.update;
@@ -22,7 +25,12 @@ export class FirstScreenMoves {
     this.start = { ...u.cursor };
     this.nodes = new Map(u.nodes.map((n) => [n.id, n]));
     this.branches = u.branches;
-    this.worlds = screen.worlds;
+    this.genesis = screen.genesisWorld;
+    this.worlds = new StoredWorlds(
+      new Map(screen.worlds),
+      (id) => this.nodes.get(id)?.parent ?? null,
+      screen.genesisWorld,
+    );
   }
 
   /** Whether the cursor is still where the first screen put it. */
@@ -50,8 +58,8 @@ export class FirstScreenMoves {
     if (branch === undefined) return refused(`there is no branch "${cursor.branch}"`);
     if (cursor.node !== null && !this.pathTo(branch.head).includes(cursor.node))
       return refused(`step ${cursor.node} is not on branch "${branch.name}"`);
-    const world = this.worlds.find((w) => w.node === cursor.node)?.world;
-    if (world === undefined) return refused(`the world at step ${String(cursor.node)} was not kept`);
+    const world = cursor.node === null ? this.genesis : this.worlds.world(cursor.node);
+    if (world === null) return refused(`the world at step ${String(cursor.node)} was not kept`);
     this.cursor = { branch: branch.id, node: cursor.node };
     return {
       ok: true,

@@ -9,6 +9,7 @@ import type { World } from '../protocol/world-types.ts';
 import first from './first-screen.json' with { type: 'json' };
 import type { Loaded } from './host.ts';
 import index from './prebuilt-index.json' with { type: 'json' };
+import type { StoredWorld } from './session-image-worlds.ts';
 import { KEYS, type KeyValueStore } from './store.ts';
 
 export interface FirstScreen {
@@ -16,8 +17,12 @@ export interface FirstScreen {
   build: string;
   presets: PresetSummary[];
   start: Loaded & { ok: true };
-  /** The world at every position of its history (genesis is node null): what undo, redo and moves show. */
-  worlds: { node: number | null; world: World }[];
+  /**
+   * The world at every position of its history, what undo, redo and moves show: genesis whole, each node's as
+   * the changes from its parent's (session-image-worlds.ts), parents first.
+   */
+  genesisWorld: World;
+  worlds: [node: number, world: StoredWorld][];
 }
 
 export const FIRST_SCREEN = first as unknown as FirstScreen;

@@ -11,7 +11,7 @@ import { contractsOf, type ContractEntry } from './contracts.ts';
 import { historyKey, ImageCache } from './image-cache.ts';
 import { checkValue, parseInput } from './input-limits.ts';
 import { KeptSandboxes, type KeptSummary } from './kept.ts';
-import { rpc, type RpcAnswer } from './rpc.ts';
+import type { RpcAnswer } from './rpc.ts';
 import { deleteBranch, newBranch, renameBranch } from './session-branches.ts';
 import { BUILD, prebuiltSession } from './prebuilt.ts';
 import { prebuiltImage } from './prebuilt-images.ts';
@@ -23,6 +23,16 @@ import { Saver, type SaveStatus } from './saver.ts';
 import { guardedStore, KEYS, type GuardedStore, type KeyValueStore } from './store.ts';
 import { soleTab, type TabLock } from './tab-lock.ts';
 import type { World } from '../protocol/world-types.ts';
+
+/**
+ * The JSON-RPC behind the page's provider, loaded when a script first asks: the sandbox's own start and steps
+ * never need it, so the worker's first load does not carry it.
+ */
+let rpcCode: Promise<typeof import('./rpc.ts')> | null = null;
+function loadRpc() {
+  rpcCode ??= import('./rpc.ts');
+  return rpcCode;
+}
 
 export type Loaded =
   { ok: true; update: SessionUpdate; notice: string | null } | { ok: false; problem: Problem };
@@ -467,6 +477,7 @@ export class Host {
     return this.serial(() => {
       const s = this.live();
       return s.exclusive(async () => {
+        const { rpc } = await loadRpc();
         const answer = await rpc(s, method, params);
         if ('update' in answer) await this.save();
         return answer;
