@@ -2,20 +2,21 @@
 // (chain-worker-core.ts), to which it passes the page's calls. On a first visit (nothing saved, no link) it
 // answers the page's first screen itself (first-screen.ts) and, until the chain is live, its undos, redos and
 // moves too (first-screen-moves.ts): the page is drawn and answered while the chain's code is still being
-// compiled on the other thread. For a link or saved work every call goes to the chain, which starts at once.
+// compiled on the other thread. When something turns out to be saved, every call goes to the chain, which
+// starts at once; links and return visits start the chain's worker directly (link-first.ts).
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker-api.ts';
 import { FIRST_SCREEN, opensFirstScreen } from './first-screen.ts';
 import { FirstScreenMoves } from './first-screen-moves.ts';
 import type { ChainCore } from './chain-worker-core.ts';
-import { BEHIND, readWorkerName } from './link-first.ts';
+import { BEHIND, readWorkerName, startsWithFirstScreen } from './link-first.ts';
 import type { Cursor, Outcome } from './session-types.ts';
 import { indexedDbStore } from './store.ts';
 
 export type { AnalysisProgress, AnalyzeAnswer, ChainWorkerApi } from './chain-worker-api.ts';
 
 const name = typeof self === 'undefined' ? '' : self.name;
-const { linkFirst, image } = readWorkerName(name);
+const { linkFirst } = readWorkerName(name);
 /** Whether the page's first start is answered here: nothing is saved and no link is to be loaded first. */
 const firstScreen = linkFirst ? Promise.resolve(false) : opensFirstScreen(indexedDbStore());
 
@@ -56,8 +57,7 @@ function startCore(): Chain {
  * controls the page: the playground is the image hint). Then it starts right after the first screen was
  * sent, so the page's own script and first drawing have the processor until then.
  */
-const likelyFirstScreen = !linkFirst && image === 'playground';
-const startedAtOnce = likelyFirstScreen ? null : startCore();
+const startedAtOnce = startsWithFirstScreen(name) ? null : startCore();
 const started: Promise<Chain> = firstScreen.then(async (first) => {
   local = first && !frozen;
   if (first) await sent;
