@@ -5,20 +5,13 @@
 // The chain is deterministic (fixed keys, fixed heads, zero gas price), so the kept result is exactly what
 // running the step would give; session-walk.test.ts holds the two equal.
 import { bytesToHex } from '@ethereumjs/util';
-import type { Snapshot, TxResult } from '../chain/runtime.ts';
+import type { Snapshot } from '../chain/runtime.ts';
 import type { Names } from '../protocol/sandbox.ts';
-import type { World } from '../protocol/world-types.ts';
-import type { HistoryNode, StepJson } from './session-types.ts';
+import type { StepJson } from './session-types.ts';
+import type { Entry } from './session.ts';
 
-/** What performing one step produced, as a history entry holds it. */
-export interface WalkedStep {
-  node: HistoryNode;
-  txs: TxResult[];
-  snap: Snapshot;
-  names: Names;
-  world: World | null;
-  writes?: readonly string[];
-}
+/** What performing one step produced: exactly what a history entry holds. */
+export type WalkedStep = Entry;
 
 /** A chain position: the state root and head, and the names the steps so far gave. */
 const positionKey = (snap: Snapshot, names: Names): string =>
