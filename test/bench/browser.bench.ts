@@ -33,11 +33,13 @@
 //                           95th percentile
 //   longSessionReloadMs     reloading a page whose saved session has 2000 steps → usable: the world at the
 //                           cursor drawn and History showing all 2000 steps, median of three (≤ 1000)
+// Waits for a starting page go through page-wait.ts, which adds no Playwright script to the page meanwhile.
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuild } from '../browser/harness.ts';
 import { crowdScenario, replaySteps } from './browser-scenarios.ts';
 import { lessonLinkOpen, shareLink, shareLinkOpen } from './link-open.ts';
+import { untilReady } from './page-wait.ts';
 import { longSessionReloads, mainThreadTasks, tracedLongSessionLoad } from './long-session.ts';
 
 const site = await serveBuild();
@@ -60,9 +62,7 @@ try {
       if (r.url().endsWith('.js')) urls.add(r.url());
     });
     await page.goto(site.url);
-    await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
-      timeout: 120_000,
-    });
+    await untilReady(page);
     const loaded = [...urls];
     const [session, ready] = await page.evaluate(() =>
       ['sandbox-session', 'sandbox-ready'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? -1),
@@ -247,7 +247,7 @@ try {
     const context = await freshContext();
     const fresh = await context.newPage();
     await fresh.goto(site.url);
-    await waitReady(fresh);
+    await untilReady(fresh);
     const moves: Move[] = [...Array<Move>(20).fill('undo'), ...Array<Move>(20).fill('redo')];
     const times = await timedMoves(fresh, [...moves, ...Array<Move>(10).fill('undo')]);
     result['undoP95Ms'] = round(percentile(times, 0.95));
@@ -262,7 +262,7 @@ try {
     const cdp = await context.newCDPSession(slow);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await slow.goto(site.url);
-    await waitReady(slow);
+    await untilReady(slow);
     throttled.push(
       await slow.evaluate(() => performance.getEntriesByName('sandbox-ready')[0]?.startTime ?? -1),
     );
@@ -297,12 +297,6 @@ async function freshContext(): Promise<BrowserContext> {
   const context = await site.browser.newContext();
   await context.addInitScript('globalThis.__name = (f) => f;');
   return context;
-}
-
-async function waitReady(p: Page): Promise<void> {
-  await p.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
-    timeout: 180_000,
-  });
 }
 
 /** Each move from the call until the next frame after its world is applied, in ms. */

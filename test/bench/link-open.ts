@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { encodeShare } from '../../src/engine/share.ts';
 import { replaySteps } from './browser-scenarios.ts';
+import { heldAt, noteWhenHolds } from './page-wait.ts';
 
 export const LESSON_LINK = '#lesson=06-slashing&step=5';
 
@@ -26,37 +27,34 @@ export async function shareLink(): Promise<string> {
 
 type Kind = 'lesson' | 'share';
 
+/** Whether the link's sandbox is usable: ready, nothing busy, the lesson at step 5 or the shared session. */
+function usable(k: Kind): boolean {
+  const w = window as unknown as {
+    sandbox?: { app: { busy: boolean; session: { source?: string } | null } };
+  };
+  const app = w.sandbox?.app;
+  const source = app?.session?.source ?? '';
+  return (
+    document.documentElement.dataset['ready'] === 'true' &&
+    app?.busy === false &&
+    (k === 'lesson'
+      ? source.startsWith('lesson:06-slashing') &&
+        document.querySelector('[data-testid="lesson"][data-step="5"]') !== null
+      : source === 'shared link')
+  );
+}
+
 /** Opens `url` in a fresh context; ms from navigation start until the link's sandbox is usable. */
 async function openUntil(browser: Browser, url: string, kind: Kind): Promise<number> {
   const context = await browser.newContext();
   await context.addInitScript('globalThis.__name = (f) => f;');
   try {
+    // Checked every frame from the page's start (page-wait.ts); the first frame it holds in is the moment the
+    // link became usable.
+    await noteWhenHolds(context, usable, kind);
     const page: Page = await context.newPage();
     await page.goto(url);
-    // Checked every frame (the page's CSP forbids evaluating strings, so this is a function); the first
-    // frame it holds in is the moment the link became usable.
-    await page.waitForFunction(
-      (k: Kind) => {
-        const w = window as unknown as {
-          __usableAt?: number;
-          sandbox?: { app: { busy: boolean; session: { source?: string } | null } };
-        };
-        const app = w.sandbox?.app;
-        const source = app?.session?.source ?? '';
-        const usable =
-          document.documentElement.dataset['ready'] === 'true' &&
-          app?.busy === false &&
-          (k === 'lesson'
-            ? source.startsWith('lesson:06-slashing') &&
-              document.querySelector('[data-testid="lesson"][data-step="5"]') !== null
-            : source === 'shared link');
-        if (w.__usableAt === undefined && usable) w.__usableAt = performance.now();
-        return w.__usableAt !== undefined;
-      },
-      kind,
-      { timeout: 180_000, polling: 'raf' },
-    );
-    return await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+    return await heldAt(page);
   } finally {
     await context.close();
   }

@@ -4,6 +4,7 @@
 // ping loop, or a task Chromium's long-task observer reported, whichever is longer.
 import type { Browser, Page } from 'playwright-core';
 import { getPreset } from '../../src/protocol/scenarios/index.ts';
+import { untilReady } from './page-wait.ts';
 
 /** A session@1 document: the playground's steps, then one-block advances up to `steps` nodes in all. */
 export function longSessionDoc(steps: number): Record<string, unknown> {
@@ -175,18 +176,22 @@ export async function longSessionReloads(
       watch.observe(document.body, { subtree: true, childList: true, characterData: true }));
   })();`);
   const page = await context.newPage();
-  const ready = () =>
-    page.waitForFunction(
+  // Both waits add no Playwright script to the page while it starts (page-wait.ts).
+  const ready = async () => {
+    await untilReady(page);
+    await page.evaluate(
       () =>
-        document.documentElement.dataset['ready'] === 'true' &&
-        (window as unknown as { __historyShown?: number }).__historyShown !== undefined,
-      null,
-      { timeout: 180_000 },
+        new Promise<void>((resolve) => {
+          const poll = () =>
+            (window as unknown as { __historyShown?: number }).__historyShown !== undefined
+              ? resolve()
+              : setTimeout(poll, 50);
+          poll();
+        }),
     );
+  };
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true', null, {
-    timeout: 180_000,
-  });
+  await untilReady(page);
   const text = JSON.stringify(longSessionDoc(steps));
   if (!(await page.evaluate((t) => window.sandbox?.app.importText(t, 'long.session.json'), text)))
     throw new Error('the long session was refused');
