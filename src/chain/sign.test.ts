@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToNumberBE } from '@noble/curves/utils.js';
+import { privateToPublic } from '@ethereumjs/util';
 import { describe, expect, it } from 'vitest';
 import { accountKey } from './evm.ts';
-import { signDigest } from './sign.ts';
+import { publicKeyOf, signDigest } from './sign.ts';
 
 const N = secp256k1.Point.Fn.ORDER;
 /** The signature @ethereumjs makes (through @noble/curves), as recovery byte, r and s. */
@@ -42,5 +43,19 @@ describe('signDigest', () => {
     expect(() => signDigest(d, 0n)).toThrow('invalid private key');
     expect(() => signDigest(d, N)).toThrow('invalid private key');
     expect(() => signDigest(new Uint8Array(31), 1n)).toThrow('32 bytes');
+  });
+
+  it("gives each key the public key the library derives (the chain's keys and any other)", () => {
+    for (let i = 0; i < 6; i++) {
+      const key = BigInt(accountKey(i));
+      expect(publicKeyOf(key)).toEqual(privateToPublic(secp256k1.Point.Fn.toBytes(key)));
+    }
+    fc.assert(
+      fc.property(fc.bigInt(1n, N - 1n), (key) => {
+        expect(publicKeyOf(key)).toEqual(privateToPublic(secp256k1.Point.Fn.toBytes(key)));
+      }),
+      { numRuns: 100 },
+    );
+    expect(() => publicKeyOf(0n)).toThrow('invalid private key');
   });
 });

@@ -8,7 +8,7 @@ import {
   type TypedTransaction,
 } from '@ethereumjs/tx';
 import { runTx } from '@ethereumjs/vm';
-import { bytesToHex, hexToBytes, privateToPublic } from '@ethereumjs/util';
+import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import {
   decodeFunctionResult,
   encodeDeployData,
@@ -19,7 +19,7 @@ import {
   type Hex,
 } from 'viem';
 import { blockAt } from './block.ts';
-import { signDigest } from './sign.ts';
+import { publicKeyOf, signDigest } from './sign.ts';
 import { abiOf, bytecodeOf, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
 import { getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
 
@@ -114,8 +114,8 @@ function signerOf(chain: Chain, from: Address): Signer {
   if (s === undefined) {
     const a = chain.accounts.find((x) => x.address.toLowerCase() === lower);
     if (a === undefined) throw new Error(`no private key for ${from}: sign with one of the chain's accounts`);
-    const key = hexToBytes(a.privateKey);
-    s = { key: BigInt(a.privateKey), publicKey: privateToPublic(key) };
+    const key = BigInt(a.privateKey);
+    s = { key, publicKey: publicKeyOf(key) };
     signers.set(lower, s);
   }
   return s;
