@@ -20,6 +20,7 @@ import {
 } from 'viem';
 import { blockAt } from './block.ts';
 import { publicKeyOf, signDigest } from './sign.ts';
+import { txCommon } from './tx-common.ts';
 import { abiOf, bytecodeOf, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
 import { getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
 
@@ -96,7 +97,7 @@ function buildTx(chain: Chain, req: TxRequest, nonce: bigint): FeeMarket1559Tx {
       value: req.value ?? 0n,
       data: hexToBytes(req.data),
     },
-    { common: chain.common },
+    { common: txCommon(chain) },
   );
 }
 
