@@ -83,7 +83,7 @@ const logs = fc.oneof(
 );
 
 describe('decoding logs', () => {
-  it('finds each event by its selector and decodes as viem does over every event of every miniature', () => {
+  it('finds each event by its selector and decodes as viem does over every event of every miniature, first time or kept', () => {
     const address = getAddress(`0x${'12'.repeat(20)}`);
     const reference = (topics: Hex[], data: Hex) => {
       try {
@@ -101,7 +101,13 @@ describe('decoding logs', () => {
     fc.assert(
       fc.property(logs, fc.nat(3), ({ topics, data }, cut) => {
         const short = cut === 3 ? (data.slice(0, Math.max(2, data.length - 64)) as Hex) : data;
-        expect(decodeLog(address, topics, short)).toEqual(reference(topics, short));
+        const first = decodeLog(address, topics, short);
+        expect(first).toEqual(reference(topics, short));
+        // Again (now from the decoded logs kept), from another address: the same, in a record of its own.
+        const other = getAddress(`0x${'34'.repeat(20)}`);
+        const again = decodeLog(other, topics, short);
+        expect(again).toEqual({ ...reference(topics, short), address: other });
+        expect(again.args).not.toBe(first.args);
       }),
       { numRuns: 400 },
     );

@@ -81,7 +81,27 @@ function eventsFor(selector: Hex | undefined): Abi {
   return (selector === undefined ? undefined : bySelector.get(selector.toLowerCase())) ?? combinedAbi;
 }
 
+/**
+ * Decoded logs by their topics and data (the address plays no part). A replay's steps emit the same logs over
+ * and over: a share link's 235 logs were 14 different ones, and decoding one (viem hashes the event's
+ * signature again for every log, then decodes) cost a cold worker a fifth of a millisecond. Bounded: cleared
+ * when full. Each answer gets its own copy of the arguments' record, as a fresh decoding would.
+ */
+const decodedLogs = new Map<string, { eventName: string; args: Record<string, unknown> }>();
+const DECODED_LOGS_KEPT = 1024;
+
 export function decodeLog(address: `0x${string}`, topics: Hex[], data: Hex): DecodedEvent {
+  const key = `${topics.join(',')}:${data}`;
+  let known = decodedLogs.get(key);
+  if (known === undefined) {
+    known = decodeLogAnew(topics, data);
+    if (decodedLogs.size >= DECODED_LOGS_KEPT) decodedLogs.clear();
+    decodedLogs.set(key, known);
+  }
+  return { address, eventName: known.eventName, args: { ...known.args } };
+}
+
+function decodeLogAnew(topics: Hex[], data: Hex): { eventName: string; args: Record<string, unknown> } {
   try {
     const decoded = decodeEventLog({
       abi: eventsFor(topics[0]),
@@ -89,9 +109,9 @@ export function decodeLog(address: `0x${string}`, topics: Hex[], data: Hex): Dec
       data,
       strict: false,
     });
-    return { address, eventName: decoded.eventName ?? 'Unknown', args: { ...(decoded.args as object) } };
+    return { eventName: decoded.eventName ?? 'Unknown', args: { ...(decoded.args as object) } };
   } catch {
-    return { address, eventName: 'Unknown', args: { topics, data } };
+    return { eventName: 'Unknown', args: { topics, data } };
   }
 }
 
