@@ -1,6 +1,6 @@
 // The compiled miniatures and the decoding of what they emit: events, custom errors, panics. viem does all
 // ABI work; this module only knows where the ABIs are.
-import { decodeErrorResult, decodeEventLog, type Abi, type AbiEvent, type Hex } from 'viem';
+import { decodeErrorResult, decodeEventLog, toEventSelector, type Abi, type AbiEvent, type Hex } from 'viem';
 import compiledAbis from './contracts/abis.json' with { type: 'json' };
 import type { Artifacts } from './solc.ts';
 
@@ -28,7 +28,7 @@ export async function bytecodeOf(contract: string): Promise<Hex> {
 }
 
 /** Every event and error of every miniature, deduplicated by selector, so any log or revert can be decoded. */
-const combinedAbi: Abi = (() => {
+export const combinedAbi: Abi = (() => {
   const seen = new Map<string, Abi[number]>();
   for (const abi of Object.values(abis)) {
     for (const item of abi) {
@@ -66,17 +66,52 @@ const PANICS: Record<string, string> = {
   '81': 'call to an uninitialized function',
 };
 
+/**
+ * Each event's ABI by its selector (topic 0), made on first use: viem finds a log's event by hashing the
+ * signature of every event in the ABI it is given, which for the combined ABI was most of decoding a log
+ * (a share link's replay decodes hundreds). Given the one event, it hashes only that one.
+ */
+let bySelector: Map<string, readonly [AbiEvent]> | undefined;
+function eventsFor(selector: Hex | undefined): Abi {
+  bySelector ??= new Map(
+    combinedAbi
+      .filter((i): i is AbiEvent => i.type === 'event' && i.anonymous !== true)
+      .map((e) => [toEventSelector(e), [e] as const]),
+  );
+  return (selector === undefined ? undefined : bySelector.get(selector.toLowerCase())) ?? combinedAbi;
+}
+
+/**
+ * Decoded logs by their topics and data (the address plays no part). A replay's steps emit the same logs over
+ * and over: a share link's 235 logs were 14 different ones, and decoding one (viem hashes the event's
+ * signature again for every log, then decodes) cost a cold worker a fifth of a millisecond. Bounded: cleared
+ * when full. Each answer gets its own copy of the arguments' record, as a fresh decoding would.
+ */
+const decodedLogs = new Map<string, { eventName: string; args: Record<string, unknown> }>();
+const DECODED_LOGS_KEPT = 1024;
+
 export function decodeLog(address: `0x${string}`, topics: Hex[], data: Hex): DecodedEvent {
+  const key = `${topics.join(',')}:${data}`;
+  let known = decodedLogs.get(key);
+  if (known === undefined) {
+    known = decodeLogAnew(topics, data);
+    if (decodedLogs.size >= DECODED_LOGS_KEPT) decodedLogs.clear();
+    decodedLogs.set(key, known);
+  }
+  return { address, eventName: known.eventName, args: { ...known.args } };
+}
+
+function decodeLogAnew(topics: Hex[], data: Hex): { eventName: string; args: Record<string, unknown> } {
   try {
     const decoded = decodeEventLog({
-      abi: combinedAbi,
+      abi: eventsFor(topics[0]),
       topics: topics as [Hex, ...Hex[]],
       data,
       strict: false,
     });
-    return { address, eventName: decoded.eventName ?? 'Unknown', args: { ...(decoded.args as object) } };
+    return { eventName: decoded.eventName ?? 'Unknown', args: { ...(decoded.args as object) } };
   } catch {
-    return { address, eventName: 'Unknown', args: { topics, data } };
+    return { eventName: 'Unknown', args: { topics, data } };
   }
 }
 

@@ -1,7 +1,6 @@
 // Transactions and calls. Every write mines one block after the head. By default a write is a real signed
 // EIP-1559 transaction (the learner sees a real hash and nonce); `impersonate` skips signing and sender
 // recovery for bulk replay, and its hash is the hash of the unsigned transaction (labelled as such).
-import { createBlock } from '@ethereumjs/block';
 import {
   createFeeMarket1559Tx,
   createTxFromRLP,
@@ -9,17 +8,21 @@ import {
   type TypedTransaction,
 } from '@ethereumjs/tx';
 import { runTx } from '@ethereumjs/vm';
-import { bytesToHex, hexToBytes, privateToPublic } from '@ethereumjs/util';
+import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import {
   decodeFunctionResult,
   encodeDeployData,
   encodeFunctionData,
   getAddress,
+  keccak256,
   type Address,
   type Hex,
 } from 'viem';
+import { blockAt } from './block.ts';
+import { publicKeyOf, signDigest } from './sign.ts';
+import { txCommon } from './tx-common.ts';
 import { abiOf, bytecodeOf, decodeLog, decodeRevert, type DecodedError, type DecodedEvent } from './abi.ts';
-import { BLOCK_GAS_LIMIT, getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
+import { getBalance, getNonce, toEjsAddress, type Chain } from './evm.ts';
 
 export interface TxRequest {
   from: Address;
@@ -94,12 +97,13 @@ function buildTx(chain: Chain, req: TxRequest, nonce: bigint): FeeMarket1559Tx {
       value: req.value ?? 0n,
       data: hexToBytes(req.data),
     },
-    { common: chain.common },
+    { common: txCommon(chain) },
   );
 }
 
 interface Signer {
-  key: Uint8Array;
+  /** The secret key as a scalar (sign.ts). */
+  key: bigint;
   publicKey: Uint8Array;
 }
 
@@ -111,8 +115,8 @@ function signerOf(chain: Chain, from: Address): Signer {
   if (s === undefined) {
     const a = chain.accounts.find((x) => x.address.toLowerCase() === lower);
     if (a === undefined) throw new Error(`no private key for ${from}: sign with one of the chain's accounts`);
-    const key = hexToBytes(a.privateKey);
-    s = { key, publicKey: privateToPublic(key) };
+    const key = BigInt(a.privateKey);
+    s = { key, publicKey: publicKeyOf(key) };
     signers.set(lower, s);
   }
   return s;
@@ -133,12 +137,16 @@ export async function sendTransaction(chain: Chain, req: TxRequest): Promise<TxR
     tx = Object.assign(Object.create(tx) as FeeMarket1559Tx, { getSenderAddress: () => sender });
   } else {
     const signer = signerOf(chain, req.from);
-    tx = tx.sign(signer.key);
+    // What `tx.sign(key)` does, with the signature computed by sign.ts (byte-equal, about twice as fast).
+    const sig = signDigest(tx.getHashedMessageToSign(), signer.key);
+    tx = tx.addSignature(BigInt(sig.recovery), sig.r, sig.s);
     // We signed with this key ourselves: recovering the sender from the signature (about 1.5 ms) would only
     // recompute what we know. The signature is still real and verifiable by anyone holding the transaction.
     (tx.cache as { senderPubKey?: Uint8Array }).senderPubKey = signer.publicKey;
-    hash = bytesToHex(tx.hash()) as Hex;
-    raw = bytesToHex(tx.serialize()) as Hex;
+    // A typed transaction's hash is the keccak of its serialized bytes: serialized once, not again for it.
+    const bytes = tx.serialize();
+    hash = keccak256(bytes);
+    raw = bytesToHex(bytes) as Hex;
   }
   chain.recorder?.({
     from: req.from,
@@ -199,10 +207,7 @@ async function mine(
 ): Promise<TxResult> {
   const number = chain.head.number + 1n;
   const timestamp = chain.head.timestamp + chain.secondsPerBlock;
-  const block = createBlock(
-    { header: { number, timestamp, gasLimit: BLOCK_GAS_LIMIT, baseFeePerGas: 0n } },
-    { common: chain.common },
-  );
+  const block = blockAt(chain, number, timestamp);
   const result = await runTx(chain.vm, {
     tx,
     block,

@@ -3,6 +3,7 @@
 // tiny: it starts fetching the image its first load will most likely restore (chain-worker-prefetch.ts) and
 // loads the chain's code (chain-worker-api.ts), which opens its first session as the page's worker says
 // (`open`, sent as soon as it knows whether it answered the first screen). Calls wait for both, in order.
+import './chain-worker-hex.ts';
 import './chain-worker-prefetch.ts';
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi, OpenWith } from './chain-worker-api.ts';
