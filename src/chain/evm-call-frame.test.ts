@@ -1,21 +1,24 @@
 import fc from 'fast-check';
-import { createAddressFromString, hexToBytes } from '@ethereumjs/util';
+import { Account, createAddressFromString, hexToBytes } from '@ethereumjs/util';
 import { describe, expect, it } from 'vitest';
 import { useOriginalLoop } from './evm-sync-steps.ts';
 import { createChain, setBalance, type Chain } from './runtime.ts';
 
 // evm-call-frame.ts sets up message-call frames and their results without the library's object spreads. The
-// library's own `_executeCall` and `runInterpreter` (on the original loop) are the reference: random sequences of calls of every kind (CALL with
-// and without value, CALLCODE, DELEGATECALL, STATICCALL) to a contract that writes storage, one that reverts, an
-// empty account and a precompile, with more value than the caller holds and too little gas among them, end the
-// same way on both: returned bytes, gas, refund, error, the result's keys, and every balance and slot afterwards.
+// library's own `_executeCall` and `runInterpreter` (on the original loop) are the reference: random sequences of
+// calls of every kind (CALL with and without value, CALLCODE, DELEGATECALL, STATICCALL) to a contract that writes
+// storage, one that reverts, an account that does not exist, one that exists but is empty, and a precompile, with
+// more value than the caller holds and too little gas among them, end the same way on both: returned bytes, gas,
+// refund, error, the result's keys, every balance and slot afterwards, the accounts the frames touched and which
+// accounts exist.
 const SENDER = '0x0000000000000000000000000000000000005e4d'; // holds 3 wei: a larger call value fails
 const CALLER = '0x00000000000000000000000000000000000c0de1';
 const WRITER = '0x00000000000000000000000000000000000c0de2'; // stores CALLVALUE at slot 0, returns CALLER
 const REVERTER = '0x00000000000000000000000000000000000c0de3'; // reverts with one word
 const EMPTY = '0x00000000000000000000000000000000000e3e3e';
 const IDENTITY = '0x0000000000000000000000000000000000000004'; // the identity precompile
-const TARGETS = [WRITER, REVERTER, EMPTY, IDENTITY] as const;
+const DORMANT = '0x00000000000000000000000000000000000d0d0d'; // exists, but empty: no nonce, balance or code
+const TARGETS = [WRITER, REVERTER, EMPTY, IDENTITY, DORMANT] as const;
 const KINDS = { call: 0xf1, callcode: 0xf2, delegatecall: 0xf4, staticcall: 0xfa } as const;
 
 // CALLVALUE, PUSH0, SSTORE, CALLER, PUSH0, MSTORE, PUSH1 32, PUSH0, RETURN
@@ -68,6 +71,7 @@ async function world(): Promise<Chain> {
   await setBalance(chain, SENDER, 3n);
   await setBalance(chain, CALLER, 5n);
   await setBalance(chain, WRITER, 1n);
+  await sm.putAccount(createAddressFromString(DORMANT), new Account());
   await sm.putCode(createAddressFromString(WRITER), Uint8Array.from(WRITER_CODE));
   await sm.putCode(createAddressFromString(REVERTER), Uint8Array.from(REVERTER_CODE));
   return chain;
@@ -93,6 +97,12 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
     const balances = [];
     for (const a of [CALLER, ...TARGETS, SENDER])
       balances.push((await sm.getAccount(createAddressFromString(a)))?.balance);
+    // Which accounts the frames touched (EIP-161 removes the empty ones among them when a transaction ends),
+    // and which exist: a call to an account that does not exist creates it, empty, even with no value.
+    const journal = (evm as unknown as { journal: { touched: Set<string> } }).journal;
+    const touched = [...journal.touched].sort();
+    const exists = [];
+    for (const a of TARGETS) exists.push((await sm.getAccount(createAddressFromString(a))) !== undefined);
     const slot = await sm.getStorage(createAddressFromString(WRITER), new Uint8Array(32));
     const callerSlot = await sm.getStorage(createAddressFromString(CALLER), new Uint8Array(32));
     return {
@@ -106,6 +116,8 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
       env:
         rs === undefined ? undefined : [String(rs['address']), rs['callValue'], rs['depth'], rs['gasRefund']],
       balances,
+      touched,
+      exists,
       slots: [Buffer.from(slot).toString('hex'), Buffer.from(callerSlot).toString('hex')],
     };
   } finally {

@@ -20,6 +20,7 @@ const FRAME_EIPS = [2780, 6800, 7708, 7864, 7928, 8037];
 interface Message {
   caller: unknown;
   to: unknown;
+  value: bigint;
   gasLimit: bigint;
   gasRefund: bigint;
   delegatecall: boolean;
@@ -84,7 +85,7 @@ interface Evm {
   _tx: { gasPrice: bigint; origin?: unknown };
   _block?: unknown;
   blockchain: unknown;
-  journal: unknown;
+  journal: { touchAddress(address: unknown): void };
   performanceLogger: unknown;
 }
 
@@ -165,24 +166,42 @@ function frameMessage(message: Message, gasLimit: bigint): Record<string, unknow
   return copy;
 }
 
+/**
+ * Moves the call's value as `_reduceSenderBalance` or `_addToBalance` does. Moving nothing to or from an account
+ * that exists changes nothing but the journal's touched set (the library stores the unchanged account again, and
+ * each such store costs an RLP encoding, a cache entry and its checkpoint copy, and the next read's decoding):
+ * so the account is only touched. An account that does not exist is stored (created empty), as by the library.
+ */
+async function moveValue(
+  evm: Evm,
+  address: unknown,
+  message: Message,
+  move: (account: Account, message: Message) => Promise<unknown>,
+): Promise<unknown> {
+  const found = await evm.stateManager.getAccount(address);
+  if (message.value === 0n && found !== undefined) {
+    evm.journal.touchAddress(address);
+    return undefined;
+  }
+  try {
+    await move.call(evm, found ?? new Account(), message);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 async function executeCall(evm: Evm, message: Message): Promise<{ execResult: unknown }> {
   const gasLimit = message.gasLimit;
-  const account = (await evm.stateManager.getAccount(message.caller)) ?? new Account();
   let errorMessage: unknown;
-  if (!message.delegatecall) {
-    try {
-      await evm._reduceSenderBalance(account, message);
-    } catch (e) {
-      errorMessage = e;
-    }
-  }
-  const toAccount = (await evm.stateManager.getAccount(message.to)) ?? new Account();
-  if (!message.delegatecall) {
-    try {
-      await evm._addToBalance(toAccount, message);
-    } catch (e) {
-      errorMessage = e;
-    }
+  if (message.delegatecall) {
+    // The library reads both accounts even here (it stores neither): a read can bring one into the caches.
+    await evm.stateManager.getAccount(message.caller);
+    await evm.stateManager.getAccount(message.to);
+  } else {
+    errorMessage = await moveValue(evm, message.caller, message, evm._reduceSenderBalance);
+    const toError = await moveValue(evm, message.to, message, evm._addToBalance);
+    if (toError !== undefined) errorMessage = toError;
   }
   await evm._loadCode(message);
   const code = message.code;
