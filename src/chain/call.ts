@@ -13,6 +13,7 @@ import {
   type Hex,
 } from 'viem';
 import { abiOf, decodeRevert, type DecodedError } from './abi.ts';
+import { runViewFrame } from './evm-call-frame.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
 import { readMemo, recall, remember } from './read-memo.ts';
 import { DEFAULT_GAS, type CallRequest } from './tx.ts';
@@ -61,22 +62,38 @@ interface CallOutcome {
   gasUsed: bigint;
 }
 
-/** eth_call at the head block, calldata and answer as bytes (the world's view calls go no further). */
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+
+/**
+ * eth_call at the head block, calldata and answer as bytes (the world's view calls go no further). A call to a
+ * function declared `view` (or `pure`) runs as a static frame without a checkpoint of its own when it can
+ * (evm-call-frame.ts `runViewFrame`); its answer is the same.
+ */
 async function callBytes(
   chain: Chain,
   to: Address,
   data: Uint8Array,
-  from?: Address,
-  value?: bigint,
+  opts: { from?: Address; value?: bigint; view?: boolean } = {},
 ): Promise<CallOutcome> {
+  const { from, value } = opts;
   const block = headBlock(chain);
   const sm = chain.stateManager;
   const own = !batching.has(chain);
   if (own) await sm.checkpoint();
   try {
+    if (opts.view === true && value === undefined) {
+      const viewed = await runViewFrame(chain.vm.evm, {
+        to: toEjsAddress(to),
+        caller: toEjsAddress(from ?? ZERO_ADDRESS),
+        data,
+        gasLimit: DEFAULT_GAS,
+        block,
+      });
+      if (viewed !== undefined) return { ok: viewed.ok, returned: viewed.returned, gasUsed: viewed.gasUsed };
+    }
     const res = await chain.vm.evm.runCall({
       to: toEjsAddress(to),
-      caller: toEjsAddress(from ?? '0x0000000000000000000000000000000000000000'),
+      caller: toEjsAddress(from ?? ZERO_ADDRESS),
       data,
       gasLimit: DEFAULT_GAS,
       ...(value === undefined ? {} : { value }),
@@ -96,7 +113,10 @@ export async function callRaw(
   chain: Chain,
   req: { to: Address; data: Hex; from?: Address; value?: bigint },
 ): Promise<{ ok: boolean; returnData: Hex; gasUsed: bigint; error?: DecodedError }> {
-  const r = await callBytes(chain, req.to, hexToBytes(req.data), req.from, req.value);
+  const r = await callBytes(chain, req.to, hexToBytes(req.data), {
+    ...(req.from === undefined ? {} : { from: req.from }),
+    ...(req.value === undefined ? {} : { value: req.value }),
+  });
   const returnData = bytesToHex(r.returned) as Hex;
   if (!r.ok) return { ok: false, returnData, gasUsed: r.gasUsed, error: decodeRevert(returnData) };
   return { ok: true, returnData, gasUsed: r.gasUsed };
@@ -160,6 +180,8 @@ function viewCodec(contract: string, functionName: string, args: readonly unknow
 /** A world view call's calldata, and the decoder of its answer. */
 interface ViewCall {
   data: Uint8Array;
+  /** Whether the function is declared `view` or `pure` (it then runs as a static frame). */
+  view: boolean;
   decode: (returned: Uint8Array) => unknown;
 }
 
@@ -176,9 +198,11 @@ function viewCall(key: string, req: CallRequest): ViewCall {
   if (c === undefined) {
     const codec = viewCodec(req.contract, req.functionName, req.args ?? []);
     const p = preparedView(req.contract, req.functionName);
-    const outputs = (p?.abi[0] as AbiFunction | undefined)?.outputs;
+    const fn = p?.abi[0] as AbiFunction | undefined;
+    const outputs = fn?.outputs;
     c = {
       data: hexToBytes(codec.data),
+      view: fn?.stateMutability === 'view' || fn?.stateMutability === 'pure',
       // decodeFunctionResult's own shaping over the returned bytes themselves (it takes hex, which the EVM's
       // answer would be turned into and back): one output is the value, several the list.
       decode:
@@ -206,7 +230,7 @@ export async function readView<T = unknown>(chain: Chain, req: CallRequest): Pro
     recall(chain, m, key) ??
     (await remember(chain, m, key, async () => {
       const call = viewCall(key, req);
-      const r = await callBytes(chain, req.to, call.data);
+      const r = await callBytes(chain, req.to, call.data, { view: call.view });
       if (!r.ok) {
         const error = decodeRevert(bytesToHex(r.returned) as Hex);
         return { error: `${req.contract}.${req.functionName} reverted: ${error.message}` };
