@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { Account, createAddressFromString, hexToBytes } from '@ethereumjs/util';
+import { createBlock } from '@ethereumjs/block';
 import { describe, expect, it } from 'vitest';
+import { runViewFrame, type ViewOutcome } from './evm-call-frame.ts';
 import { useOriginalLoop } from './evm-sync-steps.ts';
 import { createChain, setBalance, type Chain } from './runtime.ts';
 
@@ -180,5 +182,92 @@ describe('call frames set up without spreads', () => {
     const fast = await logs(false);
     expect(fast).toEqual(await logs(true));
     expect(fast).toEqual(['invalid opcode', [], 10_000n]);
+  });
+});
+
+// `runViewFrame` is a top-level static call without runCall's checkpoint. The library's `runCall` with
+// `isStatic` is the reference: random sequences of calls from a contract (value calls, which a static frame
+// refuses, writes, reverts, a precompile, too little gas, and a caller that ends on an invalid opcode) give the
+// same success, returned bytes and gas, and leave the same balances, slots and existing accounts. A callee or
+// caller that does not exist is left to runCall (undefined).
+async function viewOn(chain: Chain, fast: boolean, calls: Call[], fail: boolean, caller: string) {
+  useOriginalLoop(chain.vm, !fast);
+  const sm = chain.stateManager;
+  const evm = chain.vm.evm;
+  await sm.checkpoint();
+  try {
+    await sm.putCode(createAddressFromString(CALLER), callerCode(calls, fail));
+    const opts = {
+      caller: createAddressFromString(caller),
+      to: createAddressFromString(CALLER),
+      data: hexToBytes('0x0000000000000000000000000000000000000000000000000000000000000007'),
+      gasLimit: 400_000n,
+      block: createBlock({ header: { number: 9n } }, { common: chain.common }),
+    };
+    let r: ViewOutcome | undefined;
+    if (fast) r = await runViewFrame(evm, opts);
+    else {
+      const e = (await evm.runCall({ ...opts, isStatic: true, skipBalance: true, skipNonceIncrement: true }))
+        .execResult;
+      r = { ok: e.exceptionError === undefined, returned: e.returnValue, gasUsed: e.executionGasUsed };
+    }
+    const balances = [];
+    const exists = [];
+    for (const a of [CALLER, ...TARGETS, SENDER, caller]) {
+      const account = await sm.getAccount(createAddressFromString(a));
+      balances.push(account?.balance);
+      exists.push(account !== undefined);
+    }
+    const slot = await sm.getStorage(createAddressFromString(WRITER), new Uint8Array(32));
+    return {
+      result: r === undefined ? undefined : { ...r, returned: Buffer.from(r.returned).toString('hex') },
+      balances,
+      exists,
+      slot: Buffer.from(slot).toString('hex'),
+    };
+  } finally {
+    await sm.revert();
+  }
+}
+
+describe('view frames without a checkpoint', () => {
+  it('end every random sequence of calls as the library’s static runCall does', async () => {
+    const chain = await world();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(call, { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom(SENDER, DORMANT),
+        async (calls, fail, caller) => {
+          const fast = await viewOn(chain, true, calls, fail, caller);
+          const library = await viewOn(chain, false, calls, fail, caller);
+          expect(fast.result).toBeDefined();
+          expect(fast).toEqual(library);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leave a caller or callee that does not exist to runCall, and answer a view as runCall does', async () => {
+    const chain = await world();
+    const block = createBlock({ header: { number: 9n } }, { common: chain.common });
+    const at = (to: string, caller: string) => ({
+      caller: createAddressFromString(caller),
+      to: createAddressFromString(to),
+      data: new Uint8Array(32),
+      gasLimit: 100_000n,
+      block,
+    });
+    expect(await runViewFrame(chain.vm.evm, at(WRITER, EMPTY))).toBeUndefined();
+    expect(await runViewFrame(chain.vm.evm, at(EMPTY, SENDER))).toBeUndefined();
+    // The writer stores: refused in a static frame, as a view that wrote would be.
+    const written = await runViewFrame(chain.vm.evm, at(WRITER, SENDER));
+    expect(written?.ok).toBe(false);
+    const reverted = await runViewFrame(chain.vm.evm, at(REVERTER, SENDER));
+    expect([reverted?.ok, BigInt(`0x${Buffer.from(reverted!.returned).toString('hex')}`)]).toEqual([
+      false,
+      42n,
+    ]);
   });
 });
