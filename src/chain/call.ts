@@ -3,14 +3,17 @@
 import { createBlock, type Block } from '@ethereumjs/block';
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import {
+  decodeAbiParameters,
   decodeFunctionResult,
   encodeFunctionData,
   prepareEncodeFunctionData,
   type Abi,
+  type AbiFunction,
   type Address,
   type Hex,
 } from 'viem';
 import { abiOf, decodeRevert, type DecodedError } from './abi.ts';
+import { runViewFrame } from './evm-call-frame.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
 import { readMemo, recall, remember } from './read-memo.ts';
 import { DEFAULT_GAS, type CallRequest } from './tx.ts';
@@ -52,34 +55,71 @@ export async function readBatch<T>(chain: Chain, fn: () => Promise<T>): Promise<
   }
 }
 
-/** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
-export async function callRaw(
+/** A call's outcome as the EVM gave it: the returned bytes themselves. */
+interface CallOutcome {
+  ok: boolean;
+  returned: Uint8Array;
+  gasUsed: bigint;
+}
+
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+
+/**
+ * eth_call at the head block, calldata and answer as bytes (the world's view calls go no further). A call to a
+ * function declared `view` (or `pure`) runs as a static frame without a checkpoint of its own when it can
+ * (evm-call-frame.ts `runViewFrame`); its answer is the same.
+ */
+async function callBytes(
   chain: Chain,
-  req: { to: Address; data: Hex; from?: Address; value?: bigint },
-): Promise<{ ok: boolean; returnData: Hex; gasUsed: bigint; error?: DecodedError }> {
+  to: Address,
+  data: Uint8Array,
+  opts: { from?: Address; value?: bigint; view?: boolean } = {},
+): Promise<CallOutcome> {
+  const { from, value } = opts;
   const block = headBlock(chain);
   const sm = chain.stateManager;
   const own = !batching.has(chain);
   if (own) await sm.checkpoint();
   try {
+    if (opts.view === true && value === undefined) {
+      const viewed = await runViewFrame(chain.vm.evm, {
+        to: toEjsAddress(to),
+        caller: toEjsAddress(from ?? ZERO_ADDRESS),
+        data,
+        gasLimit: DEFAULT_GAS,
+        block,
+      });
+      if (viewed !== undefined) return { ok: viewed.ok, returned: viewed.returned, gasUsed: viewed.gasUsed };
+    }
     const res = await chain.vm.evm.runCall({
-      to: toEjsAddress(req.to),
-      caller: toEjsAddress(req.from ?? '0x0000000000000000000000000000000000000000'),
-      data: hexToBytes(req.data),
+      to: toEjsAddress(to),
+      caller: toEjsAddress(from ?? ZERO_ADDRESS),
+      data,
       gasLimit: DEFAULT_GAS,
-      ...(req.value === undefined ? {} : { value: req.value }),
+      ...(value === undefined ? {} : { value }),
       skipBalance: true,
       skipNonceIncrement: true,
       block,
     });
-    const returnData = bytesToHex(res.execResult.returnValue) as Hex;
-    const gasUsed = res.execResult.executionGasUsed;
-    if (res.execResult.exceptionError !== undefined)
-      return { ok: false, returnData, gasUsed, error: decodeRevert(returnData) };
-    return { ok: true, returnData, gasUsed };
+    const e = res.execResult;
+    return { ok: e.exceptionError === undefined, returned: e.returnValue, gasUsed: e.executionGasUsed };
   } finally {
     if (own) await sm.revert();
   }
+}
+
+/** Raw eth_call at the head block; it never changes state (no nonce bump, no writes kept). */
+export async function callRaw(
+  chain: Chain,
+  req: { to: Address; data: Hex; from?: Address; value?: bigint },
+): Promise<{ ok: boolean; returnData: Hex; gasUsed: bigint; error?: DecodedError }> {
+  const r = await callBytes(chain, req.to, hexToBytes(req.data), {
+    ...(req.from === undefined ? {} : { from: req.from }),
+    ...(req.value === undefined ? {} : { value: req.value }),
+  });
+  const returnData = bytesToHex(r.returned) as Hex;
+  if (!r.ok) return { ok: false, returnData, gasUsed: r.gasUsed, error: decodeRevert(returnData) };
+  return { ok: true, returnData, gasUsed: r.gasUsed };
 }
 
 /** Calls a view function and returns its decoded result; throws with the decoded error on revert. */
@@ -137,6 +177,48 @@ function viewCodec(contract: string, functionName: string, args: readonly unknow
   };
 }
 
+/** A world view call's calldata, and the decoder of its answer. */
+interface ViewCall {
+  data: Uint8Array;
+  /** Whether the function is declared `view` or `pure` (it then runs as a static frame). */
+  view: boolean;
+  decode: (returned: Uint8Array) => unknown;
+}
+
+/**
+ * Each view call's calldata, encoded once: a world read makes the same calls with the same arguments every
+ * time (after each step, and after a move), and viem's encoder cost about as much as a small call's EVM run.
+ * Bounded, for a long session that names ever new withdrawals and requests.
+ */
+const viewCalls = new Map<string, ViewCall>();
+const VIEW_CALLS_KEPT = 20_000;
+
+function viewCall(key: string, req: CallRequest): ViewCall {
+  let c = viewCalls.get(key);
+  if (c === undefined) {
+    const codec = viewCodec(req.contract, req.functionName, req.args ?? []);
+    const p = preparedView(req.contract, req.functionName);
+    const fn = p?.abi[0] as AbiFunction | undefined;
+    const outputs = fn?.outputs;
+    c = {
+      data: hexToBytes(codec.data),
+      view: fn?.stateMutability === 'view' || fn?.stateMutability === 'pure',
+      // decodeFunctionResult's own shaping over the returned bytes themselves (it takes hex, which the EVM's
+      // answer would be turned into and back): one output is the value, several the list.
+      decode:
+        outputs === undefined
+          ? (returned) => codec.decode(bytesToHex(returned) as Hex)
+          : (returned) => {
+              const values = decodeAbiParameters(outputs, returned);
+              return values.length > 1 ? values : values[0];
+            },
+    };
+    if (viewCalls.size >= VIEW_CALLS_KEPT) viewCalls.clear();
+    viewCalls.set(key, c);
+  }
+  return c;
+}
+
 /**
  * `read` for the world's view calls, incrementally (read-memo.ts): a call whose recorded inputs were not
  * written since it last ran returns that run's decoded result. Callers must treat the result as read-only.
@@ -147,10 +229,13 @@ export async function readView<T = unknown>(chain: Chain, req: CallRequest): Pro
   const kept =
     recall(chain, m, key) ??
     (await remember(chain, m, key, async () => {
-      const codec = viewCodec(req.contract, req.functionName, req.args ?? []);
-      const r = await callRaw(chain, { to: req.to, data: codec.data });
-      if (!r.ok) return { error: `${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}` };
-      return { value: codec.decode(r.returnData) };
+      const call = viewCall(key, req);
+      const r = await callBytes(chain, req.to, call.data, { view: call.view });
+      if (!r.ok) {
+        const error = decodeRevert(bytesToHex(r.returned) as Hex);
+        return { error: `${req.contract}.${req.functionName} reverted: ${error.message}` };
+      }
+      return { value: call.decode(r.returned) };
     }));
   if (kept.error !== undefined) throw new Error(kept.error);
   return kept.value as T;

@@ -1,21 +1,26 @@
 import fc from 'fast-check';
-import { createAddressFromString, hexToBytes } from '@ethereumjs/util';
+import { Account, createAddressFromString, hexToBytes } from '@ethereumjs/util';
+import { createBlock } from '@ethereumjs/block';
 import { describe, expect, it } from 'vitest';
+import { runViewFrame, type ViewOutcome } from './evm-call-frame.ts';
 import { useOriginalLoop } from './evm-sync-steps.ts';
 import { createChain, setBalance, type Chain } from './runtime.ts';
 
 // evm-call-frame.ts sets up message-call frames and their results without the library's object spreads. The
-// library's own `_executeCall` and `runInterpreter` (on the original loop) are the reference: random sequences of calls of every kind (CALL with
-// and without value, CALLCODE, DELEGATECALL, STATICCALL) to a contract that writes storage, one that reverts, an
-// empty account and a precompile, with more value than the caller holds and too little gas among them, end the
-// same way on both: returned bytes, gas, refund, error, the result's keys, and every balance and slot afterwards.
+// library's own `_executeCall` and `runInterpreter` (on the original loop) are the reference: random sequences of
+// calls of every kind (CALL with and without value, CALLCODE, DELEGATECALL, STATICCALL) to a contract that writes
+// storage, one that reverts, an account that does not exist, one that exists but is empty, and a precompile, with
+// more value than the caller holds and too little gas among them, end the same way on both: returned bytes, gas,
+// refund, error, the result's keys, every balance and slot afterwards, the accounts the frames touched and which
+// accounts exist.
 const SENDER = '0x0000000000000000000000000000000000005e4d'; // holds 3 wei: a larger call value fails
 const CALLER = '0x00000000000000000000000000000000000c0de1';
 const WRITER = '0x00000000000000000000000000000000000c0de2'; // stores CALLVALUE at slot 0, returns CALLER
 const REVERTER = '0x00000000000000000000000000000000000c0de3'; // reverts with one word
 const EMPTY = '0x00000000000000000000000000000000000e3e3e';
 const IDENTITY = '0x0000000000000000000000000000000000000004'; // the identity precompile
-const TARGETS = [WRITER, REVERTER, EMPTY, IDENTITY] as const;
+const DORMANT = '0x00000000000000000000000000000000000d0d0d'; // exists, but empty: no nonce, balance or code
+const TARGETS = [WRITER, REVERTER, EMPTY, IDENTITY, DORMANT] as const;
 const KINDS = { call: 0xf1, callcode: 0xf2, delegatecall: 0xf4, staticcall: 0xfa } as const;
 
 // CALLVALUE, PUSH0, SSTORE, CALLER, PUSH0, MSTORE, PUSH1 32, PUSH0, RETURN
@@ -68,6 +73,7 @@ async function world(): Promise<Chain> {
   await setBalance(chain, SENDER, 3n);
   await setBalance(chain, CALLER, 5n);
   await setBalance(chain, WRITER, 1n);
+  await sm.putAccount(createAddressFromString(DORMANT), new Account());
   await sm.putCode(createAddressFromString(WRITER), Uint8Array.from(WRITER_CODE));
   await sm.putCode(createAddressFromString(REVERTER), Uint8Array.from(REVERTER_CODE));
   return chain;
@@ -93,6 +99,12 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
     const balances = [];
     for (const a of [CALLER, ...TARGETS, SENDER])
       balances.push((await sm.getAccount(createAddressFromString(a)))?.balance);
+    // Which accounts the frames touched (EIP-161 removes the empty ones among them when a transaction ends),
+    // and which exist: a call to an account that does not exist creates it, empty, even with no value.
+    const journal = (evm as unknown as { journal: { touched: Set<string> } }).journal;
+    const touched = [...journal.touched].sort();
+    const exists = [];
+    for (const a of TARGETS) exists.push((await sm.getAccount(createAddressFromString(a))) !== undefined);
     const slot = await sm.getStorage(createAddressFromString(WRITER), new Uint8Array(32));
     const callerSlot = await sm.getStorage(createAddressFromString(CALLER), new Uint8Array(32));
     return {
@@ -106,6 +118,8 @@ async function runOn(chain: Chain, original: boolean, calls: Call[], value: bigi
       env:
         rs === undefined ? undefined : [String(rs['address']), rs['callValue'], rs['depth'], rs['gasRefund']],
       balances,
+      touched,
+      exists,
       slots: [Buffer.from(slot).toString('hex'), Buffer.from(callerSlot).toString('hex')],
     };
   } finally {
@@ -168,5 +182,92 @@ describe('call frames set up without spreads', () => {
     const fast = await logs(false);
     expect(fast).toEqual(await logs(true));
     expect(fast).toEqual(['invalid opcode', [], 10_000n]);
+  });
+});
+
+// `runViewFrame` is a top-level static call without runCall's checkpoint. The library's `runCall` with
+// `isStatic` is the reference: random sequences of calls from a contract (value calls, which a static frame
+// refuses, writes, reverts, a precompile, too little gas, and a caller that ends on an invalid opcode) give the
+// same success, returned bytes and gas, and leave the same balances, slots and existing accounts. A callee or
+// caller that does not exist is left to runCall (undefined).
+async function viewOn(chain: Chain, fast: boolean, calls: Call[], fail: boolean, caller: string) {
+  useOriginalLoop(chain.vm, !fast);
+  const sm = chain.stateManager;
+  const evm = chain.vm.evm;
+  await sm.checkpoint();
+  try {
+    await sm.putCode(createAddressFromString(CALLER), callerCode(calls, fail));
+    const opts = {
+      caller: createAddressFromString(caller),
+      to: createAddressFromString(CALLER),
+      data: hexToBytes('0x0000000000000000000000000000000000000000000000000000000000000007'),
+      gasLimit: 400_000n,
+      block: createBlock({ header: { number: 9n } }, { common: chain.common }),
+    };
+    let r: ViewOutcome | undefined;
+    if (fast) r = await runViewFrame(evm, opts);
+    else {
+      const e = (await evm.runCall({ ...opts, isStatic: true, skipBalance: true, skipNonceIncrement: true }))
+        .execResult;
+      r = { ok: e.exceptionError === undefined, returned: e.returnValue, gasUsed: e.executionGasUsed };
+    }
+    const balances = [];
+    const exists = [];
+    for (const a of [CALLER, ...TARGETS, SENDER, caller]) {
+      const account = await sm.getAccount(createAddressFromString(a));
+      balances.push(account?.balance);
+      exists.push(account !== undefined);
+    }
+    const slot = await sm.getStorage(createAddressFromString(WRITER), new Uint8Array(32));
+    return {
+      result: r === undefined ? undefined : { ...r, returned: Buffer.from(r.returned).toString('hex') },
+      balances,
+      exists,
+      slot: Buffer.from(slot).toString('hex'),
+    };
+  } finally {
+    await sm.revert();
+  }
+}
+
+describe('view frames without a checkpoint', () => {
+  it('end every random sequence of calls as the library’s static runCall does', async () => {
+    const chain = await world();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(call, { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom(SENDER, DORMANT),
+        async (calls, fail, caller) => {
+          const fast = await viewOn(chain, true, calls, fail, caller);
+          const library = await viewOn(chain, false, calls, fail, caller);
+          expect(fast.result).toBeDefined();
+          expect(fast).toEqual(library);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leave a caller or callee that does not exist to runCall, and answer a view as runCall does', async () => {
+    const chain = await world();
+    const block = createBlock({ header: { number: 9n } }, { common: chain.common });
+    const at = (to: string, caller: string) => ({
+      caller: createAddressFromString(caller),
+      to: createAddressFromString(to),
+      data: new Uint8Array(32),
+      gasLimit: 100_000n,
+      block,
+    });
+    expect(await runViewFrame(chain.vm.evm, at(WRITER, EMPTY))).toBeUndefined();
+    expect(await runViewFrame(chain.vm.evm, at(EMPTY, SENDER))).toBeUndefined();
+    // The writer stores: refused in a static frame, as a view that wrote would be.
+    const written = await runViewFrame(chain.vm.evm, at(WRITER, SENDER));
+    expect(written?.ok).toBe(false);
+    const reverted = await runViewFrame(chain.vm.evm, at(REVERTER, SENDER));
+    expect([reverted?.ok, BigInt(`0x${Buffer.from(reverted!.returned).toString('hex')}`)]).toEqual([
+      false,
+      42n,
+    ]);
   });
 });

@@ -10,8 +10,8 @@
 // binary-tree witnesses, EIP-2780's top-frame charges, block-level access lists, ETH transfer logs, state gas),
 // or debug logging or the profiler is on, the library's own method runs. Switched on per EVM with
 // evm-speedups.ts's flag, and off with `useOriginalLoop`, like the interpreter loop.
-import { EVMError } from '@ethereumjs/evm';
-import { Account, createZeroAddress } from '@ethereumjs/util';
+import { EVMError, Message as LibraryMessage } from '@ethereumjs/evm';
+import { Account, createZeroAddress, type Address } from '@ethereumjs/util';
 
 /** EIPs whose bookkeeping lives in `_executeCall` itself. None is active in Prague. */
 const FRAME_EIPS = [2780, 6800, 7708, 7864, 7928, 8037];
@@ -20,6 +20,7 @@ const FRAME_EIPS = [2780, 6800, 7708, 7864, 7928, 8037];
 interface Message {
   caller: unknown;
   to: unknown;
+  value: bigint;
   gasLimit: bigint;
   gasRefund: bigint;
   delegatecall: boolean;
@@ -81,10 +82,12 @@ interface Evm {
   runPrecompile(code: unknown, data: Uint8Array, gasLimit: bigint): Promise<ExecResult>;
   runInterpreter(message: object, opts: { initialLogs?: unknown }): Promise<ExecResult>;
   postMessageCleanup(): void;
+  _executeCall(message: Message): Promise<{ execResult: unknown }>;
+  events: { listenerCount(topic: string): number };
   _tx: { gasPrice: bigint; origin?: unknown };
   _block?: unknown;
   blockchain: unknown;
-  journal: unknown;
+  journal: { touchAddress(address: unknown): void };
   performanceLogger: unknown;
 }
 
@@ -165,24 +168,42 @@ function frameMessage(message: Message, gasLimit: bigint): Record<string, unknow
   return copy;
 }
 
+/**
+ * Moves the call's value as `_reduceSenderBalance` or `_addToBalance` does. Moving nothing to or from an account
+ * that exists changes nothing but the journal's touched set (the library stores the unchanged account again, and
+ * each such store costs an RLP encoding, a cache entry and its checkpoint copy, and the next read's decoding):
+ * so the account is only touched. An account that does not exist is stored (created empty), as by the library.
+ */
+async function moveValue(
+  evm: Evm,
+  address: unknown,
+  message: Message,
+  move: (account: Account, message: Message) => Promise<unknown>,
+): Promise<unknown> {
+  const found = await evm.stateManager.getAccount(address);
+  if (message.value === 0n && found !== undefined) {
+    evm.journal.touchAddress(address);
+    return undefined;
+  }
+  try {
+    await move.call(evm, found ?? new Account(), message);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 async function executeCall(evm: Evm, message: Message): Promise<{ execResult: unknown }> {
   const gasLimit = message.gasLimit;
-  const account = (await evm.stateManager.getAccount(message.caller)) ?? new Account();
   let errorMessage: unknown;
-  if (!message.delegatecall) {
-    try {
-      await evm._reduceSenderBalance(account, message);
-    } catch (e) {
-      errorMessage = e;
-    }
-  }
-  const toAccount = (await evm.stateManager.getAccount(message.to)) ?? new Account();
-  if (!message.delegatecall) {
-    try {
-      await evm._addToBalance(toAccount, message);
-    } catch (e) {
-      errorMessage = e;
-    }
+  if (message.delegatecall) {
+    // The library reads both accounts even here (it stores neither): a read can bring one into the caches.
+    await evm.stateManager.getAccount(message.caller);
+    await evm.stateManager.getAccount(message.to);
+  } else {
+    errorMessage = await moveValue(evm, message.caller, message, evm._reduceSenderBalance);
+    const toError = await moveValue(evm, message.to, message, evm._addToBalance);
+    if (toError !== undefined) errorMessage = toError;
   }
   await evm._loadCode(message);
   const code = message.code;
@@ -298,6 +319,61 @@ async function runInterpreter(
   return out;
 }
 
+/** The flag `installCallFrame` was given: whether an EVM may take this file's frames. */
+let frameEnabled: ((evm: object) => boolean) | undefined;
+
+/** What a view call gives back: its returned bytes, whether it ended without an error, and its gas. */
+export interface ViewOutcome {
+  ok: boolean;
+  returned: Uint8Array;
+  gasUsed: bigint;
+}
+
+/**
+ * Runs a call to a `view` function at the top level as `evm.runCall` does (no value, no balance check, no nonce
+ * bump), but without the journal checkpoint `runCall` opens around its frame, and static: a view writes nothing,
+ * so a static frame ends exactly as the library's (a write would end it with an error instead of being kept),
+ * and there is nothing for a checkpoint to take back. A checkpoint and its commit (the trie's, the caches', the
+ * journal's) cost about a tenth of a small view call.
+ *
+ * Undefined, having run nothing, unless the frame is this file's own (see `installCallFrame`), nobody listens to
+ * the EVM's message events, and both the caller and the callee exist: the library's frame stores an account that
+ * does not exist (creating it), and only a checkpoint could take that back if the call failed. The warm slots
+ * and addresses a failed view call leaves (which a checkpoint would have dropped) change only later calls' gas.
+ */
+export async function runViewFrame(
+  vmEvm: object,
+  opts: { to: Address; caller: Address; data: Uint8Array; gasLimit: bigint; block: unknown },
+): Promise<ViewOutcome | undefined> {
+  const evm = vmEvm as Evm;
+  if (frameEnabled === undefined || !frameEnabled(evm) || !plainFrame(evm)) return undefined;
+  if (evm.events.listenerCount('beforeMessage') + evm.events.listenerCount('afterMessage') > 0)
+    return undefined;
+  const sm = evm.stateManager;
+  if ((await sm.getAccount(opts.caller)) === undefined || (await sm.getAccount(opts.to)) === undefined)
+    return undefined;
+  evm._block = opts.block;
+  evm._tx = { gasPrice: 0n, origin: opts.caller };
+  const message = new LibraryMessage({
+    caller: opts.caller,
+    gasLimit: opts.gasLimit,
+    to: opts.to,
+    value: 0n,
+    data: opts.data,
+    isStatic: true,
+    selfdestruct: new Map(),
+    createdAddresses: new Set(),
+  }) as unknown as Message;
+  const { execResult } = (await evm._executeCall(message)) as {
+    execResult: { exceptionError?: unknown; returnValue: Uint8Array; executionGasUsed: bigint };
+  };
+  return {
+    ok: execResult.exceptionError === undefined,
+    returned: execResult.returnValue,
+    gasUsed: execResult.executionGasUsed,
+  };
+}
+
 /**
  * Installs the frame set-up on the EVM's prototype; `enabled` says per EVM whether it may run (evm-speedups.ts's
  * flag, not the original loop), else the library's own method runs.
@@ -311,6 +387,7 @@ export function installCallFrame(
   const original = p._executeCall;
   const originalRun = p.runInterpreter;
   if (typeof original !== 'function' || typeof originalRun !== 'function') return false;
+  frameEnabled = enabled;
   p._executeCall = function (this: Evm, message: Message) {
     if (!enabled(this) || !plainFrame(this)) return original.call(this, message);
     return executeCall(this, message);
