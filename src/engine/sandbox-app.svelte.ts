@@ -86,7 +86,21 @@ export class SandboxApp {
   canUndo = $derived(this.position > 0);
   canRedo = $derived(this.position < this.path.length);
 
-  constructor(readonly worker: ChainClient) {}
+  /**
+   * `started`: the answer to `worker.start()` when the page asked for it before the app existed (a page opened
+   * without a link, first-request.ts); `open` then uses it instead of asking again.
+   */
+  constructor(
+    readonly worker: ChainClient,
+    private started: Promise<Loaded> | null = null,
+  ) {}
+
+  /** The first session's answer: the one asked for early, once, else a fresh `start()`. */
+  private firstStart(): Promise<Loaded> {
+    const early = this.started;
+    this.started = null;
+    return early ?? this.worker.start();
+  }
 
   /**
    * Opens a share link when the URL has one, else the saved sandbox (or the default preset). A page opened
@@ -125,7 +139,7 @@ export class SandboxApp {
       if (opened) this.previousAvailable = linkFirst.replaces;
       else this.applyLoaded(await this.worker.start());
     } else {
-      this.applyLoaded(await this.worker.start());
+      this.applyLoaded(await this.firstStart());
       // A lesson link is opened by the page's lesson runtime after this.
       if (lessonLink === undefined) await this.openShared(shared);
     }
