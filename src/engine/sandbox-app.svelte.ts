@@ -88,19 +88,12 @@ export class SandboxApp {
 
   /**
    * `started`: the answer to `worker.start()` when the page asked for it before the app existed (a page opened
-   * without a link, first-request.ts); `open` then uses it instead of asking again.
+   * without a link, first-request.ts, so no link opens first); `open` then applies it as soon as it comes.
    */
   constructor(
     readonly worker: ChainClient,
     private started: Promise<Loaded> | null = null,
   ) {}
-
-  /** The first session's answer: the one asked for early, once, else a fresh `start()`. */
-  private firstStart(): Promise<Loaded> {
-    const early = this.started;
-    this.started = null;
-    return early ?? this.worker.start();
-  }
 
   /**
    * Opens a share link when the URL has one, else the saved sandbox (or the default preset). A page opened
@@ -132,6 +125,16 @@ export class SandboxApp {
 
   private async open(fragment: string, lessonLink?: () => Promise<boolean>): Promise<void> {
     const presets = this.worker.presets().then((p) => void (this.presets = p));
+    const early = this.started;
+    if (early !== null) {
+      // Asked for early, so no link opens first (first-request.ts): applied without asking the worker that.
+      this.started = null;
+      const shared = decodeShare(fragment);
+      this.applyLoaded(await early);
+      if (lessonLink === undefined) await this.openShared(await shared);
+      await presets;
+      return;
+    }
     const [linkFirst, shared] = await Promise.all([this.worker.linkFirst(), decodeShare(fragment)]);
     if (linkFirst !== null) {
       const opened = lessonLink !== undefined ? await lessonLink() : await this.openShared(shared);
@@ -139,7 +142,7 @@ export class SandboxApp {
       if (opened) this.previousAvailable = linkFirst.replaces;
       else this.applyLoaded(await this.worker.start());
     } else {
-      this.applyLoaded(await this.firstStart());
+      this.applyLoaded(await this.worker.start());
       // A lesson link is opened by the page's lesson runtime after this.
       if (lessonLink === undefined) await this.openShared(shared);
     }
