@@ -1,5 +1,7 @@
 // First: start the chain worker, so its script loads while the rest of this bundle is evaluated.
 import './worker-start.ts';
+// Then ask it for the first session, before the app's code is evaluated.
+import './first-request.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

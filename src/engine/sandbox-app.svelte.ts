@@ -86,7 +86,14 @@ export class SandboxApp {
   canUndo = $derived(this.position > 0);
   canRedo = $derived(this.position < this.path.length);
 
-  constructor(readonly worker: ChainClient) {}
+  /**
+   * `started`: the answer to `worker.start()` when the page asked for it before the app existed (a page opened
+   * without a link, first-request.ts, so no link opens first); `open` then applies it as soon as it comes.
+   */
+  constructor(
+    readonly worker: ChainClient,
+    private started: Promise<Loaded> | null = null,
+  ) {}
 
   /**
    * Opens a share link when the URL has one, else the saved sandbox (or the default preset). A page opened
@@ -118,6 +125,16 @@ export class SandboxApp {
 
   private async open(fragment: string, lessonLink?: () => Promise<boolean>): Promise<void> {
     const presets = this.worker.presets().then((p) => void (this.presets = p));
+    const early = this.started;
+    if (early !== null) {
+      // Asked for early, so no link opens first (first-request.ts): applied without asking the worker that.
+      this.started = null;
+      const shared = decodeShare(fragment);
+      this.applyLoaded(await early);
+      if (lessonLink === undefined) await this.openShared(await shared);
+      await presets;
+      return;
+    }
     const [linkFirst, shared] = await Promise.all([this.worker.linkFirst(), decodeShare(fragment)]);
     if (linkFirst !== null) {
       const opened = lessonLink !== undefined ? await lessonLink() : await this.openShared(shared);

@@ -66,6 +66,13 @@ describe("the page's first screen", () => {
     // No grow-in: what was drawn at ready is what stays once any motion would have ended (700 ms).
     await page.waitForTimeout(1_000);
     expect(await page.evaluate(nodeBoxes)).toEqual(atReady.boxes);
+    // The flow's table (closed) gets its rows after the first picture: every flow its summary counts.
+    const table = await page.evaluate(() => ({
+      summary: document.querySelector('[data-testid="flow"] details summary')?.textContent ?? '',
+      rows: document.querySelectorAll('[data-testid="flow"] tr[data-amount]').length,
+    }));
+    expect(table.rows).toBeGreaterThan(5);
+    expect(table.summary).toBe(`Stake flows as a table (${table.rows})`);
     // The stage's other tabs are not part of the first screen's code: one is fetched when first opened.
     expect(scripts.some((s) => s.startsWith('Charts-'))).toBe(false);
     await page.getByRole('tab', { name: 'Charts' }).click();
