@@ -72,6 +72,35 @@ describe('restaking-sandbox lesson check', () => {
     );
   });
 
+  it("holds the debrief to its expectations, in the chain's numbers, and names one that fails", async () => {
+    const f = fiveStepLesson();
+    const shares = ['stakers', 'alice', 'strategies', 'stETH', 'depositShares'];
+    const stETH = ['accounts', 'alice', 'stETH'];
+    f.steps[4] = {
+      ...f.steps[4]!,
+      kind: 'debrief',
+      expect: [
+        { path: shares, label: "alice's deposit shares", is: 'more', since: 'deposit' },
+        { path: stETH, label: "alice's stETH", is: 'fewer', since: 'deposit' },
+        { path: stETH, label: "alice's stETH", is: 'more', since: 'stake' },
+      ],
+    } as (typeof f.steps)[number];
+    const ok = await run(['lesson', 'check', temp('expects.json', f)]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(
+      'steps[4].expect[0]: alice\'s deposit shares grew since step "deposit", as expected',
+    );
+    expect(ok.stdout).toContain('every expectation holds');
+    // The deposit took 1 ETH of her stETH: it cannot have stayed the same.
+    (f.steps[4] as { expect: { is: string }[] }).expect[1]!.is = 'same';
+    const bad = await run(['lesson', 'check', temp('unmet.json', f)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /steps\[4\]\.expect\[1\]: expected alice's stETH to stay the same since step "deposit", but alice's stETH went from [\d.,]+ to [\d.,]+\n/,
+    );
+  });
+
   it('exits 1 on a file that is not JSON, and 2 on a usage error', async () => {
     const r = await run(['lesson', 'check', temp('text.json', 'not json')]);
     expect(r.code).toBe(1);

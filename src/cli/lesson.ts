@@ -65,6 +65,11 @@ export async function lessonCommand(args: readonly string[], io: Io): Promise<nu
     io.stderr(`${file}: the dry run failed:\n${run.problems.map((p) => `  ${p}`).join('\n')}`);
     return 1;
   }
-  io.stdout('ok: every recorded action counts for its step and every prediction has a truth');
+  const expects = lesson.steps.some(
+    (s) => (s.kind === 'read' || s.kind === 'debrief') && s.expect !== undefined,
+  );
+  io.stdout(
+    `ok: every recorded action counts for its step${expects ? ', every expectation holds' : ''} and every prediction has a truth`,
+  );
   return 0;
 }

@@ -2,7 +2,8 @@
 // a learner who does exactly what the teacher recorded, on a real in-process chain: every narration is
 // performed on Next, every act step's recorded action is taken and must pass the step's own check (and its
 // `tryWrong`, when given, must not, and must be explained), and every prediction must have a defined truth
-// when the action that judges it lands (its value exists; for a value question, one choice is the value).
+// when the action that judges it lands (its value exists; for a value question, one choice is the value),
+// and every read step's and the debrief's expectations must hold when the step appears.
 import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import {
   worldValue,
@@ -12,8 +13,8 @@ import {
   type World,
 } from './lesson-kit.ts';
 import { LessonFileError, compileLessonFile, type LessonScenarios } from './lesson-file-compile.ts';
-import type { LessonFile, PredictStep } from './lesson-file.ts';
-import { shown, watched } from './lesson-file-rules.ts';
+import type { Expectation, LessonFile, PredictStep } from './lesson-file.ts';
+import { expectationWords, shown, unmet, watched, type RecordedValues } from './lesson-file-rules.ts';
 import { Session, SessionError } from './session.ts';
 import type { StepJson } from './session-types.ts';
 import { stepLabel } from './step-label.ts';
@@ -47,8 +48,8 @@ class Player {
     return String(this.actor.getSnapshot().value);
   }
 
-  get context(): LessonContext {
-    return this.actor.getSnapshot().context as LessonContext;
+  get context(): LessonContext & RecordedValues {
+    return this.actor.getSnapshot().context as LessonContext & RecordedValues;
   }
 
   async act(step: StepJson): Promise<ActedEvent> {
@@ -78,6 +79,21 @@ class Player {
     while (this.queued.length > 0) done.push(await this.act(this.queued.shift() as StepJson));
     return done;
   }
+}
+
+/** Each expectation of a step checked against the chain as the step appears: a problem or a line each. */
+function checkExpectations(
+  expect: readonly Expectation[] | undefined,
+  at: string,
+  p: Player,
+  problems: string[],
+  lines: string[],
+): void {
+  (expect ?? []).forEach((x, j) => {
+    const why = unmet(x, p.world, p.context);
+    if (why === null) lines.push(`${at}.expect[${j}]: ${x.label} ${expectationWords(x)}, as expected`);
+    else problems.push(`${at}.expect[${j}]: ${why}`);
+  });
 }
 
 const refusal = (e: ActedEvent) => `the chain refused ${e.step.action}: ${e.error ?? 'it reverted'}`;
@@ -110,6 +126,10 @@ export async function dryRunLessonFile(file: LessonFile, lessons?: LessonScenari
       );
       break;
     }
+    // Expectations are of the chain as the step appears; their lines follow the step's own.
+    const expected: string[] = [];
+    if (s.kind === 'read' || s.kind === 'debrief') checkExpectations(s.expect, at, p, problems, expected);
+    if (problems.length > 0) break;
     if (s.kind === 'read') {
       const acted = await p.send({ type: 'NEXT' });
       const e = acted[0];
@@ -155,6 +175,7 @@ export async function dryRunLessonFile(file: LessonFile, lessons?: LessonScenari
       pending = [];
     } else if (p.actor.getSnapshot().status !== 'done') problems.push(`${at}: the lesson does not end here`);
     else lines.push(`${at} ${s.id}: the debrief; the lesson ends`);
+    lines.push(...expected);
     if (problems.length > 0) break;
   }
   p.actor.stop();

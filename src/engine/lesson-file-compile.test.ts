@@ -143,10 +143,14 @@ describe('what only the start reveals', () => {
     const bad = fiveStepLesson();
     (bad.steps[1] as unknown as { action: { by: string } }).action.by = 'alcie';
     (bad.steps[2] as { watch: { path: string[] } }).watch.path[1] = 'zed';
+    (bad.steps[4] as { expect?: unknown }).expect = [
+      { path: ['accounts', 'zoe', 'stETH'], label: "zoe's stETH", is: 'zero' },
+    ];
     const r2 = await resolveLessonFile(bad);
     expect(!r2.ok && r2.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       expect.stringMatching(/^steps\[1\]\.action\.by: "alcie"/),
       'steps[2].watch.path[1]: "zed" is not an actor of the lesson\'s start',
+      'steps[4].expect[0].path[1]: "zoe" is not an actor of the lesson\'s start',
     ]);
     await expect(compileLessonFile(bad)).rejects.toBeInstanceOf(LessonFileError);
   });

@@ -31,9 +31,21 @@ import {
   type LessonFile,
   type LessonFileStep,
   type LessonProblem,
+  type Expectation,
   type PredictStep,
 } from './lesson-file.ts';
-import { choicesOf, matches, quoted, said, wanted, watched } from './lesson-file-rules.ts';
+import {
+  choicesOf,
+  matches,
+  quoted,
+  recorded,
+  said,
+  unmet,
+  valuesToRecord,
+  wanted,
+  watched,
+  type RecordedValues,
+} from './lesson-file-rules.ts';
 import { stepLabel } from './step-label.ts';
 
 /** A lesson file that cannot be played, with its problems as path-named lines. */
@@ -132,6 +144,8 @@ export async function resolveLessonFile(
   file.steps.forEach((s, i) => {
     if (s.kind === 'act') s.quote?.forEach((q, j) => checkActor(q.path, `steps[${i}].quote[${j}].path[1]`));
     if (s.kind === 'predict') checkActor(s.watch.path, `steps[${i}].watch.path[1]`);
+    if (s.kind === 'read' || s.kind === 'debrief')
+      s.expect?.forEach((x, j) => checkActor(x.path, `steps[${i}].expect[${j}].path[1]`));
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: { ...scenario, steps: [...(scenario.steps ?? []), ...(file.setup ?? [])] } };
@@ -221,10 +235,36 @@ const lookAtOf = (s: LessonFileStep): { lookAt?: LookAt[] } =>
 
 type StateConfig = Record<string, unknown>;
 
+/** A compiled lesson's context: the kit's, and the values act steps recorded for later expectations. */
+type FileContext = LessonContext & RecordedValues;
+
+/** A step's expectations as the builders' `holds`: the first that the world does not meet, or null. */
+const holdsOf = (expect: readonly Expectation[] | undefined) =>
+  expect === undefined || expect.length === 0
+    ? {}
+    : {
+        holds: (world: Parameters<typeof unmet>[1], context: FileContext) => {
+          for (const x of expect) {
+            const why = unmet(x, world, context);
+            if (why !== null) return why;
+          }
+          return null;
+        },
+      };
+
 /** A read step whose recorded action the engine performs on Next; it moves on once that action lands. */
-function narrationStep(narration: StepJson, next: string, lookAt: LookAt[] | undefined): StateConfig {
+function narrationStep(
+  narration: StepJson,
+  next: string,
+  lookAt: LookAt[] | undefined,
+  expect: readonly Expectation[] | undefined,
+): StateConfig {
   return {
-    meta: { kind: 'read', ...(lookAt === undefined ? {} : { lookAt }) } satisfies StepMeta,
+    meta: {
+      kind: 'read',
+      ...(lookAt === undefined ? {} : { lookAt }),
+      ...holdsOf(expect),
+    } satisfies StepMeta<FileContext>,
     on: {
       NEXT: { actions: { type: 'perform', params: { steps: [narration] } } },
       ACTED: [
@@ -252,6 +292,7 @@ function narrationStep(narration: StepJson, next: string, lookAt: LookAt[] | und
 /** The machine of a lesson file: one state per step, in order, each built by the kit's step builders. */
 export function lessonFileMachine(file: LessonFile): AnyStateMachine {
   const states: Record<string, StateConfig> = {};
+  const toRecord = valuesToRecord(file.steps);
   let pending: PredictStep[] = [];
   file.steps.forEach((s, i) => {
     const next = file.steps[i + 1]?.id ?? s.id;
@@ -259,28 +300,34 @@ export function lessonFileMachine(file: LessonFile): AnyStateMachine {
     if (s.kind === 'read')
       states[s.id] =
         s.narration === undefined
-          ? readStep<LessonContext>({ next, ...lookAt })
-          : narrationStep(s.narration, next, lookAt.lookAt);
+          ? readStep<FileContext>({ next, ...lookAt, ...holdsOf(s.expect) })
+          : narrationStep(s.narration, next, lookAt.lookAt, s.expect);
     else if (s.kind === 'predict') {
       pending.push(s);
-      states[s.id] = predictStep<LessonContext>({ question: s.id, choices: choicesOf(s), next, ...lookAt });
+      states[s.id] = predictStep<FileContext>({ question: s.id, choices: choicesOf(s), next, ...lookAt });
     } else if (s.kind === 'act') {
       const questions = pending;
       pending = [];
-      states[s.id] = actStep<LessonContext>({
+      const paths = toRecord.get(s.id) ?? [];
+      states[s.id] = actStep<FileContext>({
         show: [s.action],
         ...(s.tryWrong === undefined ? {} : { tryWrong: [s.tryWrong] }),
         ...lookAt,
         counts: (e) => matches(e, s.action, s.match),
         target: next,
-        then: (e, context) => judged(s, questions, e, context),
+        then: (e, context) => ({
+          ...judged(s, questions, e, context),
+          ...(paths.length === 0
+            ? {}
+            : { recorded: { ...context.recorded, ...recorded(s.id, paths, e.before) } }),
+        }),
         wanted: wanted(s),
       });
-    } else states[s.id] = debriefStep<LessonContext>(lookAt);
+    } else states[s.id] = debriefStep<FileContext>({ ...lookAt, ...holdsOf(s.expect) });
   });
   // The states are known only at run time, so the machine is typed as any lesson machine.
   const machine = setup({
-    types: { context: {} as LessonContext, events: {} as LessonEvent, meta: {} as StepMeta },
+    types: { context: {} as FileContext, events: {} as LessonEvent, meta: {} as StepMeta<FileContext> },
     actors: { analyze: analyzePlaceholder },
     actions: { ...lessonEffects },
   }).createMachine({

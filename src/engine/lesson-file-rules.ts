@@ -1,6 +1,7 @@
 // The rules a compiled lesson file plays by, shared by its machine (lesson-file-compile.ts) and the dry run
 // (lesson-file-check.ts): when a learner's action counts for an act step, the words of its first hint, and
-// the truth of a prediction from the worlds before and after the action that judges it.
+// the truth of a prediction from the worlds before and after the action that judges it, and whether a read
+// step's expectations hold.
 import * as v from 'valibot';
 import { catalogEntry } from '../protocol/action-catalog.ts';
 import { StepSchema } from '../protocol/scenario-actions.ts';
@@ -18,6 +19,8 @@ import {
   DIRECTIONS,
   type ActStep,
   type Direction,
+  type Expectation,
+  type LessonFileStep,
   type Match,
   type PredictStep,
   type WatchedValue,
@@ -133,4 +136,64 @@ export function quoted(s: ActStep, e: { before: World; after: World }): string {
 /** The chain's numbers for a prediction, and the teacher's why: "alice's shares went from 4 to 4. Why: …" */
 export function said(s: PredictStep, w: Watched): string {
   return `${moved(s.watch, w.before, w.after)}.${s.explain === undefined ? '' : ` Why: ${s.explain}`}`;
+}
+
+/** Where an act step keeps a value an expectation compares with: its id and the value's path. */
+const recordKey = (step: string, path: readonly string[]) => `${step}|${path.join('.')}`;
+
+/**
+ * The values later expectations compare with, by the act step they name (`since`): each act step records
+ * them from the world just before its action, in the lesson's context (as decimal strings, which persist).
+ */
+export function valuesToRecord(steps: readonly LessonFileStep[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const s of steps)
+    if (s.kind === 'read' || s.kind === 'debrief')
+      for (const x of s.expect ?? [])
+        if (x.since !== undefined) out.set(x.since, [...(out.get(x.since) ?? []), x.path]);
+  return out;
+}
+
+/** What an act step records for later expectations, from the world before its action. */
+export function recorded(step: string, paths: readonly string[][], before: World): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const path of paths) out[recordKey(step, path)] = String(worldValue(before, path) ?? 0n);
+  return out;
+}
+
+/** The recorded values a lesson file's context carries beside the kit's own fields. */
+export interface RecordedValues {
+  recorded?: Record<string, string>;
+}
+
+const GROWTH: Record<Direction, string> = { same: 'stay the same', more: 'grow', fewer: 'shrink' };
+const GREW: Record<Direction, string> = { same: 'stayed the same', more: 'grew', fewer: 'shrank' };
+
+/** What an expectation says, as a clause: "is above 0", "grew since step "report"". */
+export function expectationWords(x: Expectation): string {
+  if (x.is === 'positive') return 'is above 0';
+  if (x.is === 'zero') return 'is 0';
+  return `${GREW[x.is]} since step "${x.since ?? ''}"`;
+}
+
+/**
+ * Why an expectation does not hold in this world (null when it does), in the chain's numbers: "expected
+ * the pool's LST shares to grow since step "report", but they stayed at 1,000".
+ */
+export function unmet(x: Expectation, world: World, context: RecordedValues): string | null {
+  const now = worldValue(world, x.path) ?? 0n;
+  if (x.is === 'positive' || x.is === 'zero') {
+    const holds = x.is === 'positive' ? now > 0n : now === 0n;
+    return holds
+      ? null
+      : `expected ${x.label} to be ${x.is === 'positive' ? 'above 0' : '0'}; it is ${shown(x.path, now)}`;
+  }
+  const since = x.since ?? '';
+  const then = context.recorded?.[recordKey(since, x.path)];
+  if (then === undefined)
+    return `expected ${x.label} to ${GROWTH[x.is]} since step "${since}", which has not happened`;
+  const before = BigInt(then);
+  return direction(before, now) === x.is
+    ? null
+    : `expected ${x.label} to ${GROWTH[x.is]} since step "${since}", but ${moved(x, before, now)}`;
 }

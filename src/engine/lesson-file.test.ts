@@ -65,6 +65,37 @@ describe('parseLessonFile', () => {
     ]);
   });
 
+  it('checks expectations: a number path, and `since` naming an earlier act step only for comparisons', () => {
+    const f = fiveStepLesson() as unknown as Json;
+    const stETH = ['accounts', 'alice', 'stETH'];
+    steps(f)[0]!['expect'] = [{ path: stETH, label: 'x', is: 'more', since: 'stake' }];
+    steps(f)[4]!['expect'] = [
+      { path: stETH, label: "alice's stETH", is: 'more', since: 'stake' },
+      { path: stETH, label: "alice's stETH", is: 'positive', since: 'stake' },
+      { path: stETH, label: "alice's stETH", is: 'fewer' },
+      { path: ['accounts', 'alice', 'role'], label: 'her role', is: 'zero' },
+    ];
+    expect(problems(f)).toEqual([
+      'steps[0].expect[0].since: "stake" is not an earlier act step; accepted: none (no act step comes before)',
+      'steps[4].expect[3].path: "accounts.alice.role" is a string value; accepted: a number (an amount, shares, a fraction, gwei or a block)',
+      'steps[4].expect[1].since: is not a field of an expectation that is "positive"',
+      'steps[4].expect[2].since: is missing: "fewer" compares with the value before an earlier act step; name its id',
+    ]);
+    steps(f)[0]!['expect'] = [];
+    steps(f)[4]!['expect'] = [{ path: stETH, label: 'x', is: 'more', since: 'guess' }];
+    expect(problems(f)).toEqual([
+      'steps[4].expect[0].since: "guess" is not an earlier act step; accepted: "stake", "deposit"',
+    ]);
+    steps(f)[4]!['expect'] = [{ path: stETH, label: 'x', is: 'bigger' }];
+    expect(problems(f)).toEqual([
+      'steps[4].expect[0].is: "bigger" is not accepted; accepted: "positive", "zero", "same", "more", "fewer"',
+    ]);
+    // Not on act or predict steps: what they check is their action and their question.
+    steps(f)[4]!['expect'] = [];
+    steps(f)[1]!['expect'] = [{ path: stETH, label: 'x', is: 'zero' }];
+    expect(problems(f)).toEqual(['steps[1].expect: is not a field here']);
+  });
+
   it('refuses raw HTML and links that are not http(s) in any prose', () => {
     const f = fiveStepLesson();
     f.steps[0]!.prose = 'Read <img src=x onerror=alert(1)> this';

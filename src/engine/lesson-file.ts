@@ -49,16 +49,31 @@ interface StepBase {
   lookAt?: LookAtSpec[];
 }
 
-export interface ReadStep extends StepBase {
-  kind: 'read';
-  /** A recorded action the learner reads about; the engine performs it when the learner presses Next. */
-  narration?: CompactStep;
-}
-
 /** A world value a step names: its world@1 path (a decimal integer) and how sentences name it. */
 export interface WatchedValue {
   path: string[];
   label: string;
+}
+
+/** What an expectation says of its value: positive or zero now, or moved since an earlier act step. */
+export type ExpectedIs = 'positive' | 'zero' | Direction;
+export const EXPECTED_IS: readonly ExpectedIs[] = ['positive', 'zero', 'same', 'more', 'fewer'];
+
+/**
+ * What the chain must show when a read step or the debrief appears: a value is positive or zero, or compared
+ * with its value just before the action of an earlier act step (`since`, that step's id) it is the same,
+ * more or fewer. `lesson check` and the model-based tests hold the lesson to it.
+ */
+export interface Expectation extends WatchedValue {
+  is: ExpectedIs;
+  since?: string;
+}
+
+export interface ReadStep extends StepBase {
+  kind: 'read';
+  /** A recorded action the learner reads about; the engine performs it when the learner presses Next. */
+  narration?: CompactStep;
+  expect?: Expectation[];
 }
 
 export interface ActStep extends StepBase {
@@ -88,6 +103,7 @@ export interface PredictStep extends StepBase {
 
 export interface DebriefStep extends StepBase {
   kind: 'debrief';
+  expect?: Expectation[];
 }
 
 export type LessonFileStep = ReadStep | ActStep | PredictStep | DebriefStep;
@@ -217,7 +233,17 @@ const WatchSchema = object({
   label: line(120, 'what the value is, in words ("alice\'s stETH shares")'),
 });
 
-const ReadSchema = object({ ...base, kind: v.literal('read'), narration: v.optional(action) });
+const ExpectSchema = object({
+  path: WatchSchema.entries.path,
+  label: WatchSchema.entries.label,
+  is: picklist(EXPECTED_IS),
+  since: v.optional(stepId),
+});
+const expect = v.optional(
+  v.pipe(v.array(ExpectSchema, 'is not a list of expectations'), v.maxLength(4, 'names more than 4 values')),
+);
+
+const ReadSchema = object({ ...base, kind: v.literal('read'), narration: v.optional(action), expect });
 const ActSchema = object({
   ...base,
   kind: v.literal('act'),
@@ -269,7 +295,7 @@ const PredictSchema = object({
   answer: AnswerSchema,
   explain: v.optional(prose),
 });
-const DebriefSchema = object({ ...base, kind: v.literal('debrief') });
+const DebriefSchema = object({ ...base, kind: v.literal('debrief'), expect });
 const StepKindSchema = v.variant('kind', [ReadSchema, ActSchema, PredictSchema, DebriefSchema], (i) =>
   i.received === 'undefined'
     ? 'is missing'
@@ -390,7 +416,37 @@ function checkOrder(steps: readonly LessonFileStep[], out: LessonProblem[]): voi
       });
     if (s.kind === 'predict' && !steps.slice(i + 1).some((t) => t.kind === 'act'))
       out.push({ path: `steps[${i}]`, message: 'no act step follows this prediction to judge it' });
+    if (s.kind === 'read' || s.kind === 'debrief')
+      s.expect?.forEach((x, j) => checkSince(x, steps.slice(0, i), `steps[${i}].expect[${j}]`, out));
   });
+}
+
+/** A comparison needs the earlier act step whose action it is measured across; a state needs none. */
+function checkSince(
+  x: Expectation,
+  earlier: readonly LessonFileStep[],
+  at: string,
+  out: LessonProblem[],
+): void {
+  const compares = (DIRECTIONS as readonly string[]).includes(x.is);
+  if (!compares) {
+    if (x.since !== undefined)
+      out.push({ path: `${at}.since`, message: `is not a field of an expectation that is "${x.is}"` });
+    return;
+  }
+  if (x.since === undefined) {
+    out.push({
+      path: `${at}.since`,
+      message: `is missing: "${x.is}" compares with the value before an earlier act step; name its id`,
+    });
+    return;
+  }
+  const acts = earlier.filter((t) => t.kind === 'act').map((t) => t.id);
+  if (!acts.includes(x.since))
+    out.push({
+      path: `${at}.since`,
+      message: `"${x.since}" is not an earlier act step; accepted: ${acts.length === 0 ? 'none (no act step comes before)' : acts.map((a) => `"${a}"`).join(', ')}`,
+    });
 }
 
 /** Exactly-one-right needs distinct choices: two equal amounts could never have one truth. */
@@ -463,6 +519,8 @@ export function lessonFileProblems(value: unknown): LessonProblem[] {
       if (s.tryWrong !== undefined) checkAction(s.tryWrong, `${at}.tryWrong`, out);
     }
     if (s.kind === 'read' && s.narration !== undefined) checkAction(s.narration, `${at}.narration`, out);
+    if (s.kind === 'read' || s.kind === 'debrief')
+      s.expect?.forEach((x, j) => checkWatch(x.path, `${at}.expect[${j}].path`, out));
     if (s.kind === 'predict') {
       checkWatch(s.watch.path, `${at}.watch.path`, out);
       checkChoices(s, at, out);
