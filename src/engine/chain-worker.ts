@@ -65,13 +65,23 @@ const started: Promise<Chain> = firstScreen.then(async (first) => {
   void chain.open({ linkFirst, firstScreen: first });
   return chain;
 });
+const sameCursor = (a: Cursor, b: Cursor) => a.branch === b.branch && a.node === b.node;
+
 /** The live chain, brought to the cursor the first screen's moves left, before any call goes to it. */
 const full = Promise.all([started, firstScreen]).then(async ([chain, first]) => {
   if (first) {
     // The chain has opened the default sandbox once this answers; moves made meanwhile are still answered here.
     await chain.startedFrom();
+    // The chain follows the moves while they go on being answered here, and takes over only once it is where
+    // they left the cursor: its first move runs on code that has not run yet (a world read of 100 ms and
+    // more), and no move waits for that. Moves made while it caught up are caught up with in turn.
+    let at = moves.start;
+    while (!sameCursor(at, moves.cursor)) {
+      const to = { ...moves.cursor };
+      await chain.goto(to);
+      at = to;
+    }
     local = false;
-    if (moves.moved) await chain.goto(moves.cursor);
   }
   return chain;
 });

@@ -13,7 +13,7 @@ const refused = (message: string): Outcome => ({ ok: false, problem: { kind: 'in
 export class FirstScreenMoves {
   cursor: Cursor;
   /** Where the first screen put the cursor. */
-  private readonly start: Cursor;
+  readonly start: Cursor;
   private readonly nodes: Map<number, HistoryNode>;
   private readonly branches: Branch[];
   private readonly worlds: StoredWorlds;

@@ -77,6 +77,53 @@ describe("a first visit's first screen", () => {
     await context.close();
   }, 240_000);
 
+  it('goes on answering moves while the chain catches up with them, and the chain ends where they left it', async () => {
+    const context = await site.browser.newContext();
+    const held: Route[] = [];
+    let release = false;
+    await context.route(CHAIN_CODE, (route) => (release ? route.continue() : void held.push(route)));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.waitForFunction(isReady, null, ready);
+    await expect.poll(() => held.length, POLL).toBeGreaterThan(0);
+    const last = await page.evaluate(() => window.sandbox?.app.session?.cursor.node ?? null);
+    expect(await page.evaluate(() => window.sandbox?.app.undo())).toBe(true);
+    // The chain's code arrives while the learner keeps moving: undos and redos, one a frame, for as long as
+    // the chain takes to load, open the sandbox and catch up (each of its moves there lands behind them).
+    release = true;
+    for (const r of held.splice(0)) await r.continue();
+    const moved = await page.evaluate(async () => {
+      const app = window.sandbox?.app;
+      if (app === undefined) throw new Error('no app');
+      const out: boolean[] = [];
+      for (let i = 0; i < 60; i++) {
+        out.push(await (i % 4 < 2 ? app.undo() : app.redo()));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return out;
+    });
+    expect(moved.every((ok) => ok)).toBe(true);
+    // 60 moves, as many undos as redos, after one undo: one step before the end.
+    const at = await page.evaluate(() => window.sandbox?.app.session?.cursor.node);
+    expect(at).toBe((last ?? 0) - 1);
+    // A step needs the chain: it lands where the moves left the cursor, so the chain followed every one.
+    expect(
+      await page.evaluate(
+        async () => (await window.sandbox?.app.act({ action: 'chain.advance', blocks: 1 })) ?? false,
+      ),
+    ).toBe(true);
+    const session = await page.evaluate(() => {
+      const s = window.sandbox?.app.session;
+      const node = s?.cursor.node ?? -1;
+      return { parent: s?.nodes[node]?.parent, branches: s?.branches.length };
+    });
+    expect(session).toEqual({ parent: at, branches: 2 });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   it('says the chain could not start when its code cannot load, instead of showing a dead sandbox', async () => {
     const context = await site.browser.newContext();
     await context.route(CHAIN_CODE, (route) => route.abort());
