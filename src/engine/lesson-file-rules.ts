@@ -178,7 +178,7 @@ export function expectationWords(x: Expectation): string {
 
 /**
  * Why an expectation does not hold in this world (null when it does), in the chain's numbers: "expected
- * the pool's LST shares to grow since step "report", but they stayed at 1,000".
+ * the pool's LST shares to grow since step "report", but the pool's LST shares stayed at 1,000".
  */
 export function unmet(x: Expectation, world: World, context: RecordedValues): string | null {
   const now = worldValue(world, x.path) ?? 0n;
