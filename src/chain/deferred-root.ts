@@ -55,6 +55,12 @@ function changed(c: CacheInternals): Set<string> {
   return keys;
 }
 
+/** Whether a chain keeps its writes in caches until a root is taken, which a deferred root is made from. */
+export function canDeferRoots(chain: Chain): boolean {
+  const caches = cachesOf(chain.stateManager);
+  return caches?.account !== undefined && caches.storage !== undefined;
+}
+
 /** The writes waiting in the chain's caches, as the next flush would take them (stock `flush`'s choices). */
 export function pendingWrites(chain: Chain): PendingWrites {
   const sm = chain.stateManager;

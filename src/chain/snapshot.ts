@@ -1,6 +1,6 @@
 // Snapshots of the whole chain in O(1): the state trie keeps every node (no pruning), so a snapshot is a
 // state root plus the head, and restoring one is pointing the trie back at that root.
-import { pendingWrites, rootsOf, type PendingWrites } from './deferred-root.ts';
+import { canDeferRoots, pendingWrites, rootsOf, type PendingWrites } from './deferred-root.ts';
 import { resetStateRoot, stateRoot, type Chain } from './evm.ts';
 import { expectChanges } from './read-memo.ts';
 
@@ -22,7 +22,9 @@ const unsettled = new WeakMap<Snapshot, PendingWrites>();
  * `settleSnapshots` has run over it; until then the chain must not be restored anywhere (that would drop the
  * writes). The head is the chain's now, as `snapshot` takes it.
  */
-export function deferredSnapshot(chain: Chain): Snapshot {
+export function deferredSnapshot(chain: Chain): Snapshot | Promise<Snapshot> {
+  // A chain without caches writes every change into the trie at once: there is nothing to leave for later.
+  if (!canDeferRoots(chain)) return snapshot(chain);
   const snap = {} as { stateRoot: Uint8Array; head: Snapshot['head'] };
   // Defined first, so the snapshot's fields come in the same order as `snapshot`'s (images are compared as text).
   Object.defineProperty(snap, 'stateRoot', {

@@ -341,7 +341,7 @@ export class Session {
     const entry: Entry = {
       node,
       txs: record.txs,
-      snap: deferRoot ? this.deferredSnapshot() : await snapshot(this.sb.chain),
+      snap: deferRoot ? await this.deferredSnapshot() : await snapshot(this.sb.chain),
       names: cloneNames(this.sb.names),
       world: readWorldNow ? await readWorld(this.sb) : null,
       writes: [...tracked.stop()],
@@ -357,9 +357,9 @@ export class Session {
     return isSettled(at.snap) ? this.walk.find(at.snap, at.names, raw) : undefined;
   }
 
-  private deferredSnapshot(): Snapshot {
-    const snap = deferredSnapshot(this.sb.chain);
-    this.unsettled.push(snap);
+  private async deferredSnapshot(): Promise<Snapshot> {
+    const snap = await deferredSnapshot(this.sb.chain);
+    if (!isSettled(snap)) this.unsettled.push(snap);
     return snap;
   }
 
