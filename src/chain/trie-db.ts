@@ -55,6 +55,15 @@ export class LayerMap extends Map<string, Value> {
     };
   }
 
+  /**
+   * Writes nodes worked out elsewhere (another layer's flush, deferred-root.ts) into this layer. They are
+   * never taken for nodes of a flush being tracked here, which would drop the ones its own root does not reach.
+   */
+  adopt(key: string, value: Value): void {
+    this.fresh?.delete(key);
+    super.set(key, value);
+  }
+
   override get(key: string): Value | undefined {
     return super.get(key) ?? this.parent?.get(key);
   }
@@ -249,16 +258,20 @@ export class ChainStateManager extends MerkleStateManager {
 
   /**
    * A state manager over a new database layer on this one's, at this one's current trie root, with empty
-   * caches: what `shallowCopy` gives, except that its writes stay in its own layer.
+   * caches: what `shallowCopy` gives, except that its writes stay in its own layer. `asThis` keeps the state
+   * trie's nodes in the form this one keeps them, for nodes that are to join this database (deferred-root.ts).
    */
-  layeredCopy(): ChainStateManager {
+  layeredCopy(asThis = false): ChainStateManager {
     const opts = (this._trie as unknown as { _opts: object })._opts;
-    const trie = new MerklePatriciaTrie({
-      ...opts,
-      db: new MapDB(new LayerMap(this.database())),
-      root: this._trie.root(),
-      cacheSize: 0,
-    });
+    const layer = new MapDB(new LayerMap(this.database()));
+    const trie = new MerklePatriciaTrie({ ...opts, db: layer, root: this._trie.root(), cacheSize: 0 });
+    // The state trie's nodes in this one's form (bytes after `create`; a clone's keep the options' hex text,
+    // as the storage tries, copies of the options, always do).
+    if (asThis)
+      trie.database(
+        layer,
+        (this._trie.database() as unknown as { valueEncoding: ValueEncoding }).valueEncoding,
+      );
     const common = this.common.copy();
     common.setHardfork(this.common.hardfork());
     const caches = this._caches?.shallowCopy(true);

@@ -477,6 +477,8 @@ export class Host {
     return this.serial(() => {
       const s = this.live();
       return s.exclusive(async () => {
+        // The provider's blocks name every step's state root.
+        await s.rootsReady();
         const { rpc } = await loadRpc();
         const answer = await rpc(s, method, params);
         if ('update' in answer) await this.save();

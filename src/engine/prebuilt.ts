@@ -6,7 +6,7 @@
 // chunk, fetched only when a load needs it.
 import { validateScenario } from '../protocol/scenario-schema.ts';
 import { MAX_STEPS } from './input-limits.ts';
-import { scenarioDigest } from './prebuilt-digest.ts';
+import { scenarioDigests } from './prebuilt-digest.ts';
 import { PREBUILT_INDEX as INDEX, prebuiltImage } from './prebuilt-images.ts';
 import { sessionFromImage } from './session-image.ts';
 import type { StepJson } from './session-types.ts';
@@ -19,14 +19,19 @@ export const BUILD = INDEX.build;
 const LONGEST_FIRST = [...INDEX.images].sort((a, b) => b.steps - a.steps);
 
 /**
- * The image that starts `json` (the one covering most of its steps), or undefined. Digests are taken longest
- * first and only until one matches: hashing the scenario for every image cost a lesson link 76 ms of a cold
- * worker's (a lesson's own image is the longest that can match it).
+ * The image that starts `json` (the one covering most of its steps), or undefined. The scenario is hashed
+ * once for every image that could start it (scenarioDigests): a share link that two lessons' images could
+ * also start (they have more steps than the playground's) used to be written out and hashed three times.
  */
 export function prebuiltFor(json: unknown): { id: string; steps: number } | undefined {
   const steps = (json as { steps?: unknown } | null)?.steps;
   if (!Array.isArray(steps) || steps.length > MAX_STEPS) return undefined;
-  return LONGEST_FIRST.find((i) => i.steps <= steps.length && scenarioDigest(json, i.steps) === i.digest);
+  const candidates = LONGEST_FIRST.filter((i) => i.steps <= steps.length);
+  const digests = scenarioDigests(
+    json,
+    candidates.map((i) => i.steps),
+  );
+  return candidates.find((i, k) => digests[k] === i.digest);
 }
 
 /**
@@ -43,7 +48,9 @@ export async function prebuiltSession(json: unknown, source: string): Promise<Se
   for (let i = found.steps; i < raw.length; i++) {
     const step = raw[i];
     if (step === undefined) break;
-    const r = await session.attempt(step, undefined, i === raw.length - 1, checked.scenario.steps[i]);
+    const last = i === raw.length - 1;
+    // Only the last step's state root is needed now: the others are worked out when first asked for.
+    const r = await session.attempt(step, undefined, last, checked.scenario.steps[i], !last);
     if ('kind' in r) throw new SessionError(r);
   }
   return session;

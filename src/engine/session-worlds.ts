@@ -23,6 +23,8 @@ export interface WorldSource {
   position(node: number | null): Position | undefined;
   /** Every input the steps between two nodes may have written, or undefined when that is not known. */
   writesBetween(a: number | null | undefined, b: number | null): ReadonlySet<string> | undefined;
+  /** Settles once every position's state root is known (a load may leave some for later). */
+  rootsReady(): Promise<void>;
 }
 
 /** Lets a move in the queue run between two background worlds. */
@@ -57,6 +59,7 @@ export class BackgroundWorlds {
     most: number,
   ): Promise<number> {
     let read = 0;
+    await this.source.rootsReady();
     for (const node of nodes) {
       if (!wanted() || read >= most) break;
       const p = this.source.position(node);

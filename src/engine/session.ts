@@ -2,7 +2,16 @@
 // the chain snapshot after it (O(1): a state root), so undo, scrubbing and switching branches restore a
 // snapshot instead of replaying. Acting anywhere but at a branch's end starts a new branch, so nothing a
 // person did is ever thrown away. All chain work runs one call at a time (see `exclusive`).
-import { restore, snapshot, trackWrites, type Snapshot, type TxResult } from '../chain/runtime.ts';
+import {
+  deferredSnapshot,
+  isSettled,
+  restore,
+  settleSnapshots,
+  snapshot,
+  trackWrites,
+  type Snapshot,
+  type TxResult,
+} from '../chain/runtime.ts';
 import { bootSandbox } from '../protocol/boot.ts';
 import { explainError } from '../protocol/error-words.ts';
 import { runStep } from '../protocol/runner.ts';
@@ -93,6 +102,9 @@ export class Session {
   private readonly background = new BackgroundWorlds(this);
   /** Steps whose results are known ahead (a lesson's walk-through in its image), by the position they start at. */
   private walk: Walk | undefined;
+  /** Snapshots a load took with their state roots left for later (see `rootsReady`). */
+  private unsettled: Snapshot[] = [];
+  private settling: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly sb: Sandbox,
@@ -122,7 +134,8 @@ export class Session {
     for (const [i, step] of checked.scenario.steps.entries()) {
       const raw = rawSteps[i];
       if (raw === undefined) break;
-      await session.perform(raw, step, i, i === checked.scenario.steps.length - 1);
+      const last = i === checked.scenario.steps.length - 1;
+      await session.perform(raw, step, i, last, undefined, !last);
     }
     if (checked.scenario.steps.length === 0) session.genesis.world = await readWorld(sb);
     return session;
@@ -243,9 +256,12 @@ export class Session {
     readWorldNow: boolean,
     /** The step already validated with its whole path (replays validate each path once, not per step). */
     parsed?: Scenario['steps'][number],
+    /** A load's step before its last: its state root is worked out later (`rootsReady`). */
+    deferRoot = false,
   ): Promise<Entry | Problem> {
     const path = this.pathTo(this.cursor.node);
-    if (parsed !== undefined) return this.performChecked(raw, parsed, path.length, readWorldNow, forcedId);
+    if (parsed !== undefined)
+      return this.performChecked(raw, parsed, path.length, readWorldNow, forcedId, deferRoot);
     const checked = validateScenario({
       ...this.header,
       steps: [...path.map((id) => this.entry(id).node.step), raw],
@@ -261,7 +277,7 @@ export class Session {
     }
     const step = checked.scenario.steps[path.length];
     if (step === undefined) return { kind: 'invalid', message: 'the step did not parse' };
-    return this.performChecked(raw, step, path.length, readWorldNow, forcedId);
+    return this.performChecked(raw, step, path.length, readWorldNow, forcedId, deferRoot);
   }
 
   private async performChecked(
@@ -270,9 +286,10 @@ export class Session {
     index: number,
     readWorldNow: boolean,
     forcedId: number | undefined,
+    deferRoot: boolean,
   ): Promise<Entry | Problem> {
     try {
-      return await this.perform(raw, step, index, readWorldNow, forcedId);
+      return await this.perform(raw, step, index, readWorldNow, forcedId, deferRoot);
     } catch (e) {
       if (e instanceof SessionError) return e.problem;
       throw e;
@@ -285,6 +302,7 @@ export class Session {
     index: number,
     readWorldNow: boolean,
     forcedId?: number,
+    deferRoot = false,
   ): Promise<Entry> {
     if (this.entries.size >= MAX_STEPS)
       throw new SessionError({
@@ -323,7 +341,7 @@ export class Session {
     const entry: Entry = {
       node,
       txs: record.txs,
-      snap: await snapshot(this.sb.chain),
+      snap: deferRoot ? await this.deferredSnapshot() : await snapshot(this.sb.chain),
       names: cloneNames(this.sb.names),
       world: readWorldNow ? await readWorld(this.sb) : null,
       writes: [...tracked.stop()],
@@ -335,7 +353,29 @@ export class Session {
   private walked(raw: StepJson): WalkedStep | undefined {
     if (this.walk === undefined || this.chainAt !== this.cursor.node) return undefined;
     const at = this.cursor.node === null ? this.genesis : this.entry(this.cursor.node);
-    return this.walk.find(at.snap, at.names, raw);
+    // A position whose root is not worked out yet is one the walk-through never took (its are all known).
+    return isSettled(at.snap) ? this.walk.find(at.snap, at.names, raw) : undefined;
+  }
+
+  private async deferredSnapshot(): Promise<Snapshot> {
+    const snap = await deferredSnapshot(this.sb.chain);
+    if (!isSettled(snap)) this.unsettled.push(snap);
+    return snap;
+  }
+
+  /**
+   * Works out the state roots a load left for later: a replayed link shows only its last step, so the steps
+   * before it leave their writes waiting and their roots are taken here, in one go (deferred-root.ts), once
+   * something needs them: a move, an image, the provider's blocks, a background world. The session is the
+   * one the eager path builds (session-deferred.test.ts holds them equal).
+   */
+  rootsReady(): Promise<void> {
+    if (this.unsettled.length > 0) {
+      const snaps = this.unsettled;
+      this.unsettled = [];
+      this.settling = this.settling.then(() => settleSnapshots(this.sb.chain, snaps));
+    }
+    return this.settling;
   }
 
   /**
@@ -392,6 +432,8 @@ export class Session {
 
   /** Restores the chain and the names to a node (null: genesis); the cursor does not move. */
   async moveChainTo(node: number | null): Promise<void> {
+    // A restore drops the writes waiting in the caches: the roots they give are worked out first.
+    await this.rootsReady();
     const at = node === null ? this.genesis : this.entry(node);
     const changed = this.writesBetween(this.chainAt, node);
     this.chainAt = undefined;
