@@ -89,34 +89,9 @@ function workerChunkName(chunk: { facadeModuleId: string | null }): string {
   return `assets/chain-worker.${image ? 'image-' : ''}[name]-[hash].js`;
 }
 
-/**
- * The page's entry chunk is the first screen's code, and nearly all of it runs before the first stake flow is
- * drawn. V8 compiles a function when it is first called, on the page's main thread: in a trace of a first
- * start that was about 570 functions and 37 ms of the main thread's 210 ms before the sandbox was ready. This
- * magic comment (V8's explicit compile hints) has them compiled while the script streams in, on a background
- * thread. Added after minification, which would drop it.
- */
-function compileFirstScreenEagerly(): Plugin {
-  return {
-    name: 'restaking-sandbox-compile-hints',
-    apply: 'build',
-    enforce: 'post',
-    // V8 reads the comment only before the script's first statement: after Vite's own additions to the chunk.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const chunk of Object.values(bundle)) {
-          if (chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId?.endsWith('/index.html'))
-            chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-        }
-      },
-    },
-  };
-}
-
 // Vite worker builds ignore top-level plugins, so the worker gets its own list.
 export default defineConfig({
-  plugins: [svelte(), offline(), compileFirstScreenEagerly()],
+  plugins: [svelte(), offline()],
   worker: {
     format: 'es',
     plugins: () => [svelte()],
