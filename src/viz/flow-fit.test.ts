@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-// flow-fit.ts sizes links as ETH × k instead of through d3's linear scale (kept out of the first screen's
+// flow-scale.ts sizes links as ETH × k instead of through d3's linear scale (kept out of the first screen's
 // bundle): the two must agree to the last bit, or the diagram would shift by a pixel's fraction.
 describe('the flow scale without d3', () => {
   it('equals scaleLinear([0, 1], [0, k]) for every amount and scale', () => {

@@ -1,9 +1,10 @@
 // Geometry of the stake-flow columns: one shared linear px-per-ETH scale for every link and node, the
 // largest that lets every column fit the height, with minimum sizes so no non-zero amount disappears.
-// O(nodes + links) per trial scale, and a fixed number of trials.
+// The scale itself is flow-scale.ts's.
 import { LABEL_GAP, frameColumns, type ColumnFrame } from './flow-frame.ts';
 import { labelHeight, labelVariants, placeLabel, type LabelLine, type LabelStyle } from './flow-labels.ts';
 import { ethForPixels } from './format.ts';
+import { fitScale, total } from './flow-scale.ts';
 
 export interface NodeGeometry {
   x: number;
@@ -56,8 +57,6 @@ export interface Frame {
 const MAX_GAP = 10;
 /** Labels stay above the bottom edge. */
 const LABEL_BOTTOM = 2;
-const total = (list: number[], size: number[]): number => list.reduce((t, i) => t + (size[i] ?? 0), 0);
-
 export function fitColumns<N extends NodeIn, L extends LinkIn>(
   nodes: N[],
   links: L[],
@@ -78,39 +77,15 @@ export function fitColumns<N extends NodeIn, L extends LinkIn>(
   const room = columns.map((c, i) => frame.area - (gaps[i] ?? 0) * Math.max(0, c.length - 1));
   const eth = links.map((l) => ethForPixels(l.amount));
 
-  let { minNodeHeight: minH, minLinkWidth: minW } = frame;
-  const heights = (k: number): { h: number[]; w: number[] } => {
-    const w = eth.map((e) => Math.max(minW, k * e));
-    const h = nodes.map((_, i) => Math.max(minH, total(outs[i] ?? [], w), total(ins[i] ?? [], w)));
-    return { h, w };
-  };
-  const load = (k: number): number => {
-    const { h } = heights(k);
-    return Math.max(...columns.map((c, i) => total(c, h) / Math.max(1e-9, room[i] ?? 0)));
-  };
-  // Minimum sizes may use at most half a column, so the proportional part always has room.
-  const crowd = 2 * load(0);
-  if (crowd > 1) [minH, minW] = [minH / crowd, minW / crowd];
-  const ethIn = (list: number[]) => list.reduce((t, i) => t + (eth[i] ?? 0), 0);
-  let hi = Infinity;
-  nodes.forEach((n, i) => {
-    const need = Math.max(ethIn(outs[i] ?? []), ethIn(ins[i] ?? []));
-    if (need > 0) hi = Math.min(hi, (room[n.column] ?? 0) / need);
-  });
-  let k = Number.isFinite(hi) ? hi : 0;
-  if (k > 0 && load(k) > 1) {
-    let lo = 0;
-    for (let step = 0; step < 40; step++) {
-      const mid = (lo + hi) / 2;
-      if (load(mid) <= 1) lo = mid;
-      else hi = mid;
-    }
-    k = lo;
-  }
   // px = ETH × k: d3's linear scale from [0, 1] to [0, k] computes exactly this product, and the first
   // screen's bundle need not carry d3-scale (with its colour, interpolation and number formatting) for it.
-  const w = eth.map((e) => Math.max(minW, e * k));
-  const { h } = heights(k);
+  const { w, h } = fitScale(
+    eth,
+    { outs, ins, columnOf: nodes.map((n) => n.column), columns },
+    room,
+    frame.minNodeHeight,
+    frame.minLinkWidth,
+  );
 
   const stubs = [0, 1, 2, 3].map((c) =>
     links.some((l) => l.target === null && nodes[index.get(l.source) ?? -1]?.column === c),

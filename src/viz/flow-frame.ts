@@ -81,8 +81,12 @@ export function frameColumns(
       room: width - left - right - 4 * nodeWidth,
     };
   };
-  const plans = styles.map((style) => ({ style, ...plan(style) }));
-  const p = plans.find((q) => sum(q.want) <= q.room) ?? (plans[plans.length - 1] as (typeof plans)[number]);
+  // The first style whose labels fit, else the last; a style after the first that fits is never planned.
+  let p!: ReturnType<typeof plan> & { style: LabelStyle };
+  for (const style of styles) {
+    p = { style, ...plan(style) };
+    if (sum(p.want) <= p.room) break;
+  }
   let gaps: number[];
   if (sum(p.want) <= p.room) gaps = fill(p.want, p.room);
   else if (sum(p.must) <= p.room) {

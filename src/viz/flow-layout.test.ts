@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { crowdedWorld, sampleWorld } from './flow-fixture.ts';
 import { flowLayout, type FlowGraph } from './flow-layout.ts';
+import { showAmount, token } from './format.ts';
+import { same } from './flow-stable.ts';
 
 const E = 10n ** 18n;
 const size = { width: 800, height: 400 };
@@ -173,4 +175,22 @@ test('an empty world draws the strategies and nothing else', () => {
   expect(g.links).toEqual([]);
   expect(g.totals.restaked).toBe('0');
   expectInside(g);
+});
+
+test("the table's rows, formatted when first read, read as the display policy formats their amounts", () => {
+  for (const world of [sampleWorld, crowdedWorld(30)]) {
+    const rows = flowLayout(world, size).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const shown = showAmount(BigInt(r.amount), token('shares'));
+      // Read twice: the second read gives the very object of the first.
+      expect(r.shown).toStrictEqual(shown);
+      expect(r.shown).toBe(r.shown);
+      expect(r.label).toBe(shown.text);
+      // A copy (what a structural comparison or a spread reads) has the same plain values.
+      expect(same({ ...r }, { from: r.from, to: r.to, amount: r.amount, label: shown.text, shown })).toBe(
+        true,
+      );
+    }
+  }
 });

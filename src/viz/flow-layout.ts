@@ -88,7 +88,23 @@ export function flowLayout(
       ...shares(amount),
       parts,
     });
-  const row = (from: string, to: string, amount: bigint) => rows.push({ from, to, ...shares(amount) });
+  // A row's text is worked out when first read: the table's rows join the page a frame after the diagram
+  // (FlowTable.svelte), so the first drawing's task does not format amounts nobody sees yet.
+  const row = (from: string, to: string, amount: bigint) => {
+    let text: ReturnType<typeof shares> | null = null;
+    const read = () => (text ??= shares(amount));
+    rows.push({
+      from,
+      to,
+      amount: `${amount}`,
+      get label() {
+        return read().label;
+      },
+      get shown() {
+        return read().shown;
+      },
+    });
+  };
 
   for (const r of restakers) {
     const note = r.kind === 'others' ? `${r.members.length} restakers` : r.kind === 'vault' ? 'vault' : null;
