@@ -5,6 +5,7 @@ import { abiOf, evmSpeedupsInstalled } from '../chain/runtime.ts';
 import { networkFromWorld, type NetworkOptions } from '../protocol/network-from-world.ts';
 import type { World } from '../protocol/world-types.ts';
 import { Host } from './host.ts';
+import { openShareFragment } from './share-open.ts';
 import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
 import { soleTab, webTabLock } from './tab-lock.ts';
@@ -63,6 +64,16 @@ export function chainWorkerApi(open: OpenWith) {
     loadPreset: (id: string, position: number | null = null) => host.loadPreset(id, position),
     loadScenario: (json: unknown, source: string, position: number | null = null) =>
       host.loadScenario(json, source, position),
+    /**
+     * Opens the share link of a page's fragment, asked for by the page before its own code has loaded
+     * (first-request.ts): the worker decodes it and loads its sandbox at once, as the page would have.
+     */
+    openShareLink: (fragment: string) =>
+      openShareFragment(fragment, (what) =>
+        what.kind === 'preset'
+          ? host.loadPreset(what.id, what.position)
+          : host.loadScenario(what.json, 'shared link', what.position),
+      ),
     importSession: (json: unknown) => host.importSession(json),
     restorePrevious: () => host.restorePrevious(),
     /** The page hears whether its work is saved and whether this tab leads (a Comlink.proxy callback). */

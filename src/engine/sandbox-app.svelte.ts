@@ -3,7 +3,7 @@
 // here touches the chain, which lives in the worker. Raw state: worlds are replaced, never mutated.
 import { callback, workerFailure, type ChainClient } from './chain-client.ts';
 import type { Loaded } from './host.ts';
-import { checkValue, parseInput } from './input-limits.ts';
+import { parseInput } from './input-limits.ts';
 import type { KeptSummary } from './kept.ts';
 import type { SaveStatus } from './saver.ts';
 import type {
@@ -18,6 +18,7 @@ import type {
 } from './session-types.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { scenarioOf, shortTarget } from './share-base.ts';
+import { shareLoad, type LinkOpening } from './share-open.ts';
 import type { World } from '../protocol/world-types.ts';
 
 export interface Preset {
@@ -87,12 +88,14 @@ export class SandboxApp {
   canRedo = $derived(this.position < this.path.length);
 
   /**
-   * `started`: the answer to `worker.start()` when the page asked for it before the app existed (a page opened
-   * without a link, first-request.ts, so no link opens first); `open` then applies it as soon as it comes.
+   * Answers the page asked for before the app existed (first-request.ts), which `open` applies as soon as they
+   * come: `started`, to `worker.start()` (a page opened without a link), and `linked`, to
+   * `worker.openShareLink(fragment)` (a page opened with a share link, which the worker opens first).
    */
   constructor(
     readonly worker: ChainClient,
     private started: Promise<Loaded> | null = null,
+    private linked: Promise<LinkOpening<Loaded>> | null = null,
   ) {}
 
   /**
@@ -135,18 +138,37 @@ export class SandboxApp {
       await presets;
       return;
     }
-    const [linkFirst, shared] = await Promise.all([this.worker.linkFirst(), decodeShare(fragment)]);
+    const linked = lessonLink === undefined ? this.linked : null;
+    this.linked = null;
+    const [linkFirst, shared] = await Promise.all([
+      this.worker.linkFirst(),
+      linked === null ? decodeShare(fragment) : null,
+    ]);
     if (linkFirst !== null) {
-      const opened = lessonLink !== undefined ? await lessonLink() : await this.openShared(shared);
+      const opened =
+        lessonLink !== undefined
+          ? await lessonLink()
+          : linked !== null
+            ? await this.openedEarly(await linked, fragment)
+            : await this.openShared(shared);
       // Only a saved sandbox is there to go back to: a first visit's link replaced nothing.
       if (opened) this.previousAvailable = linkFirst.replaces;
       else this.applyLoaded(await this.worker.start());
     } else {
       this.applyLoaded(await this.worker.start());
       // A lesson link is opened by the page's lesson runtime after this.
-      if (lessonLink === undefined) await this.openShared(shared);
+      if (lessonLink === undefined)
+        await (linked !== null ? this.openedEarly(await linked, fragment) : this.openShared(shared));
     }
     await presets;
+  }
+
+  /** Applies the worker's answer to the link it opened first; true when the link's sandbox is on screen. */
+  private async openedEarly(early: LinkOpening<Loaded>, fragment: string): Promise<boolean> {
+    if (early.kind === 'none') return false;
+    if (early.kind === 'refused') return this.refuseLink(early.message);
+    if (early.kind === 'page') return this.openShared(await decodeShare(fragment));
+    return this.replacing(() => Promise.resolve(early.loaded));
   }
 
   private onSaveStatus(s: SaveStatus): void {
@@ -183,35 +205,21 @@ export class SandboxApp {
   /** Opens a decoded share link; true when its sandbox replaced the one on screen (or was the first). */
   private async openShared(shared: Awaited<ReturnType<typeof decodeShare>>): Promise<boolean> {
     if (shared === null) return false;
-    if (!shared.ok) {
-      this.problem = { kind: 'invalid', message: shared.message };
-      this.problemFrom = 'other';
-      return false;
-    }
-    const t = shared.target;
-    if (t.kind === 'steps' && t.base.kind === 'preset' && t.steps.length === 0)
-      return this.replacing(() => this.worker.loadPreset(t.base.id, t.position));
-    let scenario: unknown;
-    try {
-      scenario =
-        t.kind === 'steps' ? await scenarioOf(t.base, t.steps) : t.kind === 'scenario' ? t.scenario : null;
-    } catch (e) {
-      this.problem = { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };
-      this.problemFrom = 'other';
-      return false;
-    }
-    // Checked here, before the object is handed to the worker: a 10,000-level object overflows the copy.
-    const within = t.kind === 'preset' ? null : checkValue(scenario, 'The shared link');
-    if (within !== null && !within.ok) {
-      this.problem = { kind: 'invalid', message: within.message };
-      this.problemFrom = 'other';
-      return false;
-    }
+    const what = shared.ok ? await shareLoad(shared, scenarioOf) : shared;
+    if (!what.ok) return this.refuseLink(what.message);
+    const load = what.load;
     return this.replacing(() =>
-      t.kind === 'preset'
-        ? this.worker.loadPreset(t.preset, t.position)
-        : this.worker.loadScenario(t.kind === 'steps' ? scenario : t.scenario, 'shared link', t.position),
+      load.kind === 'preset'
+        ? this.worker.loadPreset(load.id, load.position)
+        : this.worker.loadScenario(load.json, 'shared link', load.position),
     );
+  }
+
+  /** A link that cannot be opened: its message is shown and nothing changes. */
+  private refuseLink(message: string): false {
+    this.problem = { kind: 'invalid', message };
+    this.problemFrom = 'other';
+    return false;
   }
 
   private applyLoaded(r: Loaded): void {

@@ -4,6 +4,7 @@
 // not part of the page's first script).
 import type { ShareBase, ShareTarget } from './share.ts';
 import type { CompactStep } from './share-steps.ts';
+import { presetScenario, withSteps } from './share-preset.ts';
 
 interface ScenarioLike {
   steps?: unknown;
@@ -41,15 +42,7 @@ export const lessonOfSource = (source: string): string | null =>
   source.startsWith('lesson:') ? (source.slice('lesson:'.length).split('#')[0] ?? null) : null;
 
 async function baseScenario(base: ShareBase): Promise<unknown> {
-  if (base.kind === 'preset') {
-    const { getPreset, SCENARIO_PRESETS } = await import('../protocol/scenarios/index.ts');
-    const preset = getPreset(base.id);
-    if (preset === undefined)
-      throw new Error(
-        `The link starts from a preset "${base.id.slice(0, 60)}" that this sandbox does not have (it has ${SCENARIO_PRESETS.map((p) => p.id).join(', ')}).`,
-      );
-    return preset.json;
-  }
+  if (base.kind === 'preset') return presetScenario(base.id);
   const { lessonDoc, loadLesson } = await import('./lessons.ts');
   if (lessonDoc(base.id) === undefined)
     throw new Error(
@@ -75,6 +68,5 @@ export async function shortTarget(scenario: unknown, source: string, position: n
 
 /** The scenario a short link describes: its base with the link's steps appended. */
 export async function scenarioOf(base: ShareBase, steps: readonly CompactStep[]): Promise<unknown> {
-  const json = (await baseScenario(base)) as ScenarioLike;
-  return { ...json, steps: [...stepsOf(json), ...steps] };
+  return withSteps(await baseScenario(base), steps);
 }

@@ -45,6 +45,11 @@ export async function serveBuild(): Promise<Site> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium 156 loads its WebUI omnibox popup (about 50 scripts, rendered in a renderer of its own) into
+      // every new window, and every browser context here is a new window: traced, it used most of this
+      // machine's two cores during the first second of each fresh context's page, the very second the start
+      // and link figures measure. A person's tab opens in a window whose popup was loaded long before.
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
     ],
   });
   return {
