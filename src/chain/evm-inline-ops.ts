@@ -1,7 +1,7 @@
 // The opcodes evm-sync-steps.ts runs in place: the most frequent ones in a view call (stack, arithmetic and
-// comparison, jumps, MLOAD and MSTORE in memory already paid for, CALLDATALOAD, RETURN's output). Each mirrors its handler in
-// @ethereumjs/evm's opcodes/functions.ts on the same bigints, and refuses (changing nothing) whatever could go
-// wrong, so the original handler raises the error exactly as it would.
+// comparison, jumps, MLOAD and MSTORE in memory already paid for, CALLDATALOAD, RETURN's output). Each mirrors
+// its handler in @ethereumjs/evm's opcodes/functions.ts on the same bigints, and refuses (changing nothing)
+// whatever could go wrong, so the original handler raises the error exactly as it would.
 import { loadWord, storeWord } from './evm-memory-words.ts';
 
 export interface Stack {
