@@ -90,15 +90,6 @@ function readThrough(obj: object, name: string, before: (a: never, b: never) => 
   };
 }
 
-/** An address's hex, kept per address object (addresses are never changed in place). */
-const addrHex = new WeakMap<object, string>();
-
-function addrOnce(a: { bytes: Uint8Array }): string {
-  let h = addrHex.get(a);
-  if (h === undefined) addrHex.set(a, (h = addr(a)));
-  return h;
-}
-
 interface RunState {
   interpreter: { _env: { address: { bytes: Uint8Array } } };
 }
@@ -118,15 +109,15 @@ function install(chain: Chain): ReadMemo {
   const sm = chain.stateManager;
   type A = { bytes: Uint8Array };
   // The loads a view call makes, hundreds per world read: recorded by wrappers of their own arity (no rest
-  // arguments), naming an address once per address object (a frame loads through the same one).
+  // arguments).
   readThrough(sm, 'getStorage', (a: A, key: Uint8Array) => {
-    if (m.recording !== undefined) m.recording.deps.add(`s:${addrOnce(a)}:${hex(key)}`);
+    if (m.recording !== undefined) m.recording.deps.add(`s:${addr(a)}:${hex(key)}`);
   });
   readThrough(sm, 'getCode', (a: A) => {
-    if (m.recording !== undefined) m.recording.deps.add(`c:${addrOnce(a)}`);
+    if (m.recording !== undefined) m.recording.deps.add(`c:${addr(a)}`);
   });
   readThrough(sm, 'getCodeSize', (a: A) => {
-    if (m.recording !== undefined) m.recording.deps.add(`c:${addrOnce(a)}`);
+    if (m.recording !== undefined) m.recording.deps.add(`c:${addr(a)}`);
   });
   around(sm, 'putStorage', (a: A, key: Uint8Array) => invalidate(m, `s:${addr(a)}:${hex(key)}`));
   around(sm, 'putCode', (a: A) => invalidate(m, `c:${addr(a)}`));
