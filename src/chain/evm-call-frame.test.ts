@@ -272,9 +272,9 @@ describe('view frames without a checkpoint', () => {
   });
 });
 
-// A static frame's memory is handed to a later frame when it ends (`newInterpreter`'s spare memories): the later
-// frame must find it all zeros, as a new memory, and what the first returned must not change with it.
-describe('static frames hand on their memory', () => {
+// Each view frame starts on zeroed memory, whatever ran before it, and what an ended frame returned is its own
+// copy (a guard for any reuse of frames' memory).
+describe('view frames and memory', () => {
   // PUSH1 0x77, PUSH2 0x0400, MSTORE, PUSH1 32, PUSH2 0x0400, RETURN: writes 0x77 at 0x400 and returns it
   const WRITE = [0x60, 0x77, 0x61, 0x04, 0x00, 0x52, 0x60, 32, 0x61, 0x04, 0x00, 0xf3];
   // PUSH1 32, PUSH2 0x0400, RETURN: returns the word at 0x400 without writing it

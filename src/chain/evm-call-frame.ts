@@ -24,7 +24,6 @@ interface Message {
   gasLimit: bigint;
   gasRefund: bigint;
   delegatecall: boolean;
-  isStatic: boolean;
   depth: number;
   data: Uint8Array;
   code?: Uint8Array | ((...args: never[]) => unknown);
@@ -64,8 +63,7 @@ interface InterpreterRun {
 
 interface InterpreterInstance {
   _runState: object;
-  opDebuggers?: object;
-  _result: Record<string, unknown> & { returnValue?: Uint8Array | undefined };
+  _result: Record<string, unknown> & { returnValue?: Uint8Array };
   _env: object;
   run(code: unknown, opts: object): Promise<InterpreterRun>;
 }
@@ -198,7 +196,7 @@ async function moveValue(
 /**
  * `_executeCall` without its spreads. `viewFrame`: a top-level view frame whose caller and callee `runViewFrame`
  * just found to exist, moving no value: they are only touched, as `moveValue` would do after looking them up
- * again; its frame's memory goes back to the spare buffers when it ends (see `newInterpreter`).
+ * again.
  */
 async function executeCall(evm: Evm, message: Message, viewFrame = false): Promise<{ execResult: unknown }> {
   const gasLimit = message.gasLimit;
@@ -233,11 +231,7 @@ async function executeCall(evm: Evm, message: Message, viewFrame = false): Promi
     result = await evm.runPrecompile(code, message.data, gasLimit);
     result.gasRefund = message.gasRefund;
   } else {
-    const frame = frameMessage(message, gasLimit);
-    // A static frame's memory can be handed on once it ends: nothing it ran can keep a view of it (see
-    // `newInterpreter`), and no one reads a nested frame's run state, nor a view frame's.
-    if (message.isStatic && (message.depth > 0 || viewFrame)) spareWhenDone.add(frame);
-    result = await evm.runInterpreter(frame, { initialLogs: undefined });
+    result = await evm.runInterpreter(frameMessage(message, gasLimit), { initialLogs: undefined });
   }
   if (message.depth === 0) evm.postMessageCleanup();
   result.executionGasUsed += message.gasLimit - gasLimit;
@@ -248,100 +242,6 @@ async function executeCall(evm: Evm, message: Message, viewFrame = false): Promi
 function assignAll(to: Record<string, unknown>, from: object): void {
   const src = from as Record<string, unknown>;
   for (const k of Object.keys(src)) to[k] = src[k];
-}
-
-/** @ethereumjs/evm's `Memory` and `Stack` classes (not exported; evm-speedups.ts imports them by path). */
-export interface FrameClasses {
-  Memory: new () => { _store: Uint8Array };
-  Stack: new () => object;
-}
-let frameClasses: FrameClasses | undefined;
-
-/**
- * Frame messages whose memory is handed on when their frame ends: static frames (see `executeCall`). A static
- * frame can create nothing and log nothing, so no view of its memory outlives it: what it returns or reverts
- * with is a copy, and the input it hands a frame it calls is read by that frame, which ends first.
- */
-const spareWhenDone = new WeakSet<object>();
-
-/**
- * Memories of ended frames, zeroed, for the next frames. The library gives every frame a new 8 KB memory
- * (`new Uint8Array(8192)`, outside the JavaScript heap): about 2 µs each plus the collector's work, on 83
- * frames a world read of the 4-actor example. A read nests frames a few deep, so a few are enough.
- */
-const spareMemories: { _store: Uint8Array }[] = [];
-const SPARE_MEMORIES = 8;
-const SPARE_MEMORY_BYTES = 64 * 1024;
-
-function putSpare(runState: { memory?: unknown }): void {
-  const memory = runState.memory as { _store?: unknown } | undefined;
-  if (frameClasses === undefined || !(memory instanceof frameClasses.Memory)) return;
-  const store = memory._store;
-  if (!(store instanceof Uint8Array) || store.length > SPARE_MEMORY_BYTES) return;
-  if (spareMemories.length >= SPARE_MEMORIES) return;
-  store.fill(0); // a new memory reads as zeros everywhere
-  spareMemories.push(memory);
-}
-
-/**
- * `new Interpreter(...)`, field for field as its constructor writes them, with a spare memory when there is one.
- * Every frame of ours is made here (one shape for all); under proof of authority (whose constructor checks a
- * signer) or without the classes, the constructor itself runs.
- */
-function newInterpreter(
-  evm: Evm,
-  Interpreter: InterpreterClass,
-  env: { gasRefund?: bigint | undefined; initialLogs?: unknown },
-  gasLeft: bigint,
-): InterpreterInstance {
-  const common = evm.common as Evm['common'] & { consensusType(): string };
-  if (frameClasses === undefined || common.consensusType() === 'poa')
-    return new Interpreter(
-      evm,
-      evm.stateManager,
-      evm.blockchain,
-      env,
-      gasLeft,
-      evm.journal,
-      evm.performanceLogger,
-      evm._optsCached.profiler,
-    );
-  const interpreter = Object.create(Interpreter.prototype as object) as InterpreterInstance &
-    Record<string, unknown>;
-  interpreter.opDebuggers = {};
-  interpreter['_evm'] = evm;
-  interpreter['_stateManager'] = evm.stateManager;
-  interpreter['common'] = common;
-  interpreter._runState = {
-    programCounter: 0,
-    opCode: 0xfe,
-    memory: spareMemories.pop() ?? new frameClasses.Memory(),
-    memoryWordCount: 0n,
-    highestMemCost: 0n,
-    stack: new frameClasses.Stack(),
-    code: new Uint8Array(0),
-    validJumps: Uint8Array.from([]),
-    cachedPushes: {},
-    stateManager: evm.stateManager,
-    blockchain: evm.blockchain,
-    env,
-    shouldDoJumpAnalysis: true,
-    interpreter,
-    gasRefund: env.gasRefund,
-    gasLeft,
-    stateGasSpilled: 0n,
-    returnBytes: new Uint8Array(0),
-  };
-  interpreter['journal'] = evm.journal;
-  interpreter._env = env;
-  interpreter._result = {
-    logs: env.initialLogs ? [...(env.initialLogs as unknown[])] : [],
-    returnValue: undefined,
-    selfdestruct: new Map(),
-  };
-  interpreter['profilerOpts'] = evm._optsCached.profiler;
-  interpreter['performanceLogger'] = evm.performanceLogger;
-  return interpreter;
 }
 
 /** The library's `runInterpreter`, step for step, with its result built by `assignAll` instead of spreads. */
@@ -373,12 +273,20 @@ async function runInterpreter(
     createdAddresses: message.createdAddresses,
     initialLogs: opts.initialLogs,
   };
-  const spare = spareWhenDone.has(message);
-  const interpreter = newInterpreter(evm, Interpreter, env, message.gasLimit);
+  const interpreter = new Interpreter(
+    evm,
+    evm.stateManager,
+    evm.blockchain,
+    env,
+    message.gasLimit,
+    evm.journal,
+    evm.performanceLogger,
+    evm._optsCached.profiler,
+  );
   if (message.selfdestruct) interpreter._result['selfdestruct'] = message.selfdestruct;
   if (message.createdAddresses) interpreter._result['createdAddresses'] = message.createdAddresses;
   const ran = await interpreter.run(message.code, opts);
-  let result: Record<string, unknown> & { returnValue?: Uint8Array | undefined } = interpreter._result;
+  let result: Record<string, unknown> & { returnValue?: Uint8Array } = interpreter._result;
   let gasUsed = message.gasLimit - ran.runState.gasLeft;
   const error = ran.exceptionError;
   if (error) {
@@ -416,7 +324,6 @@ async function runInterpreter(
   out['gasRefund'] = gasRefund;
   out['stateGasSpilled'] = stateGasSpilled;
   out['returnValue'] = result.returnValue ?? new Uint8Array(0);
-  if (spare) putSpare(interpreter._runState as { memory?: unknown });
   return out;
 }
 
@@ -483,14 +390,12 @@ export function installCallFrame(
   proto: object,
   enabled: (evm: object) => boolean,
   Interpreter: InterpreterClass | undefined,
-  classes?: FrameClasses,
 ): boolean {
   const p = proto as { _executeCall?: ExecuteCall; runInterpreter?: RunInterpreter };
   const original = p._executeCall;
   const originalRun = p.runInterpreter;
   if (typeof original !== 'function' || typeof originalRun !== 'function') return false;
   frameEnabled = enabled;
-  frameClasses = classes;
   p._executeCall = function (this: Evm, message: Message) {
     if (!enabled(this) || !plainFrame(this)) return original.call(this, message);
     return executeCall(this, message);

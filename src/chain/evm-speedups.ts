@@ -14,7 +14,7 @@
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
-import { installCallFrame, type FrameClasses, type InterpreterClass } from './evm-call-frame.ts';
+import { installCallFrame, type InterpreterClass } from './evm-call-frame.ts';
 import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
@@ -32,8 +32,6 @@ interface InterpreterProto {
 let patched: Promise<boolean> | undefined;
 /** The interpreter's class, when its module could be imported (evm-call-frame.ts constructs it). */
 let interpreterClass: InterpreterClass | undefined;
-/** Its memory's and stack's classes, for frames that reuse the memory of ended ones (evm-call-frame.ts). */
-let frameClasses: FrameClasses | undefined;
 
 async function patchInterpreter(): Promise<boolean> {
   let mod: { Interpreter?: { prototype: InterpreterProto } };
@@ -66,16 +64,6 @@ async function patchInterpreter(): Promise<boolean> {
   }
   installSyncSteps(proto, grow, warm);
   interpreterClass = mod.Interpreter as unknown as InterpreterClass;
-  try {
-    const [memory, stack] = (await Promise.all([
-      import('../../node_modules/@ethereumjs/evm/dist/esm/memory.js'),
-      import('../../node_modules/@ethereumjs/evm/dist/esm/stack.js'),
-    ])) as unknown as [{ Memory?: FrameClasses['Memory'] }, { Stack?: FrameClasses['Stack'] }];
-    if (memory.Memory !== undefined && stack.Stack !== undefined)
-      frameClasses = { Memory: memory.Memory, Stack: stack.Stack };
-  } catch {
-    frameClasses = undefined; // frames then get their interpreter from its constructor
-  }
   const original = proto._getValidJumpDestinations;
   const caches = new WeakMap<object, WeakMap<Uint8Array, JumpAnalysis>>();
   proto._getValidJumpDestinations = function (code) {
@@ -149,12 +137,7 @@ export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   const proto = Object.getPrototypeOf(evm) as object;
   if (!framed.has(proto)) {
     framed.add(proto);
-    installCallFrame(
-      proto,
-      fastPathsOn,
-      installed ? interpreterClass : undefined,
-      installed ? frameClasses : undefined,
-    );
+    installCallFrame(proto, fastPathsOn, installed ? interpreterClass : undefined);
   }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
