@@ -1,7 +1,7 @@
 // Reads: eth_call at the head block. A read never changes state: it runs inside a journal checkpoint that is
 // always reverted, with no nonce bump and no balance check.
 import { createBlock, type Block } from '@ethereumjs/block';
-import { bytesToHex, hexToBytes } from '@ethereumjs/util';
+import { bytesToHex, hexToBytes, type Address as EjsAddress } from '@ethereumjs/util';
 import {
   decodeAbiParameters,
   decodeFunctionResult,
@@ -17,6 +17,7 @@ import { runViewFrame } from './evm-call-frame.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
 import { readMemo, recall, remember } from './read-memo.ts';
 import { DEFAULT_GAS, type CallRequest } from './tx.ts';
+import { argsKey } from './view-key.ts';
 
 // Building a block costs about 0.3 ms, a large share of a small eth_call; reads between two writes all see
 // the same head, so each chain keeps the last head block it built (keyed by number and timestamp, since
@@ -65,6 +66,21 @@ interface CallOutcome {
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 
 /**
+ * The library's address objects for the addresses view frames name, made once: parsing the hex (checked) cost
+ * about as much as a small frame's set-up, twice per call. A frame only reads its addresses. Bounded.
+ */
+const viewAddresses = new Map<Address, EjsAddress>();
+
+function viewAddress(a: Address): EjsAddress {
+  let e = viewAddresses.get(a);
+  if (e === undefined) {
+    if (viewAddresses.size >= 1_000) viewAddresses.clear();
+    viewAddresses.set(a, (e = toEjsAddress(a)));
+  }
+  return e;
+}
+
+/**
  * eth_call at the head block, calldata and answer as bytes (the world's view calls go no further). A call to a
  * function declared `view` (or `pure`) runs as a static frame without a checkpoint of its own when it can
  * (evm-call-frame.ts `runViewFrame`); its answer is the same.
@@ -83,8 +99,8 @@ async function callBytes(
   try {
     if (opts.view === true && value === undefined) {
       const viewed = await runViewFrame(chain.vm.evm, {
-        to: toEjsAddress(to),
-        caller: toEjsAddress(from ?? ZERO_ADDRESS),
+        to: viewAddress(to),
+        caller: viewAddress(from ?? ZERO_ADDRESS),
         data,
         gasLimit: DEFAULT_GAS,
         block,
@@ -132,11 +148,6 @@ export async function read<T = unknown>(chain: Chain, req: CallRequest & { from?
   });
   if (!r.ok) throw new Error(`${req.contract}.${req.functionName} reverted: ${r.error?.message ?? ''}`);
   return codec.decode(r.returnData) as T;
-}
-
-/** A key for a view call's arguments (bigints marked, so `1n` and `"1"` differ). */
-function argsKey(args: readonly unknown[]): string {
-  return JSON.stringify(args, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
 /**

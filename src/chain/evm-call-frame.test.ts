@@ -271,3 +271,35 @@ describe('view frames without a checkpoint', () => {
     ]);
   });
 });
+
+// Each view frame starts on zeroed memory, whatever ran before it, and what an ended frame returned is its own
+// copy (a guard for any reuse of frames' memory).
+describe('view frames and memory', () => {
+  // PUSH1 0x77, PUSH2 0x0400, MSTORE, PUSH1 32, PUSH2 0x0400, RETURN: writes 0x77 at 0x400 and returns it
+  const WRITE = [0x60, 0x77, 0x61, 0x04, 0x00, 0x52, 0x60, 32, 0x61, 0x04, 0x00, 0xf3];
+  // PUSH1 32, PUSH2 0x0400, RETURN: returns the word at 0x400 without writing it
+  const READ = [0x60, 32, 0x61, 0x04, 0x00, 0xf3];
+  const WRITE_AT = '0x00000000000000000000000000000000000c0de4';
+  const READ_AT = '0x00000000000000000000000000000000000c0de5';
+
+  it('zeroed for the next frame, and without touching what an ended frame returned', async () => {
+    const chain = await world();
+    const sm = chain.stateManager;
+    await sm.putCode(createAddressFromString(WRITE_AT), Uint8Array.from(WRITE));
+    await sm.putCode(createAddressFromString(READ_AT), Uint8Array.from(READ));
+    const block = createBlock({ header: { number: 9n } }, { common: chain.common });
+    const view = (to: string) =>
+      runViewFrame(chain.vm.evm, {
+        caller: createAddressFromString(SENDER),
+        to: createAddressFromString(to),
+        data: new Uint8Array(0),
+        gasLimit: 100_000n,
+        block,
+      });
+    const hex = (r: ViewOutcome | undefined) => Buffer.from(r!.returned).toString('hex');
+    const written = await view(WRITE_AT);
+    expect(hex(written)).toBe('77'.padStart(64, '0'));
+    for (let i = 0; i < 3; i++) expect(hex(await view(READ_AT))).toBe('0'.repeat(64));
+    expect(hex(written)).toBe('77'.padStart(64, '0')); // a copy, not a view of the memory zeroed since
+  });
+});

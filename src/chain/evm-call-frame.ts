@@ -193,10 +193,18 @@ async function moveValue(
   return undefined;
 }
 
-async function executeCall(evm: Evm, message: Message): Promise<{ execResult: unknown }> {
+/**
+ * `_executeCall` without its spreads. `viewFrame`: a top-level view frame whose caller and callee `runViewFrame`
+ * just found to exist, moving no value: they are only touched, as `moveValue` would do after looking them up
+ * again.
+ */
+async function executeCall(evm: Evm, message: Message, viewFrame = false): Promise<{ execResult: unknown }> {
   const gasLimit = message.gasLimit;
   let errorMessage: unknown;
-  if (message.delegatecall) {
+  if (viewFrame) {
+    evm.journal.touchAddress(message.caller);
+    evm.journal.touchAddress(message.to);
+  } else if (message.delegatecall) {
     // The library reads both accounts even here (it stores neither): a read can bring one into the caches.
     await evm.stateManager.getAccount(message.caller);
     await evm.stateManager.getAccount(message.to);
@@ -364,7 +372,7 @@ export async function runViewFrame(
     selfdestruct: new Map(),
     createdAddresses: new Set(),
   }) as unknown as Message;
-  const { execResult } = (await evm._executeCall(message)) as {
+  const { execResult } = (await executeCall(evm, message, true)) as {
     execResult: { exceptionError?: unknown; returnValue: Uint8Array; executionGasUsed: bigint };
   };
   return {

@@ -9,7 +9,7 @@ import { createChain, type Chain } from './runtime.ts';
 // error, gas, returned bytes, stack and memory.
 const INLINE_OPS = [
   0x01, 0x02, 0x03, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1b, 0x1c, 0x50, 0x51, 0x52,
-  0x56, 0x57, 0x5b, 0x5f, 0x00, 0xf3, 0x54,
+  0x56, 0x57, 0x5b, 0x5f, 0x00, 0xf3, 0x54, 0x35,
 ];
 
 const word = fc.oneof(
@@ -51,6 +51,11 @@ const piece = fc.oneof(
     arbitrary: fc.tuple(fc.nat(255), fc.boolean()).map(([to, c]) => [0x60, c ? 1 : 0, 0x60, to, 0x57]),
   },
   { weight: 1, arbitrary: fc.constant([0x5b]) },
+  // CALLDATALOAD around the end of the input (part of a word, all zeros) and at huge offsets.
+  {
+    weight: 2,
+    arbitrary: fc.oneof(fc.bigInt({ min: 0n, max: 80n }), word).map((at) => [...push(at, 0), 0x35]),
+  },
   // SLOAD of a few slots: the first read of each is cold, later ones warm (EIP-2929).
   { weight: 1, arbitrary: fc.nat(3).map((slot) => [0x60, slot, 0x54]) },
 );
@@ -60,11 +65,17 @@ const program = fc
   .array(piece, { maxLength: 60 })
   .map((ps) => Uint8Array.from([...ps.flat(), 0x61, 0x01, 0x00, 0x5f, 0xf3]));
 
-async function runOn(chain: Chain, original: boolean, code: Uint8Array, gasLimit: bigint) {
+async function runOn(
+  chain: Chain,
+  original: boolean,
+  code: Uint8Array,
+  gasLimit: bigint,
+  data = new Uint8Array(0),
+) {
   useOriginalLoop(chain.vm, original);
   // Every run starts with no slot warm (EIP-2929), whichever loop ran before.
   (chain.vm.evm as unknown as { journal: { cleanJournal(): void } }).journal.cleanJournal();
-  const r = await chain.vm.evm.runCode({ code, gasLimit });
+  const r = await chain.vm.evm.runCode({ code, gasLimit, data });
   const stack = (r.runState as unknown as { stack: { _store: bigint[]; _len: number } } | undefined)?.stack;
   return {
     error: r.exceptionError?.error,
@@ -81,10 +92,11 @@ describe('inline opcodes', () => {
       fc.asyncProperty(
         program,
         fc.oneof(fc.integer({ min: 0, max: 3_000 }), fc.constant(1_000_000)),
-        async (code, gas) => {
+        fc.uint8Array({ maxLength: 70 }), // the input CALLDATALOAD reads
+        async (code, gas, data) => {
           const gasLimit = BigInt(gas);
-          const inline = await runOn(chain, false, code, gasLimit);
-          const original = await runOn(chain, true, code, gasLimit);
+          const inline = await runOn(chain, false, code, gasLimit, data);
+          const original = await runOn(chain, true, code, gasLimit, data);
           expect(inline).toEqual(original);
         },
       ),

@@ -1,7 +1,7 @@
 // The opcodes evm-sync-steps.ts runs in place: the most frequent ones in a view call (stack, arithmetic and
-// comparison, jumps, MLOAD and MSTORE in memory already paid for, RETURN's output). Each mirrors its handler in
-// @ethereumjs/evm's opcodes/functions.ts on the same bigints, and refuses (changing nothing) whatever could go
-// wrong, so the original handler raises the error exactly as it would.
+// comparison, jumps, MLOAD and MSTORE in memory already paid for, CALLDATALOAD, RETURN's output). Each mirrors
+// its handler in @ethereumjs/evm's opcodes/functions.ts on the same bigints, and refuses (changing nothing)
+// whatever could go wrong, so the original handler raises the error exactly as it would.
 import { loadWord, storeWord } from './evm-memory-words.ts';
 
 export interface Stack {
@@ -17,6 +17,7 @@ export interface InlineState {
   validJumps: Uint8Array;
   cachedPushes: Record<number, bigint>;
   shouldDoJumpAnalysis: boolean;
+  env: { callData: Uint8Array };
 }
 
 const STACK_LIMIT = 1024;
@@ -25,6 +26,20 @@ export const MEMORY_LIMIT = 2n ** 32n;
 /** Whether a 32-byte word at `at` lies in memory already paid for (then MLOAD and MSTORE cost their base fee). */
 function paidWord(rs: InlineState, at: bigint): boolean {
   return at < MEMORY_LIMIT && Math.floor((Number(at) + 63) / 32) <= Number(rs.memoryWordCount);
+}
+
+const scratch = new Uint8Array(32);
+const scratchLanes = new DataView(scratch.buffer);
+
+/** The 32 bytes of `data` from `at` as a big-endian word, zeros past its end (CALLDATALOAD's answer). */
+function calldataWord(data: Uint8Array, at: number): bigint {
+  scratch.fill(0);
+  scratch.set(data.subarray(at, at + 32));
+  const a = scratchLanes.getBigUint64(0);
+  const b = scratchLanes.getBigUint64(8);
+  const c = scratchLanes.getBigUint64(16);
+  const d = scratchLanes.getBigUint64(24);
+  return (a << 192n) | (b << 128n) | (c << 64n) | d;
 }
 
 /** A valid JUMPDEST for `dest`, or -1 (the original handler then raises the error). */
@@ -90,6 +105,15 @@ export function inlineStep(rs: InlineState, stack: Stack, op: number, pc: number
   switch (op) {
     case 0x5b: // JUMPDEST
       return pc + 1;
+    case 0x35: {
+      // CALLDATALOAD (the handler goes through a subarray and a hex string); an offset at or past the input's
+      // end reads zeros
+      if (n < 1) return -1;
+      const data = rs.env.callData;
+      const at = s[n - 1]!;
+      s[n - 1] = at < BigInt(data.length) ? calldataWord(data, Number(at)) : 0n;
+      return pc + 1;
+    }
     case 0x50: // POP
       if (n < 1) return -1;
       stack._len = n - 1;

@@ -36,7 +36,7 @@ interface RunState extends InlineState {
   gasLeft: bigint;
   programCounter: number;
   opCode: number;
-  env: { accessWitness?: unknown };
+  env: { accessWitness?: unknown; callData: Uint8Array };
   eip7928PostTargetCallOog?: unknown;
   eip8037BurnLeftoverAfterCreateHaltOntoAlive?: boolean;
 }
