@@ -16,6 +16,7 @@ import { shortTarget } from '../../engine/share-base.ts';
 import { memoryStore, type KeyValueStore } from '../../engine/store.ts';
 import type { World } from '../../protocol/world-types.ts';
 import { DRAFT_FORMAT, type EditorDraft } from './draft.ts';
+import { recordingProblems } from './expectations.ts';
 
 import { CUSTOM_LESSON_KEY, DRAFT_KEY } from './keys.ts';
 
@@ -152,6 +153,8 @@ export class LessonStudio {
     let problems: string[];
     try {
       problems = await lessonFileProblems(d.file);
+      // A valid file is then held to its own recording: each expectation must hold where its step appears.
+      if (problems.length === 0) problems = recordingProblems(d);
     } catch (e) {
       problems = [`the lesson could not be checked: ${message(e)}`];
     }
