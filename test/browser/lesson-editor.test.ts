@@ -1,6 +1,6 @@
 // A teacher makes a lesson by demonstration and a learner plays it, in Chromium through the page itself:
-// three steps acted in the free sandbox, recorded into the editor, a prediction picked from the world, the
-// draft surviving a reload, a preview played as a learner sees it, the lesson link exported and opened in a
+// three steps acted in the free sandbox, recorded into the editor, a prediction picked from the world, a
+// check of the chain on the closing note held to the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link exported and opened in a
 // fresh browser profile, and the lesson played to its end with one wrong action and one wrong prediction,
 // each explained by the chain. A broken lesson link says what is wrong and leaves the sandbox alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,32 @@ async function teach(page: Page): Promise<string> {
     .getByTestId('step-why')
     .fill('Depositing 4 stETH gives bob 4 shares: one share per stETH here.');
   await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(false);
+
+  // The closing note checks a value, and the editor holds it to the recording as it is written.
+  const debrief = cards(page).nth(5);
+  expect(await debrief.getAttribute('data-kind')).toBe('debrief');
+  await debrief.getByTestId('add-expectation').click();
+  await debrief.getByTestId('predict-filter').fill("bob's stETH deposit");
+  await debrief.getByTestId('predict-value').selectOption('stakers.bob.strategies.stETH.depositShares');
+  await debrief.getByTestId('predict-add').click();
+  const check = debrief.getByTestId('expectation');
+  // Delegating moved no deposit shares, so what holds after it is that bob has some: 4 from his deposit.
+  await expect.poll(() => check.getByTestId('expectation-is').inputValue(), POLL).toBe('positive');
+  await expect
+    .poll(() => check.locator('.status').textContent(), POLL)
+    .toMatch(/Holds on the recording: 4 shares/);
+  // A rule the recording breaks says why in the chain's numbers, and the lesson cannot be played.
+  await check.getByTestId('expectation-is').selectOption('zero');
+  await expect
+    .poll(() => check.locator('.status').textContent(), POLL)
+    .toMatch(/Does not hold.*to be 0; it is 4/s);
+  await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(true);
+  // "Grew since" the latest act step (the delegation) fails too; since the deposit, it holds.
+  await check.getByTestId('expectation-is').selectOption('more');
+  await expect.poll(() => check.locator('.status').textContent(), POLL).toMatch(/stayed at 4/);
+  await check.getByTestId('expectation-since').selectOption({ index: 1 });
+  await expect.poll(() => check.locator('.status').textContent(), POLL).toMatch(/Holds on the recording/);
+  await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(false);
   await shot(page, 'editor');
 
   // A reload keeps the draft, and the editor is open again on it.
@@ -99,6 +125,7 @@ async function teach(page: Page): Promise<string> {
   await settled(page);
   await expect.poll(() => editor(page).getByTestId('lesson-title').inputValue(), POLL).toBe('Bob restakes');
   expect(await cards(page).count()).toBe(6);
+  expect(await cards(page).nth(5).getByTestId('expectation-is').inputValue()).toBe('more');
 
   // Preview: the lesson as a learner sees it, on its own sandbox; then back to the editor, draft intact.
   await page.getByTestId('editor-preview').click();

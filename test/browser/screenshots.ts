@@ -32,7 +32,8 @@ async function tab(page: Page, name: string) {
 }
 
 /**
- * The lesson editor on three steps acted in the free sandbox (with a prediction), then its preview: the
+ * The lesson editor on three steps acted in the free sandbox (with a prediction and the closing note's
+ * checks of the chain), then its preview: the
  * custom lesson as a learner plays it.
  */
 async function editorShots(page: Page, prefix: string) {
@@ -58,6 +59,22 @@ async function editorShots(page: Page, prefix: string) {
   await page.screenshot({ path: `${OUT}/${prefix}-editor.png` });
   await page.getByTestId('editor-step').nth(2).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/${prefix}-editor-prediction.png` });
+  // The closing note's checks: one the recording holds, one it breaks (then set back, so the lesson plays).
+  const debrief = page.getByTestId('editor-step').last();
+  for (const value of ['stakers.bob.strategies.stETH.depositShares', 'operators.op2.shares.stETH']) {
+    await debrief.getByTestId('add-expectation').click();
+    await debrief.getByTestId('predict-value').selectOption(value);
+    await debrief.getByTestId('predict-add').click();
+  }
+  const first = debrief.getByTestId('expectation').first().getByTestId('expectation-is');
+  await first.selectOption('zero');
+  await debrief.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-checks.png` });
+  await first.selectOption('positive');
+  await page.waitForFunction(
+    () => !document.querySelector<HTMLButtonElement>('[data-testid="editor-share"]')?.disabled,
+  );
   await page.getByTestId('editor-share').click();
   await page.waitForSelector('[data-testid="lesson-file-link"]');
   await page.getByTestId('lesson-file-share').scrollIntoViewIfNeeded();
@@ -80,9 +97,8 @@ try {
     for (const theme of THEMES) {
       const prefix = `${size.name}-${theme}`;
       if (!prefix.includes(filter) && filter !== '' && !filter.startsWith('view:')) continue;
-      // The editor's shots: a laptop and a tablet, light and dark.
-      if (filter === 'view:editor' && (theme === 'contrast' || !['1366x768', '768x1024'].includes(size.name)))
-        continue;
+      // The editor's shots: a laptop and a tablet, in every theme.
+      if (filter === 'view:editor' && !['1366x768', '768x1024'].includes(size.name)) continue;
       const context = await site.browser.newContext({ viewport: size });
       await context.addInitScript((t) => localStorage.setItem('restaking-sandbox/theme', t), theme);
       const page = await context.newPage();
