@@ -19,7 +19,7 @@ import type { Lesson } from './lessons.ts';
 
 export { LESSON_FORMAT as LESSON_FILE_FORMAT, type LessonStart, type PredictAnswer } from './lesson-file.ts';
 export { writeChoice, unitOfPath } from './lesson-file-choice.ts';
-export { expectationWords, recorded as recordedValues, unmet } from './lesson-file-rules.ts';
+export { quoted, recorded as recordedValues, unmet } from './lesson-file-rules.ts';
 export type { ExpectedIs, Expectation } from './lesson-file.ts';
 export { EXPECTED_IS } from './lesson-file.ts';
 export type LessonFileDraft = LessonFile;

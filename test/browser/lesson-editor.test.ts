@@ -1,6 +1,6 @@
 // A teacher makes a lesson by demonstration and a learner plays it, in Chromium through the page itself:
-// three steps acted in the free sandbox, recorded into the editor, a prediction picked from the world, a
-// check of the chain on the closing note held to the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link exported and opened in a
+// three steps acted in the free sandbox, recorded into the editor, a value quoted when the stake counts, a
+// prediction picked from the world, a check of the chain on the closing note held to the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link exported and opened in a
 // fresh browser profile, and the lesson played to its end with one wrong action and one wrong prediction,
 // each explained by the chain. A broken lesson link says what is wrong and leaves the sandbox alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,16 @@ async function teach(page: Page): Promise<string> {
   await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(true);
   await intro.getByTestId('step-prose').fill('Bob has **no stake** yet.');
   await expect.poll(() => intro.locator('.rendered strong').textContent(), POLL).toBe('no stake');
+
+  // The stake step quotes bob's stETH when it counts, previewed in the chain's numbers from the recording.
+  const stake = cards(page).nth(1);
+  await stake.getByTestId('add-quote').click();
+  await stake.getByTestId('predict-filter').fill("bob's stETH balance");
+  await stake.getByTestId('predict-value').selectOption('accounts.bob.stETH');
+  await stake.getByTestId('predict-add').click();
+  await expect
+    .poll(() => stake.getByTestId('quote-said').textContent(), POLL)
+    .toMatch(/On the recording: bob's stETH balance went from 0 to 4\b/);
 
   // A prediction before the deposit, about bob's deposit shares, picked from the world's values.
   const deposit = cards(page).nth(2);
@@ -183,6 +193,10 @@ async function learn(page: Page): Promise<void> {
     .fill('4');
   await send(page, 'landed');
   await atStep(page, 'guess1');
+  // What the teacher chose to quote, in the chain's numbers of the learner's own stake.
+  await expect
+    .poll(() => feedback(page).textContent(), POLL)
+    .toMatch(/Bob's stETH balance went from 0 to 4\b/);
 
   // A wrong prediction: "fewer". The deposit judges it: the chain says more, with its numbers and the
   // teacher's why.
