@@ -54,6 +54,13 @@ async function editorShots(page: Page, prefix: string) {
   await deposit.getByTestId('predict-value').selectOption('stakers.bob.strategies.stETH.depositShares');
   await deposit.getByTestId('predict-add').click();
   await page.getByTestId('editor-step').nth(2).getByTestId('answer-value').check();
+  // The stake quotes bob's stETH when it counts.
+  const stake = page.getByTestId('editor-step').nth(1);
+  await stake.getByTestId('add-quote').click();
+  await stake.getByTestId('predict-value').selectOption('accounts.bob.stETH');
+  await stake.getByTestId('predict-add').click();
+  await stake.getByTestId('quote-said').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-quote.png` });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/${prefix}-editor.png` });
