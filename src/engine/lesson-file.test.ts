@@ -96,6 +96,15 @@ describe('parseLessonFile', () => {
     expect(problems(f)).toEqual(['steps[1].expect: is not a field here']);
   });
 
+  it('refuses two places to look at with the same words on one step (one control each)', () => {
+    const f = fiveStepLesson() as unknown as Json;
+    const look = { label: "bob's stETH", view: 'Inspector', section: 'balances', card: 'bob' };
+    steps(f)[0]!['lookAt'] = [look, { ...look, view: 'Flow' }, { ...look, label: 'the flow' }];
+    expect(problems(f)).toEqual([
+      'steps[0].lookAt[1].label: "bob\'s stETH" names an earlier place too; give each its own words',
+    ]);
+  });
+
   it('refuses raw HTML and links that are not http(s) in any prose', () => {
     const f = fiveStepLesson();
     f.steps[0]!.prose = 'Read <img src=x onerror=alert(1)> this';

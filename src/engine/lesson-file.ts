@@ -513,6 +513,14 @@ export function lessonFileProblems(value: unknown): LessonProblem[] {
     }
     const s = r.output as LessonFileStep;
     steps.push(s);
+    // The lesson panel draws one "Look at …" control per label: two alike could not be told apart.
+    s.lookAt?.forEach((l, j) => {
+      if (s.lookAt?.findIndex((m) => m.label === l.label) !== j)
+        out.push({
+          path: `${at}.lookAt[${j}].label`,
+          message: `"${l.label}" names an earlier place too; give each its own words`,
+        });
+    });
     if (s.kind === 'act') {
       checkAction(s.action, `${at}.action`, out);
       s.quote?.forEach((q, j) => checkWatch(q.path, `${at}.quote[${j}].path`, out));

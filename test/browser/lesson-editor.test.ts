@@ -1,8 +1,10 @@
 // A teacher makes a lesson by demonstration and a learner plays it, in Chromium through the page itself:
-// three steps acted in the free sandbox, recorded into the editor, a value quoted when the stake counts, a
-// prediction picked from the world, a check of the chain on the closing note held to the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link exported and opened in a
-// fresh browser profile, and the lesson played to its end with one wrong action and one wrong prediction,
-// each explained by the chain. A broken lesson link says what is wrong and leaves the sandbox alone.
+// three steps acted in the free sandbox, recorded into the editor, a place to look at, a value quoted when
+// the stake counts, a prediction picked from the world, a check of the chain on the closing note held to
+// the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link
+// exported and opened in a fresh browser profile, and the lesson played to its end with one wrong action
+// and one wrong prediction, each explained by the chain. A broken lesson link says what is wrong and leaves
+// the sandbox alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Site } from './harness.ts';
@@ -74,6 +76,12 @@ async function teach(page: Page): Promise<string> {
   await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(true);
   await intro.getByTestId('step-prose').fill('Bob has **no stake** yet.');
   await expect.poll(() => intro.locator('.rendered strong').textContent(), POLL).toBe('no stake');
+
+  // The intro points the learner at bob's balances in the Inspector, with the teacher's words.
+  await intro.getByTestId('look-place').selectOption('Inspector/balances/bob');
+  await intro.getByTestId('look-add').click();
+  await expect.poll(() => intro.getByTestId('look-label').inputValue(), POLL).toBe("bob's balances");
+  await intro.getByTestId('look-label').fill("Bob's wallet");
 
   // The stake step quotes bob's stETH when it counts, previewed in the chain's numbers from the recording.
   const stake = cards(page).nth(1);
@@ -172,6 +180,15 @@ async function learn(page: Page): Promise<void> {
   await atStep(page, 'intro');
   expect(await lesson(page).getByTestId('custom-mark').isVisible()).toBe(true);
   await shot(page, 'played');
+  // The intro's link opens bob's balances in the Inspector.
+  const look = lesson(page).getByTestId('lesson-look');
+  await expect.poll(() => look.textContent(), POLL).toMatch(/Look at Bob's wallet/);
+  await look.click();
+  await expect
+    .poll(() => page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected'), POLL)
+    .toBe('true');
+  const wallet = page.locator('[data-section="balances"] [data-card="bob"]');
+  await expect.poll(() => wallet.evaluate((d) => (d as HTMLDetailsElement).open), POLL).toBe(true);
   await lesson(page).getByTestId('lesson-next').click();
   await atStep(page, 'step1');
 
