@@ -61,9 +61,15 @@ async function editorShots(page: Page, prefix: string) {
   await stake.getByTestId('predict-add').click();
   await stake.getByTestId('quote-said').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/${prefix}-editor-quote.png` });
+  // The intro points at bob's balances.
+  const intro = page.getByTestId('editor-step').first();
+  await intro.getByTestId('look-place').selectOption('Inspector/balances/bob');
+  await intro.getByTestId('look-add').click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/${prefix}-editor.png` });
+  await intro.getByTestId('look-label').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-look.png` });
   await page.getByTestId('editor-step').nth(2).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/${prefix}-editor-prediction.png` });
   // The closing note's checks: one the recording holds, one it breaks (then set back, so the lesson plays).
