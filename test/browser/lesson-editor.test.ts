@@ -69,6 +69,18 @@ async function teach(page: Page): Promise<string> {
 
   await editor(page).getByTestId('lesson-title').fill('Bob restakes');
   await editor(page).getByTestId('lesson-author').fill('Ms Rivera');
+  // It opens on the charts; the learner is who acts first (bob), as the default says.
+  await editor(page).getByTestId('lesson-stage').selectOption('Charts');
+  expect(await editor(page).getByTestId('lesson-learner').locator('option').first().textContent()).toBe(
+    'bob (who acts first)',
+  );
+  // A length that is not whole minutes is refused beside the field, then corrected.
+  await editor(page).getByTestId('lesson-minutes').fill('2.5');
+  await expect
+    .poll(() => editor(page).locator('.opening .error').textContent(), POLL)
+    .toMatch(/^minutes: .*whole/);
+  await editor(page).getByTestId('lesson-minutes').fill('12');
+  await expect.poll(() => editor(page).locator('.opening .error').count(), POLL).toBe(0);
   // Prose is Markdown, previewed as the learner reads it; raw HTML is refused next to the step.
   const intro = cards(page).nth(0);
   await intro.getByTestId('step-prose').fill('Bob has **no stake** yet. <b>bold</b>');
@@ -180,6 +192,10 @@ async function learn(page: Page): Promise<void> {
   await atStep(page, 'intro');
   expect(await lesson(page).getByTestId('custom-mark').isVisible()).toBe(true);
   await shot(page, 'played');
+  // The lesson opens on the stage tab its file names.
+  await expect
+    .poll(() => page.getByRole('tab', { name: 'Charts' }).getAttribute('aria-selected'), POLL)
+    .toBe('true');
   // The intro's link opens bob's balances in the Inspector.
   const look = lesson(page).getByTestId('lesson-look');
   await expect.poll(() => look.textContent(), POLL).toMatch(/Look at Bob's wallet/);

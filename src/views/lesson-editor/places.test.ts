@@ -47,7 +47,7 @@ describe('pointing a step at places', () => {
   it('gives a repeated label a number (one link per label), at most eight, and relabels', () => {
     const twice = addPlace(addPlace(step, flow), { ...flow, card: 'bob' });
     expect(twice.lookAt?.map((l) => l.label)).toEqual(['the stake flow', 'the stake flow (2)']);
-    let full = step;
+    let full: LessonStepDraft = step;
     for (let k = 0; k < MAX_PLACES + 2; k++) full = addPlace(full, flow);
     expect(full.lookAt).toHaveLength(MAX_PLACES);
     expect(relabelPlace(twice, 1, "bob's node").lookAt?.[1]).toEqual({
