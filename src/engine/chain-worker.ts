@@ -42,7 +42,11 @@ const sent = new Promise<void>((resolve) => {
 const QUIET_MS = 500;
 const LATEST_MS = 5000;
 const quiet = new QuietStart(QUIET_MS, LATEST_MS);
-/** Calls the page makes as it starts, which wait for the chain without hurrying it. */
+/**
+ * Calls the page makes once it has its first session, which wait for the chain without hurrying it: the pause
+ * counts from them too, so a page slow to draw its first screen (a loaded machine) still gets its first moves
+ * answered before the chain starts.
+ */
 const PATIENT = new Set(['watchSaves', 'keptSandboxes']);
 
 /** The first screen's moves, answered here while `local` holds: until the chain is live or another call came. */
@@ -178,6 +182,7 @@ const api = new Proxy(early as unknown as ChainWorkerApi, {
     return async (...args: unknown[]) => {
       if (!CURSOR_FREE.has(key)) [local, frozen] = [false, true];
       answered();
+      if (PATIENT.has(key)) quiet.moved();
       const chain = (await (PATIENT.has(key) ? full : needChain())) as unknown as Record<
         string,
         (...a: unknown[]) => unknown
