@@ -2,14 +2,17 @@
 // (chain-worker-core.ts), to which it passes the page's calls. On a first visit (nothing saved, no link) it
 // answers the page's first screen itself (first-screen.ts) and, until the chain is live, its undos, redos and
 // moves too (first-screen-moves.ts): the page is drawn and answered while the chain's code is still being
-// compiled on the other thread. When something turns out to be saved, every call goes to the chain, which
-// starts at once; links and return visits start the chain's worker directly (link-first.ts).
+// compiled on the other thread. The chain's worker starts loading once those moves pause (quiet-start.ts), so
+// its compiling does not share the processor with them. When something turns out to be saved, every call goes
+// to the chain, which starts at once; links and return visits start the chain's worker directly
+// (link-first.ts).
 import * as Comlink from 'comlink';
 import type { ChainWorkerApi } from './chain-worker-api.ts';
 import { FIRST_SCREEN, opensFirstScreen } from './first-screen.ts';
 import { FirstScreenMoves } from './first-screen-moves.ts';
 import type { ChainCore } from './chain-worker-core.ts';
 import { BEHIND, readWorkerName, startsWithFirstScreen } from './link-first.ts';
+import { QuietStart } from './quiet-start.ts';
 import type { Cursor, Outcome } from './session-types.ts';
 import { indexedDbStore } from './store.ts';
 
@@ -29,6 +32,22 @@ const sent = new Promise<void>((resolve) => {
   answered = () => setTimeout(resolve, 0);
   setTimeout(resolve, 3000);
 });
+
+/**
+ * The chain's worker starts behind the first screen once its moves have paused for QUIET_MS (in traces of the
+ * browser bench, its first undo came about 350 ms after the first screen was sent, so the pause counts from
+ * then too), at once when a
+ * call needs the chain, and LATEST_MS after the first screen at the latest.
+ */
+const QUIET_MS = 500;
+const LATEST_MS = 5000;
+const quiet = new QuietStart(QUIET_MS, LATEST_MS);
+/**
+ * Calls the page makes once it has its first session, which wait for the chain without hurrying it: the pause
+ * counts from them too, so a page slow to draw its first screen (a loaded machine) still gets its first moves
+ * answered before the chain starts.
+ */
+const PATIENT = new Set(['watchSaves', 'keptSandboxes']);
 
 /** The first screen's moves, answered here while `local` holds: until the chain is live or another call came. */
 const moves = new FirstScreenMoves(FIRST_SCREEN);
@@ -54,13 +73,17 @@ function startCore(): Chain {
 
 /**
  * The chain's worker starts at once, unless this is most likely a first visit (no link, and no offline cache
- * controls the page: the playground is the image hint). Then it starts right after the first screen was
- * sent, so the page's own script and first drawing have the processor until then.
+ * controls the page: the playground is the image hint). Then it starts after the first screen was sent, so
+ * the page's own script and first drawing have the processor until then, and once its moves pause.
  */
 const startedAtOnce = startsWithFirstScreen(name) ? null : startCore();
 const started: Promise<Chain> = firstScreen.then(async (first) => {
   local = first && !frozen;
-  if (first) await sent;
+  if (first) {
+    await sent;
+    quiet.begin();
+    await quiet.due;
+  }
   const chain = startedAtOnce ?? startCore();
   void chain.open({ linkFirst, firstScreen: first });
   return chain;
@@ -88,7 +111,15 @@ const full = Promise.all([started, firstScreen]).then(async ([chain, first]) => 
 
 /** A move answered here while the chain loads, or by the chain once any other call has gone to it. */
 function move(here: () => Outcome, there: (chain: Chain) => Promise<Outcome>): Promise<Outcome> {
-  return local ? Promise.resolve(here()) : full.then(there);
+  if (!local) return full.then(there);
+  quiet.moved();
+  return Promise.resolve(here());
+}
+
+/** A call only the chain answers: it starts loading now, if it has not yet. */
+function needChain(): Promise<Chain> {
+  quiet.now();
+  return full;
 }
 
 const isCursor = (c: unknown): c is Cursor =>
@@ -123,7 +154,7 @@ const early = {
           () => moves.goto(cursor),
           (c) => c.goto(cursor),
         )
-      : full.then((c): Promise<Outcome> => c.goto(cursor)),
+      : needChain().then((c): Promise<Outcome> => c.goto(cursor)),
 };
 
 /**
@@ -151,7 +182,11 @@ const api = new Proxy(early as unknown as ChainWorkerApi, {
     return async (...args: unknown[]) => {
       if (!CURSOR_FREE.has(key)) [local, frozen] = [false, true];
       answered();
-      const chain = (await full) as unknown as Record<string, (...a: unknown[]) => unknown>;
+      if (PATIENT.has(key)) quiet.moved();
+      const chain = (await (PATIENT.has(key) ? full : needChain())) as unknown as Record<
+        string,
+        (...a: unknown[]) => unknown
+      >;
       // A page callback (save status, analysis progress) reaches here as a proxy; the chain gets one of its own.
       return chain[key]?.(...args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a)));
     };

@@ -124,6 +124,70 @@ describe("a first visit's first screen", () => {
     await context.close();
   }, 240_000);
 
+  it('loads the chain only once the first moves pause, and the chain then starts where they left the cursor', async () => {
+    const context = await site.browser.newContext();
+    // When the chain's code was first asked for (the Node clock; a request is seen here after it was made).
+    let requested: number | null = null;
+    await context.route(CHAIN_CODE, (route) => {
+      requested ??= Date.now();
+      return route.continue();
+    });
+    // A learner trying undo at once: moves from the frame the first session is on the page, one a frame,
+    // for a second and a half (undo, undo, redo, redo, ...), as the benchmark's first moves come.
+    await context.addInitScript(() => {
+      const w = window as unknown as {
+        sandbox?: Window['sandbox'];
+        __moves?: { ok: boolean; count: number; last: number; node: number | null };
+      };
+      const go = async () => {
+        const app = w.sandbox?.app;
+        if (app?.session == null) return void requestAnimationFrame(() => void go());
+        const t0 = Date.now();
+        const out: boolean[] = [];
+        while (Date.now() - t0 < 1500) {
+          out.push(await (out.length % 4 < 2 ? app.undo() : app.redo()));
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        w.__moves = {
+          ok: out.every((x) => x),
+          count: out.length,
+          last: Date.now(),
+          node: app.session?.cursor.node ?? null,
+        };
+      };
+      requestAnimationFrame(() => void go());
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url);
+    await page.waitForFunction(isReady, null, ready);
+    const moves = await page.waitForFunction(
+      () => (window as unknown as { __moves?: unknown }).__moves ?? null,
+      null,
+      ready,
+    );
+    const done = (await moves.jsonValue()) as { ok: boolean; count: number; last: number; node: number };
+    expect(done.ok).toBe(true);
+    expect(done.count).toBeGreaterThan(4);
+    // Nothing of the chain's code was asked for while they came; it is, once they paused.
+    await expect.poll(() => requested, POLL).not.toBeNull();
+    expect(requested ?? 0).toBeGreaterThanOrEqual(done.last);
+    // A step lands where the moves left the cursor.
+    expect(
+      await page.evaluate(
+        async () => (await window.sandbox?.app.act({ action: 'chain.advance', blocks: 1 })) ?? false,
+      ),
+    ).toBe(true);
+    const parent = await page.evaluate(() => {
+      const s = window.sandbox?.app.session;
+      return s?.nodes[s.cursor.node ?? -1]?.parent;
+    });
+    expect(parent).toBe(done.node);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   it('says the chain could not start when its code cannot load, instead of showing a dead sandbox', async () => {
     const context = await site.browser.newContext();
     await context.route(CHAIN_CODE, (route) => route.abort());

@@ -150,9 +150,10 @@ describe("the page's first start", () => {
     expect(worker).toBeGreaterThanOrEqual(0);
     expect(bundle).toBeGreaterThanOrEqual(0);
     expect(worker).toBeLessThan(bundle);
-    const images = requests.filter((u) => u.includes('chain-worker.image-'));
-    expect(images.length).toBeGreaterThan(0);
-    expect(images.every((u) => u.includes('image-playground'))).toBe(true);
+    // The chain's worker, which asks for the image, starts a moment after the first screen on a first visit.
+    const images = () => requests.filter((u) => u.includes('chain-worker.image-'));
+    await expect.poll(() => images().length, POLL).toBeGreaterThan(0);
+    expect(images().every((u) => u.includes('image-playground'))).toBe(true);
     // The offline cache is installed only once the sandbox is on screen, and nothing broke the policy.
     await page.evaluate(() => navigator.serviceWorker.ready);
     expect(

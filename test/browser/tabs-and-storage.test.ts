@@ -69,8 +69,11 @@ describe('a full disk', () => {
       // Chromium's IndexedDB commits writes past the quota regardless. So the chain worker's IndexedDB is
       // made to refuse writes the way a full disk does: put() throws QuotaExceededError while `__full` is set.
       const { context, page, errors } = await openApp(site.browser, site.url);
-      // The worker the chain runs in, behind the page's own (chain-worker.ts): it is the one that saves.
-      const worker = page.workers().find((w) => w.url().includes('chain-worker-core'));
+      // The worker the chain runs in, behind the page's own (chain-worker.ts): it is the one that saves. On a
+      // first visit it starts a moment after the first screen (once no move came for a while).
+      const core = () => page.workers().find((w) => w.url().includes('chain-worker-core'));
+      await expect.poll(() => core() !== undefined, POLL).toBe(true);
+      const worker = core();
       if (worker === undefined) throw new Error('no chain worker');
       await worker.evaluate(() => {
         const g = globalThis as unknown as { __full: boolean };
