@@ -20,7 +20,7 @@ import {
   toEjsAddress,
   type Chain,
 } from './runtime.ts';
-import { ChainStateManager, LayerMap } from './trie-db.ts';
+import { ChainStateManager, LayerMap, SlotValues, slotValues } from './trie-db.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 const common = () => createCustomCommon({ chainId: 31337 }, Mainnet, { hardfork: HARDFORK });
@@ -130,6 +130,115 @@ describe('the chain state manager (trie-db.ts)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('reads slots through the values kept by trie root as the stock state manager reads them, across reverts, roots, moves and copies', async () => {
+    // The stock state manager keeps no values by root: every slot it does not hold in its cache walks its trie.
+    // Ours answers such reads from `slotValues` when the same root and slot were read before, by any state
+    // manager (the values outlive each run here, so later runs meet roots that earlier runs kept values of).
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), slot: fc.nat(12), value: fc.nat(3) }),
+      fc.record({ kind: fc.constant('step' as const), keep: fc.boolean() }),
+      fc.constant({ kind: 'root' as const }),
+      // A world read: its own checkpoint, reverted, which takes what the caches learned inside it.
+      fc.constant({ kind: 'batch' as const }),
+      // Caches emptied after a root (a restore or a clone starts so): every read goes to the tries.
+      fc.constant({ kind: 'cold' as const }),
+      fc.record({ kind: fc.constant('move' as const), to: fc.nat() }),
+      fc.constant({ kind: 'copy' as const }),
+    );
+    const slotsOf = async (sm: MerkleStateManager, from = 0) => {
+      const out: string[] = [];
+      for (let slot = from; slot <= 12; slot += 2)
+        out.push(bytesToHex(await sm.getStorage(ADDRESS, slotKey(slot))));
+      return out;
+    };
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 50 }), async (ops) => {
+        const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+        const ours = ChainStateManager.create(common(), new Caches());
+        const roots: Uint8Array[] = [];
+        const both = [stock, ours];
+        for (const sm of both) {
+          await withAccount(sm);
+          await sm.checkpoint();
+        }
+        let step = false;
+        let pending = false; // writes waiting since the last root (a cold read or a copy would drop them)
+        const rooted = async () => {
+          await stock.commit();
+          await stock.getStateRoot();
+          await stock.checkpoint();
+          const root = await ours.settle();
+          await ours.checkpoint();
+          roots.push(root);
+          pending = false;
+        };
+        await rooted(); // the account's own root, before any slot
+        for (const [i, o] of ops.entries()) {
+          if (o.kind === 'put') {
+            for (const sm of both) await sm.putStorage(ADDRESS, slotKey(o.slot), word(o.value));
+            pending = true;
+          } else if (o.kind === 'step') {
+            for (const sm of both) await (step ? (o.keep ? sm.commit() : sm.revert()) : sm.checkpoint());
+            step = !step;
+          } else if (o.kind === 'batch') {
+            for (const sm of both) await sm.checkpoint();
+            expect(await slotsOf(ours, i % 2), `read ${i}`).toEqual(await slotsOf(stock, i % 2));
+            for (const sm of both) await sm.revert();
+          } else if (step) {
+            continue; // roots, cold reads, moves and copies happen between steps
+          } else if (o.kind === 'root') {
+            await rooted();
+          } else if (o.kind === 'cold' && !pending) {
+            for (const sm of both) sm.clearCaches();
+            expect(await slotsOf(ours), `cold read ${i}`).toEqual(await slotsOf(stock));
+          } else if (o.kind === 'move' && roots.length > 0) {
+            // A history move: the pending level dropped, the trie pointed back at an earlier root.
+            const to = roots[o.to % roots.length]!;
+            for (const sm of both) {
+              await sm.revert();
+              await sm.setStateRoot(to);
+              await sm.checkpoint();
+            }
+            pending = false;
+            expect(await slotsOf(ours), `move ${i}`).toEqual(await slotsOf(stock));
+          } else if (o.kind === 'copy' && !pending) {
+            // A clone's state manager: a layer of its own at this root, its caches empty.
+            const copy = ours.layeredCopy();
+            const hits = slotValues.size;
+            expect(await slotsOf(copy), `copy ${i}`).toEqual(await slotsOf(stock));
+            if (slotValues.size === hits) kept++;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Copies read values kept earlier (their reads added none), so the kept path was taken.
+    expect(kept).toBeGreaterThan(5);
+  });
+
+  it('keeps at most its limit of slot values, dropping the roots first seen longest ago', () => {
+    const values = new SlotValues(5);
+    const v = (n: number) => new Uint8Array([n]);
+    for (let i = 0; i < 3; i++) values.set('r1', `s${i}`, v(i));
+    values.set('r2', 's0', null);
+    values.set('r2', 's1', v(7));
+    expect(values.size).toBe(5);
+    values.set('r1', 's0', v(0)); // already kept: no new value
+    expect(values.size).toBe(5);
+    values.set('r3', 's0', v(9)); // over the limit: r1 goes, with its three values
+    expect(values.size).toBe(3);
+    expect(values.get('r1', 's1')).toBeUndefined();
+    expect(values.get('r2', 's0')).toBeNull();
+    expect(values.get('r3', 's0')).toEqual(v(9));
+    // A root's values stay together while it is the newest, even past the limit.
+    const one = new SlotValues(2);
+    for (let i = 0; i < 4; i++) one.set('r', `s${i}`, v(i));
+    expect(one.get('r', 's0')).toEqual(v(0));
+    one.set('q', 's0', v(1));
+    expect(one.size).toBe(1);
   });
 
   it('reads a slot of an account without storage as the stock state manager does, without walking a trie', async () => {

@@ -183,7 +183,7 @@ const wrapped = new WeakSet<MerklePatriciaTrie>();
  * read of the 4-actor example) before giving the same `null`. The key is the root the trie itself stands at
  * when asked, never one an account names, which may not be flushed into its trie yet.
  */
-function wrapGet(trie: MerklePatriciaTrie): void {
+function wrapGet(trie: MerklePatriciaTrie, values: () => SlotValues | undefined): void {
   const get = trie.get.bind(trie);
   // Only tries that hash their keys, as every one of ours does: the same root read with unhashed keys would
   // answer other slots.
@@ -192,13 +192,14 @@ function wrapGet(trie: MerklePatriciaTrie): void {
     if (throwIfMissing) return get(key, throwIfMissing);
     const root = trie.root();
     if (equalsBytes(root, trie.EMPTY_TRIE_ROOT)) return Promise.resolve(null);
-    if (!hashed) return get(key, throwIfMissing);
+    const kept = values();
+    if (!hashed || kept === undefined) return get(key, throwIfMissing);
     const rootHex = bytesToUnprefixedHex(root);
     const slot = bytesToUnprefixedHex(key);
-    const known = slotValues.get(rootHex, slot);
+    const known = kept.get(rootHex, slot);
     if (known !== undefined) return Promise.resolve(known);
     return get(key, throwIfMissing).then((value) => {
-      slotValues.set(rootHex, slot, value);
+      kept.set(rootHex, slot, value);
       return value;
     });
   };
@@ -248,6 +249,9 @@ function hashMapCaches(caches: Caches | undefined): void {
 
 /** MerkleStateManager with storage writes kept in its cache until a root is needed (see the top). */
 export class ChainStateManager extends MerkleStateManager {
+  /** Where slot reads of this state manager's storage tries are kept (`wrapGet`); unset, none is. */
+  slotValues: SlotValues | undefined = slotValues;
+
   constructor(opts: MerkleStateManagerOpts) {
     super(opts);
     hashMapCaches(this._caches);
@@ -321,7 +325,7 @@ export class ChainStateManager extends MerkleStateManager {
     const trie = super._getStorageTrie(addressOrHash as Address, rootAccount);
     if (!wrapped.has(trie)) {
       wrapped.add(trie);
-      wrapGet(trie);
+      wrapGet(trie, () => this.slotValues);
     }
     return trie;
   }
