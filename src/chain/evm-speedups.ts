@@ -7,14 +7,15 @@
 //    for the same code, and code at an address never changes in place.
 // 2. `Common.isActivatedEIP`, asked several times per opcode, is a linear search of a list; a Set answers it.
 //
-// It also installs the interpreter loop (evm-sync-steps.ts) and the call frames' set-up (evm-call-frame.ts), each
-// switched on by the same per-EVM flag.
+// It also installs the interpreter loop (evm-sync-steps.ts), the call frames' set-up (evm-call-frame.ts) and the
+// journal's warm-slot bookkeeping (evm-journal.ts), each switched on by the same per-EVM flag.
 //
 // The interpreter is not exported by @ethereumjs/evm, so its module is imported by path (the package's
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
 import { installCallFrame, type InterpreterClass } from './evm-call-frame.ts';
+import { installFastJournal } from './evm-journal.ts';
 import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
@@ -141,5 +142,6 @@ export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
+  installFastJournal(evm as unknown as { journal: unknown }, fastPathsOn);
   return installed;
 }

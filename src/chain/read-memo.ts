@@ -11,6 +11,7 @@
 // written since its checkpoint, so those slots invalidate again.
 import { bytesToUnprefixedHex } from '@ethereumjs/util';
 import type { Chain } from './evm.ts';
+import { addressHex } from './trie-db.ts';
 
 /** A recorded input: `s:<address>:<slot>`, `c:<address>` (code) or ACCOUNTS (any account's fields). */
 type Dep = string;
@@ -48,9 +49,9 @@ export interface ReadMemo {
 const memos = new WeakMap<Chain, ReadMemo>();
 
 // A table lookup per byte (noble's, through @ethereumjs/util): every storage load of a recorded read and
-// every storage write names its slot this way.
+// every storage write names its slot this way; an address's hex is made once per address (trie-db.ts).
 const hex = bytesToUnprefixedHex;
-const addr = (a: { bytes: Uint8Array }) => hex(a.bytes);
+const addr = (a: { bytes: Uint8Array }) => addressHex(a.bytes);
 
 function invalidate(m: ReadMemo, dep: Dep): void {
   m.tracking?.add(dep);

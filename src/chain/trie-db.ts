@@ -24,7 +24,7 @@ import {
   ValueEncoding,
   type Address,
 } from '@ethereumjs/util';
-import { toRlp } from 'viem';
+import { fromRlp, toRlp } from 'viem';
 import { reachableKeys } from './trie-reach.ts';
 
 type Value = Uint8Array | string;
@@ -235,6 +235,20 @@ export class HashMapCache<V> {
   }
 }
 
+/**
+ * An address's hex (unprefixed), as the caches key it, made once per address array: a call frame's address
+ * is one array for all the frame's loads, and a string made once is hashed once. The library's own
+ * conversion builds the string a character pair at a time, which a map lookup then flattens and hashes
+ * again, every time. An address's bytes are never changed in place.
+ */
+const addressHexes = new WeakMap<Uint8Array, string>();
+
+export function addressHex(bytes: Uint8Array): string {
+  let hex = addressHexes.get(bytes);
+  if (hex === undefined) addressHexes.set(bytes, (hex = bytesToUnprefixedHex(bytes)));
+  return hex;
+}
+
 /** Puts a hash map under each of a state manager's caches that keeps an ordered map (before its first use). */
 function hashMapCaches(caches: Caches | undefined): void {
   for (const c of [caches?.account, caches?.code, caches?.storage] as (
@@ -300,10 +314,35 @@ export class ChainStateManager extends MerkleStateManager {
     if (clean && !this.triesWritten) this._storageTries = tries;
   }
 
+  /** The caches' maps (`hashMapCaches`), looked up by `addressHex` (the stock lookups make the hex each time). */
+  private cached<V>(cache: { _orderedMapCache?: unknown } | undefined, address: Address): V | undefined {
+    const map = cache?._orderedMapCache;
+    return map instanceof HashMapCache
+      ? (map.getElementByKey(addressHex(address.bytes)) as V | undefined)
+      : undefined;
+  }
+
   /** The stock method, with accounts read from the cache decoded once per cached RLP (see `accountFromRlp`). */
   override async getAccount(address: Address): Promise<Account | undefined> {
-    const rlp = this._caches?.account?.get(address)?.accountRLP;
+    const rlp = this.cached<{ accountRLP?: Uint8Array }>(this._caches?.account, address)?.accountRLP;
     return rlp === undefined ? super.getAccount(address) : accountFromRlp(rlp);
+  }
+
+  /** The stock method, a slot in the cache found by `addressHex` (else the stock method looks again). */
+  override async getStorage(address: Address, key: Uint8Array): Promise<Uint8Array> {
+    if (key.length === 32) {
+      const slots = this.cached<Map<string, Uint8Array>>(this._caches?.storage, address);
+      const rlp = slots?.get(bytesToUnprefixedHex(key));
+      if (rlp !== undefined) return fromRlp(rlp, 'bytes') as Uint8Array; // a slot's value is one string
+    }
+    return super.getStorage(address, key);
+  }
+
+  /** The stock method, the code in the cache found by `addressHex` (else the stock method looks again). */
+  override async getCode(address: Address): Promise<Uint8Array> {
+    const elem = this.cached<{ code?: Uint8Array }>(this._caches?.code, address);
+    if (elem !== undefined) return elem.code ?? new Uint8Array(0);
+    return super.getCode(address);
   }
 
   override async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
