@@ -1,11 +1,11 @@
 // The EVM journal's warm addresses and slots (EIP-2929) and touched accounts, keyed as the library keys them
-// (unprefixed hex), with each address's hex made once per address array (trie-db.ts `addressHex`). The
+// (unprefixed hex), with each address's hex made once per address array (trie-db.ts `addressHex`) and a slot's
+// once per load (`slotHex`). The
 // library's methods make an address's hex on every call, a character pair at a time, and a map lookup then
 // flattens and hashes that string again: every SLOAD asks whether its slot is warm, every call frame touches
 // its caller and callee. Each method here does what the library's does, in the same order, on the same maps;
 // with the EVM's fast paths off (`useOriginalLoop`) the library's own runs.
-import { bytesToUnprefixedHex } from '@ethereumjs/util';
-import { addressHex } from './trie-db.ts';
+import { addressHex, slotHex } from './trie-db.ts';
 
 type Slots = Set<string>;
 
@@ -23,12 +23,10 @@ interface Journal {
   touchAddress(address: { bytes: Uint8Array }): void;
 }
 
-const hex = bytesToUnprefixedHex;
-
 function isWarmedStorage(j: Journal, address: Uint8Array, slot: Uint8Array): boolean {
   const a = addressHex(address);
   const slots = j.journal.get(a);
-  const s = hex(slot);
+  const s = slotHex(slot);
   if (slots?.has(s) === true) return true;
   return j.alwaysWarmJournal.get(a)?.has(s) ?? false;
 }
@@ -49,7 +47,7 @@ function addWarmedStorage(j: Journal, address: Uint8Array, slot: Uint8Array): vo
     j.addWarmedAddress(address);
     slots = j.journal.get(a)!;
   }
-  const s = hex(slot);
+  const s = slotHex(slot);
   if (!slots.has(s)) {
     slots.add(s);
     const bySlot = j.journalDiff[j.journalDiff.length - 1]![1][1];

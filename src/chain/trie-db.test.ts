@@ -1,6 +1,12 @@
 import { createCustomCommon, Mainnet } from '@ethereumjs/common';
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager';
-import { bytesToHex, createAccount, createAddressFromString, setLengthLeft } from '@ethereumjs/util';
+import {
+  bytesToHex,
+  bytesToUnprefixedHex,
+  createAccount,
+  createAddressFromString,
+  setLengthLeft,
+} from '@ethereumjs/util';
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
@@ -20,7 +26,7 @@ import {
   toEjsAddress,
   type Chain,
 } from './runtime.ts';
-import { ChainStateManager, LayerMap, SlotValues, slotValues } from './trie-db.ts';
+import { ChainStateManager, LayerMap, slotHex, SlotValues, slotValues } from './trie-db.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 const common = () => createCustomCommon({ chainId: 31337 }, Mainnet, { hardfork: HARDFORK });
@@ -217,6 +223,44 @@ describe('the chain state manager (trie-db.ts)', () => {
     );
     // Copies read values kept earlier (their reads added none), so the kept path was taken.
     expect(kept).toBeGreaterThan(5);
+  });
+
+  it('reads every kind of slot value from its cache as the stock state manager decodes it', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    for (const sm of [stock, ours]) await withAccount(sm);
+    // Values of every length 0..32 with any bytes: single bytes below and above 0x80, leading zeros (unpadded).
+    const value = fc.uint8Array({ maxLength: 32 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(7), value), { maxLength: 20 }), async (writes) => {
+        for (const [slot, v] of writes) {
+          for (const sm of [stock, ours]) await sm.putStorage(ADDRESS, slotKey(slot), v);
+          const [a, b] = await Promise.all([stock, ours].map((sm) => sm.getStorage(ADDRESS, slotKey(slot))));
+          expect(bytesToHex(b!)).toBe(bytesToHex(a!));
+          b!.fill(1); // the caller's own copy: the next read is unchanged
+          expect(bytesToHex(await ours.getStorage(ADDRESS, slotKey(slot)))).toBe(bytesToHex(a!));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names a slot in hex as the library does, also when a caller reuses its array for another slot', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.uint8Array({ minLength: 32, maxLength: 32 }))),
+        (slots) => {
+          const reused = new Uint8Array(32);
+          for (const [reuse, bytes] of slots) {
+            const arg = reuse ? reused : Uint8Array.from(bytes);
+            if (reuse) reused.set(bytes);
+            expect(slotHex(arg)).toBe(bytesToUnprefixedHex(bytes));
+            expect(slotHex(arg)).toBe(bytesToUnprefixedHex(bytes));
+          }
+        },
+      ),
+    );
+    expect(slotHex(new Uint8Array([1, 2]))).toBe('0102');
   });
 
   it('keeps at most its limit of slot values, dropping the roots first seen longest ago', () => {

@@ -195,7 +195,7 @@ function wrapGet(trie: MerklePatriciaTrie, values: () => SlotValues | undefined)
     const kept = values();
     if (!hashed || kept === undefined) return get(key, throwIfMissing);
     const rootHex = bytesToUnprefixedHex(root);
-    const slot = bytesToUnprefixedHex(key);
+    const slot = slotHex(key);
     const known = kept.get(rootHex, slot);
     if (known !== undefined) return Promise.resolve(known);
     return get(key, throwIfMissing).then((value) => {
@@ -247,6 +247,40 @@ export function addressHex(bytes: Uint8Array): string {
   let hex = addressHexes.get(bytes);
   if (hex === undefined) addressHexes.set(bytes, (hex = bytesToUnprefixedHex(bytes)));
   return hex;
+}
+
+/**
+ * A storage slot's hex (unprefixed), as the caches and the journal key it. One SLOAD names its slot several
+ * times over (the journal's warm check, the read memo, the cache, the trie): the last slot's hex is kept with
+ * a copy of its bytes, and given again when the same bytes come next (compared, so a caller that reuses its
+ * array for another slot gets that slot's hex).
+ */
+const lastSlot = new Uint8Array(32);
+let lastSlotHex: string | undefined;
+
+export function slotHex(bytes: Uint8Array): string {
+  if (bytes.length !== 32) return bytesToUnprefixedHex(bytes);
+  if (lastSlotHex !== undefined && equalsBytes(bytes, lastSlot)) return lastSlotHex;
+  lastSlotHex = bytesToUnprefixedHex(bytes);
+  lastSlot.set(bytes);
+  return lastSlotHex;
+}
+
+/**
+ * A slot's value from its RLP, as the stock `getStorage` decodes it: the canonical one-string forms at once (a
+ * byte below 0x80 is itself; 0x80 + n is n bytes), anything else by viem's decoder. A copy, the caller's own.
+ */
+function slotValue(rlp: Uint8Array): Uint8Array {
+  const first = rlp[0]!;
+  if (rlp.length === 1 && first < 0x80) return rlp.slice();
+  if (
+    first >= 0x80 &&
+    first <= 0xb7 &&
+    rlp.length === 1 + first - 0x80 &&
+    (first !== 0x81 || rlp[1]! >= 0x80)
+  )
+    return rlp.slice(1);
+  return fromRlp(rlp, 'bytes') as Uint8Array; // a slot's value is one string
 }
 
 /** Puts a hash map under each of a state manager's caches that keeps an ordered map (before its first use). */
@@ -332,8 +366,8 @@ export class ChainStateManager extends MerkleStateManager {
   override async getStorage(address: Address, key: Uint8Array): Promise<Uint8Array> {
     if (key.length === 32) {
       const slots = this.cached<Map<string, Uint8Array>>(this._caches?.storage, address);
-      const rlp = slots?.get(bytesToUnprefixedHex(key));
-      if (rlp !== undefined) return fromRlp(rlp, 'bytes') as Uint8Array; // a slot's value is one string
+      const rlp = slots?.get(slotHex(key));
+      if (rlp !== undefined) return slotValue(rlp);
     }
     return super.getStorage(address, key);
   }
