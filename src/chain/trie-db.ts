@@ -16,7 +16,6 @@ import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import type { Common } from '@ethereumjs/common';
 import {
   Account,
-  bytesToUnprefixedHex,
   createAccountFromRLP,
   equalsBytes,
   MapDB,
@@ -25,6 +24,7 @@ import {
   type Address,
 } from '@ethereumjs/util';
 import { fromRlp, toRlp } from 'viem';
+import { unprefixedHex } from './hex.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 type Value = Uint8Array | string;
@@ -194,7 +194,7 @@ function wrapGet(trie: MerklePatriciaTrie, values: () => SlotValues | undefined)
     if (equalsBytes(root, trie.EMPTY_TRIE_ROOT)) return Promise.resolve(null);
     const kept = values();
     if (!hashed || kept === undefined) return get(key, throwIfMissing);
-    const rootHex = bytesToUnprefixedHex(root);
+    const rootHex = unprefixedHex(root);
     const slot = slotHex(key);
     const known = kept.get(rootHex, slot);
     if (known !== undefined) return Promise.resolve(known);
@@ -237,15 +237,15 @@ export class HashMapCache<V> {
 
 /**
  * An address's hex (unprefixed), as the caches key it, made once per address array: a call frame's address
- * is one array for all the frame's loads, and a string made once is hashed once. The library's own
+ * is one array for all the frame's loads, and a string made once is hashed once (hex.ts: the library's own
  * conversion builds the string a character pair at a time, which a map lookup then flattens and hashes
- * again, every time. An address's bytes are never changed in place.
+ * again, every time). An address's bytes are never changed in place.
  */
 const addressHexes = new WeakMap<Uint8Array, string>();
 
 export function addressHex(bytes: Uint8Array): string {
   let hex = addressHexes.get(bytes);
-  if (hex === undefined) addressHexes.set(bytes, (hex = bytesToUnprefixedHex(bytes)));
+  if (hex === undefined) addressHexes.set(bytes, (hex = unprefixedHex(bytes)));
   return hex;
 }
 
@@ -259,9 +259,9 @@ const lastSlot = new Uint8Array(32);
 let lastSlotHex: string | undefined;
 
 export function slotHex(bytes: Uint8Array): string {
-  if (bytes.length !== 32) return bytesToUnprefixedHex(bytes);
+  if (bytes.length !== 32) return unprefixedHex(bytes);
   if (lastSlotHex !== undefined && equalsBytes(bytes, lastSlot)) return lastSlotHex;
-  lastSlotHex = bytesToUnprefixedHex(bytes);
+  lastSlotHex = unprefixedHex(bytes);
   lastSlot.set(bytes);
   return lastSlotHex;
 }
