@@ -26,7 +26,7 @@ import {
   toEjsAddress,
   type Chain,
 } from './runtime.ts';
-import { ChainStateManager, LayerMap, slotHex, SlotValues, slotValues } from './trie-db.ts';
+import { ChainStateManager, LayerMap, slotHex, TrieValues, trieValues } from './trie-db.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 const common = () => createCustomCommon({ chainId: 31337 }, Mainnet, { hardfork: HARDFORK });
@@ -140,7 +140,7 @@ describe('the chain state manager (trie-db.ts)', () => {
 
   it('reads slots through the values kept by trie root as the stock state manager reads them, across reverts, roots, moves and copies', async () => {
     // The stock state manager keeps no values by root: every slot it does not hold in its cache walks its trie.
-    // Ours answers such reads from `slotValues` when the same root and slot were read before, by any state
+    // Ours answers such reads from `trieValues` when the same root and slot were read before, by any state
     // manager (the values outlive each run here, so later runs meet roots that earlier runs kept values of).
     const op = fc.oneof(
       fc.record({ kind: fc.constant('put' as const), slot: fc.nat(12), value: fc.nat(3) }),
@@ -213,9 +213,9 @@ describe('the chain state manager (trie-db.ts)', () => {
           } else if (o.kind === 'copy' && !pending) {
             // A clone's state manager: a layer of its own at this root, its caches empty.
             const copy = ours.layeredCopy();
-            const hits = slotValues.size;
+            const hits = trieValues.size;
             expect(await slotsOf(copy), `copy ${i}`).toEqual(await slotsOf(stock));
-            if (slotValues.size === hits) kept++;
+            if (trieValues.size === hits) kept++;
           }
         }
       }),
@@ -263,8 +263,8 @@ describe('the chain state manager (trie-db.ts)', () => {
     expect(slotHex(new Uint8Array([1, 2]))).toBe('0102');
   });
 
-  it('keeps at most its limit of slot values, dropping the roots first seen longest ago', () => {
-    const values = new SlotValues(5);
+  it('keeps at most its limit of values, dropping the roots first seen longest ago', () => {
+    const values = new TrieValues(5);
     const v = (n: number) => new Uint8Array([n]);
     for (let i = 0; i < 3; i++) values.set('r1', `s${i}`, v(i));
     values.set('r2', 's0', null);
@@ -278,7 +278,7 @@ describe('the chain state manager (trie-db.ts)', () => {
     expect(values.get('r2', 's0')).toBeNull();
     expect(values.get('r3', 's0')).toEqual(v(9));
     // A root's values stay together while it is the newest, even past the limit.
-    const one = new SlotValues(2);
+    const one = new TrieValues(2);
     for (let i = 0; i < 4; i++) one.set('r', `s${i}`, v(i));
     expect(one.get('r', 's0')).toEqual(v(0));
     one.set('q', 's0', v(1));

@@ -128,15 +128,16 @@ function accountFromRlp(rlp: Uint8Array): Account {
 }
 
 /**
- * Storage values by the root of the storage trie they were read from and their slot. A trie root names its
- * whole content (nodes are content-addressed), so an entry can never go stale: a write gives the trie a new
- * root, and a revert puts an old one back, under which the old entries are right again. It serves the slot
- * reads that walked the trie again and again because a read batch's revert takes what the state cache
- * learned inside it (about a quarter of a cold world read's slots). Shared by every chain: a clone reads
- * its template's tries under the same roots. Bounded: past `limit` values, the roots first seen longest ago
- * go (a root's values are dropped together; a root still read comes back on its next read).
+ * Values by the root of the trie they were read from and their key: storage slots by storage trie root, accounts
+ * by state root. A trie root names its whole content (nodes are content-addressed), so an entry can never go
+ * stale: a write gives the trie a new root, and a revert puts an old one back, under which the old entries are
+ * right again; and two tries with one root hold the same values. It serves the reads that walked a trie again
+ * and again because a read batch's revert takes what the state caches learned inside it (about a quarter of a
+ * cold world read's slots). Shared by every chain: a clone reads its template's tries under the same roots.
+ * Bounded: past `limit` values, the roots first seen longest ago go (a root's values are dropped together; a
+ * root still read comes back on its next read).
  */
-export class SlotValues {
+export class TrieValues {
   private readonly byRoot = new Map<string, Map<string, Uint8Array | null>>();
   private count = 0;
 
@@ -169,21 +170,21 @@ export class SlotValues {
   }
 }
 
-/** Every chain's storage values by trie root and slot (see `SlotValues`); about 200 bytes a value. */
-export const slotValues = new SlotValues(8_192);
+/** Every chain's slots and accounts by trie root and key (see `TrieValues`); about 200 bytes a value. */
+export const trieValues = new TrieValues(8_192);
 
-/** Storage tries whose `get` goes through `slotValues` (see `ChainStateManager._getStorageTrie`). */
+/** Tries whose `get` goes through `trieValues` (a state manager's state trie and storage tries). */
 const wrapped = new WeakSet<MerklePatriciaTrie>();
 
 /**
- * The stock storage trie's `get`, with two shortcuts that give the same answer: a lookup in an empty trie
- * answers "nothing" at once, and a lookup under a root and slot read before answers what it answered then.
+ * The stock trie's `get`, with two shortcuts that give the same answer: a lookup in an empty trie answers
+ * "nothing" at once, and a lookup under a root and key read before answers what it answered then.
  * The stock lookup walks from the root, and the empty trie's root is a node no database holds, so every slot
  * read of an account without storage created, threw and caught an Error with its stack trace (14 per world
  * read of the 4-actor example) before giving the same `null`. The key is the root the trie itself stands at
  * when asked, never one an account names, which may not be flushed into its trie yet.
  */
-function wrapGet(trie: MerklePatriciaTrie, values: () => SlotValues | undefined): void {
+function wrapGet(trie: MerklePatriciaTrie, values: () => TrieValues | undefined): void {
   const get = trie.get.bind(trie);
   // Only tries that hash their keys, as every one of ours does: the same root read with unhashed keys would
   // answer other slots.
@@ -195,11 +196,11 @@ function wrapGet(trie: MerklePatriciaTrie, values: () => SlotValues | undefined)
     const kept = values();
     if (!hashed || kept === undefined) return get(key, throwIfMissing);
     const rootHex = unprefixedHex(root);
-    const slot = slotHex(key);
-    const known = kept.get(rootHex, slot);
+    const at = slotHex(key); // a slot's or an address's hex
+    const known = kept.get(rootHex, at);
     if (known !== undefined) return Promise.resolve(known);
     return get(key, throwIfMissing).then((value) => {
-      kept.set(rootHex, slot, value);
+      kept.set(rootHex, at, value);
       return value;
     });
   };
@@ -297,12 +298,14 @@ function hashMapCaches(caches: Caches | undefined): void {
 
 /** MerkleStateManager with storage writes kept in its cache until a root is needed (see the top). */
 export class ChainStateManager extends MerkleStateManager {
-  /** Where slot reads of this state manager's storage tries are kept (`wrapGet`); unset, none is. */
-  slotValues: SlotValues | undefined = slotValues;
+  /** Where reads of this state manager's tries are kept (`wrapGet`); unset, none is. */
+  trieValues: TrieValues | undefined = trieValues;
 
   constructor(opts: MerkleStateManagerOpts) {
     super(opts);
     hashMapCaches(this._caches);
+    wrapped.add(this._trie);
+    wrapGet(this._trie, () => this.trieValues);
   }
 
   /** What `new MerkleStateManager({ common, caches })` makes, over a database layer of its own. */
@@ -398,7 +401,7 @@ export class ChainStateManager extends MerkleStateManager {
     const trie = super._getStorageTrie(addressOrHash as Address, rootAccount);
     if (!wrapped.has(trie)) {
       wrapped.add(trie);
-      wrapGet(trie, () => this.slotValues);
+      wrapGet(trie, () => this.trieValues);
     }
     return trie;
   }

@@ -1,6 +1,6 @@
-// Property test: world reads through the slot values kept by storage trie root (chain/trie-db.ts `slotValues`)
-// equal, as text, the same reads on a sandbox whose state manager keeps none, so that every slot its caches do
-// not hold walks its trie. Both sandboxes take the same random steps (accepted or rejected, of every action
+// Property test: world reads through the values kept by trie root (chain/trie-db.ts `trieValues`: slots by
+// storage trie root, accounts by state root) equal, as text, the same reads on a sandbox whose state manager
+// keeps none, so that every slot and account its caches do not hold walks its trie. Both sandboxes take the same random steps (accepted or rejected, of every action
 // kind: reverts and checkpoints), snapshots taken at once or with their roots worked out later (deferred
 // roots), and then the same jumps between those snapshots (history moves). Every read starts with nothing kept
 // in the read memo, so every view call runs in the EVM and loads its slots.
@@ -15,7 +15,7 @@ import {
   snapshot,
   type Snapshot,
 } from '../../src/chain/runtime.ts';
-import { slotValues } from '../../src/chain/trie-db.ts';
+import { trieValues } from '../../src/chain/trie-db.ts';
 import { runStep } from '../../src/protocol/runner.ts';
 import { cloneNames, type Names, type Sandbox } from '../../src/protocol/sandbox.ts';
 import { readWorld } from '../../src/protocol/world.ts';
@@ -33,10 +33,10 @@ let plain: World0;
 beforeAll(async () => {
   kept = await bootWorld();
   plain = await bootWorld();
-  plain.sb.chain.stateManager.slotValues = undefined;
+  plain.sb.chain.stateManager.trieValues = undefined;
 }, 120_000);
 
-describe('slot values kept by storage trie root', () => {
+describe('values kept by trie root', () => {
   it('give the world reads of a state manager without them, after random steps, deferred roots and moves', async () => {
     let compared = 0;
     const arb = fc.record({
@@ -85,6 +85,6 @@ describe('slot values kept by storage trie root', () => {
       { numRuns: Number(process.env['INV_RUNS'] ?? 5), seed: 31, endOnFailure: true },
     );
     expect(compared).toBeGreaterThan(10);
-    expect(slotValues.size).toBeGreaterThan(0);
+    expect(trieValues.size).toBeGreaterThan(0);
   }, 600_000);
 });
