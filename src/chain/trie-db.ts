@@ -128,14 +128,20 @@ function accountFromRlp(rlp: Uint8Array): Account {
 }
 
 /**
- * Values by the root of the trie they were read from and their key: storage slots by storage trie root, accounts
- * by state root. A trie root names its whole content (nodes are content-addressed), so an entry can never go
- * stale: a write gives the trie a new root, and a revert puts an old one back, under which the old entries are
- * right again; and two tries with one root hold the same values. It serves the reads that walked a trie again
- * and again because a read batch's revert takes what the state caches learned inside it (about a quarter of a
- * cold world read's slots). Shared by every chain: a clone reads its template's tries under the same roots.
- * Bounded: past `limit` values, the roots first seen longest ago go (a root's values are dropped together; a
- * root still read comes back on its next read).
+ * Storage values by the root of the storage trie they were read from and their slot. A trie root names its
+ * whole content (nodes are content-addressed), so an entry can never go stale: a write gives the trie a new
+ * root, and a revert puts an old one back, under which the old entries are right again; and two tries with one
+ * root hold the same values. It serves the slot reads that walked a trie again and again because a read
+ * batch's revert takes what the state cache learned inside it (about a quarter of a cold world read's slots).
+ * Shared by every chain: a clone reads its template's tries under the same roots. Bounded: past `limit` values,
+ * the roots first seen longest ago go (a root's values are dropped together; a root still read comes back on
+ * its next read).
+ *
+ * Storage tries only. The state trie's reads must stay walks: inside a journal checkpoint its database keeps
+ * every node a walk reads in the checkpoint's change set, and the commit writes them back, in the state trie's
+ * form (bytes, where storage tries keep hex text). Skipping those walks leaves the same state but other node
+ * forms in the database, and images, which carry the nodes as text, then differ from the eager path's
+ * (session-deferred.test.ts caught it).
  */
 export class TrieValues {
   private readonly byRoot = new Map<string, Map<string, Uint8Array | null>>();
@@ -170,10 +176,10 @@ export class TrieValues {
   }
 }
 
-/** Every chain's slots and accounts by trie root and key (see `TrieValues`); about 200 bytes a value. */
+/** Every chain's storage values by trie root and slot (see `TrieValues`); about 200 bytes a value. */
 export const trieValues = new TrieValues(8_192);
 
-/** Tries whose `get` goes through `trieValues` (a state manager's state trie and storage tries). */
+/** Storage tries whose `get` goes through `trieValues` (see `ChainStateManager._getStorageTrie`). */
 const wrapped = new WeakSet<MerklePatriciaTrie>();
 
 /**
@@ -298,14 +304,12 @@ function hashMapCaches(caches: Caches | undefined): void {
 
 /** MerkleStateManager with storage writes kept in its cache until a root is needed (see the top). */
 export class ChainStateManager extends MerkleStateManager {
-  /** Where reads of this state manager's tries are kept (`wrapGet`); unset, none is. */
+  /** Where slot reads of this state manager's storage tries are kept (`wrapGet`); unset, none is. */
   trieValues: TrieValues | undefined = trieValues;
 
   constructor(opts: MerkleStateManagerOpts) {
     super(opts);
     hashMapCaches(this._caches);
-    wrapped.add(this._trie);
-    wrapGet(this._trie, () => this.trieValues);
   }
 
   /** What `new MerkleStateManager({ common, caches })` makes, over a database layer of its own. */

@@ -1,6 +1,6 @@
-// Property test: world reads through the values kept by trie root (chain/trie-db.ts `trieValues`: slots by
-// storage trie root, accounts by state root) equal, as text, the same reads on a sandbox whose state manager
-// keeps none, so that every slot and account its caches do not hold walks its trie. Both sandboxes take the same random steps (accepted or rejected, of every action
+// Property test: world reads through the storage values kept by trie root (chain/trie-db.ts `trieValues`)
+// equal, as text, the same reads on a sandbox whose state manager keeps none, so that every slot its caches do
+// not hold walks its storage trie. Both sandboxes take the same random steps (accepted or rejected, of every action
 // kind: reverts and checkpoints), snapshots taken at once or with their roots worked out later (deferred
 // roots), and then the same jumps between those snapshots (history moves). Every read starts with nothing kept
 // in the read memo, so every view call runs in the EVM and loads its slots.
@@ -36,7 +36,7 @@ beforeAll(async () => {
   plain.sb.chain.stateManager.trieValues = undefined;
 }, 120_000);
 
-describe('values kept by trie root', () => {
+describe('storage values kept by trie root', () => {
   it('give the world reads of a state manager without them, after random steps, deferred roots and moves', async () => {
     let compared = 0;
     const arb = fc.record({
