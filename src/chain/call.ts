@@ -13,6 +13,7 @@ import {
   type Hex,
 } from 'viem';
 import { abiOf, decodeRevert, type DecodedError } from './abi.ts';
+import { bytesWord } from './evm-memory-words.ts';
 import { runViewFrame } from './evm-call-frame.ts';
 import { BLOCK_GAS_LIMIT, toEjsAddress, type Chain } from './evm.ts';
 import { readMemo, recall, remember } from './read-memo.ts';
@@ -211,6 +212,7 @@ function viewCall(key: string, req: CallRequest): ViewCall {
     const p = preparedView(req.contract, req.functionName);
     const fn = p?.abi[0] as AbiFunction | undefined;
     const outputs = fn?.outputs;
+    const single = outputs?.length === 1 && outputs[0]!.type === 'uint256';
     c = {
       data: hexToBytes(codec.data),
       view: fn?.stateMutability === 'view' || fn?.stateMutability === 'pure',
@@ -220,6 +222,8 @@ function viewCall(key: string, req: CallRequest): ViewCall {
         outputs === undefined
           ? (returned) => codec.decode(bytesToHex(returned) as Hex)
           : (returned) => {
+              // One uint256 in exactly one word (most of a world's answers): read at once; else viem decodes.
+              if (single && returned.length === 32) return bytesWord(returned);
               const values = decodeAbiParameters(outputs, returned);
               return values.length > 1 ? values : values[0];
             },

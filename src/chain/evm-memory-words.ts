@@ -60,3 +60,18 @@ export function wordBytes(word: bigint): Uint8Array {
   v.setBigUint64(24, BigInt.asUintN(64, word));
   return out;
 }
+
+/**
+ * The word in `bytes`, exactly 32 of them, big-endian: a view call's one uint256 answer, as viem's decoder
+ * reads it (which converts through hex and a cursor).
+ */
+export function bytesWord(bytes: Uint8Array): bigint {
+  if (bytes.length !== 32) throw new Error(`a word is 32 bytes, not ${bytes.length}`);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, 32);
+  const a = v.getBigUint64(0);
+  const b = v.getBigUint64(8);
+  const c = v.getBigUint64(16);
+  const d = v.getBigUint64(24);
+  if (a === 0n && b === 0n && c === 0n) return d;
+  return (a << (3n * LANE)) | (b << (2n * LANE)) | (c << LANE) | d;
+}

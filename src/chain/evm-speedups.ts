@@ -6,18 +6,22 @@
 //    per code; we cache it per code array: with read caches on, the state manager hands out the same array
 //    for the same code, and code at an address never changes in place.
 // 2. `Common.isActivatedEIP`, asked several times per opcode, is a linear search of a list; a Set answers it.
+// 3. KECCAK256's answer as a word, remembered per short input (`fastKeccakOp`).
 //
-// It also installs the interpreter loop (evm-sync-steps.ts) and the call frames' set-up (evm-call-frame.ts), each
-// switched on by the same per-EVM flag.
+// It also installs the interpreter loop (evm-sync-steps.ts), the call frames' set-up (evm-call-frame.ts) and the
+// journal's warm-slot bookkeeping (evm-journal.ts), each switched on by the same per-EVM flag.
 //
 // The interpreter is not exported by @ethereumjs/evm, so its module is imported by path (the package's
 // `exports` map only guards bare specifiers). When that path is missing (another install layout, or Vite's
 // dev-server pre-bundling, which gives the EVM its own copy) nothing is patched and the EVM runs as shipped.
 import type { VM } from '@ethereumjs/vm';
 import { installCallFrame, type InterpreterClass } from './evm-call-frame.ts';
+import { installFastJournal } from './evm-journal.ts';
+import { keccak256Memo, keccakWord } from './keccak-memo.ts';
 import { fastPathsOn, installSyncSteps, type GrowMemory, type WarmSlot } from './evm-sync-steps.ts';
 
 const ENABLED = Symbol.for('restaking-sandbox/evm-speedups');
+const KECCAK_OP = Symbol.for('restaking-sandbox/keccak-op');
 
 interface JumpAnalysis {
   jumps: Uint8Array;
@@ -120,6 +124,30 @@ function fastEipLookup(common: { _activatedEIPsCache?: number[]; isActivatedEIP(
   };
 }
 
+interface KeccakState {
+  stack: { popN(n: number): bigint[]; push(value: bigint): void };
+  memory: { read(offset: number, size: number, avoidCopy?: boolean): Uint8Array };
+}
+type OpHandler = (rs: KeccakState, common: { customCrypto: { keccak256?: unknown } }) => void;
+
+/**
+ * KECCAK256's handler, its word taken from `keccakWord` (remembered per short input, as the hash itself is)
+ * instead of parsed back from the hash's hex each time: a mapping lookup in a view call is one. The original
+ * handler runs with the fast paths off, or on a Common whose keccak is not the memo's.
+ */
+function fastKeccakOp(evm: object): void {
+  const entry = (evm as { _opcodeMap?: ({ opHandler: OpHandler } | undefined)[] })._opcodeMap?.[0x20];
+  if (entry === undefined) return;
+  const original = entry.opHandler;
+  entry.opHandler = (rs, common) => {
+    if (!fastPathsOn(evm) || common.customCrypto.keccak256 !== keccak256Memo) return original(rs, common);
+    const [offset, length] = rs.stack.popN(2) as [bigint, bigint];
+    // The memory read is the handler's own (it grows memory as needed); a view, since it is only hashed.
+    const data = length === 0n ? new Uint8Array(0) : rs.memory.read(Number(offset), Number(length), true);
+    rs.stack.push(keccakWord(data));
+  };
+}
+
 /** Whether the jump-analysis cache is installed in this runtime (false under Vite's dev server). */
 export function evmSpeedupsInstalled(): Promise<boolean> {
   patched ??= patchInterpreter();
@@ -141,5 +169,10 @@ export async function enableEvmSpeedups(vm: VM): Promise<boolean> {
   }
   evm[ENABLED] = true;
   fastEipLookup(evm.common);
+  installFastJournal(evm as unknown as { journal: unknown }, fastPathsOn);
+  if (evm[KECCAK_OP] !== true) {
+    evm[KECCAK_OP] = true;
+    fastKeccakOp(evm);
+  }
   return installed;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keccak256 } from 'viem';
-import { keccak256Memo } from './keccak-memo.ts';
+import { keccak256Memo, keccakWord } from './keccak-memo.ts';
 
 describe('keccak256Memo', () => {
   it('hashes as keccak-256 does, first time and remembered, short inputs and long', () => {
@@ -30,5 +30,20 @@ describe('keccak256Memo', () => {
     for (const data of inputs) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
     for (const data of inputs.slice(0, 50)) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
     for (const data of inputs.slice(-50)) expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes'));
+  });
+
+  it('gives KECCAK256’s word, as the opcode’s own handler makes it from the hash’s hex, remembered and past its limit', () => {
+    const word = (data: Uint8Array) => BigInt(keccak256(data));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (data) => {
+        expect(keccakWord(data)).toBe(word(data));
+        expect(keccakWord(Uint8Array.from(data))).toBe(word(data));
+        expect(keccak256Memo(data)).toEqual(keccak256(data, 'bytes')); // the hash beside it unchanged
+      }),
+    );
+    const inputs = Array.from({ length: 5000 }, (_, i) => Uint8Array.from([i >> 8, i & 255, 9]));
+    for (const data of inputs) expect(keccakWord(data)).toBe(word(data));
+    for (const data of [...inputs.slice(0, 50), ...inputs.slice(-50)])
+      expect(keccakWord(data)).toBe(word(data));
   });
 });

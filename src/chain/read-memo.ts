@@ -9,8 +9,8 @@
 // TIMESTAMP, NUMBER) or an account (BALANCE, SELFBALANCE, EXTCODEHASH). Writes are seen the same way
 // (putStorage, putCode, putAccount and friends), and so are journal reverts: a revert puts back every slot
 // written since its checkpoint, so those slots invalidate again.
-import { bytesToUnprefixedHex } from '@ethereumjs/util';
 import type { Chain } from './evm.ts';
+import { addressHex, slotHex } from './trie-db.ts';
 
 /** A recorded input: `s:<address>:<slot>`, `c:<address>` (code) or ACCOUNTS (any account's fields). */
 type Dep = string;
@@ -47,10 +47,9 @@ export interface ReadMemo {
 
 const memos = new WeakMap<Chain, ReadMemo>();
 
-// A table lookup per byte (noble's, through @ethereumjs/util): every storage load of a recorded read and
-// every storage write names its slot this way.
-const hex = bytesToUnprefixedHex;
-const addr = (a: { bytes: Uint8Array }) => hex(a.bytes);
+// Every storage load of a recorded read and every storage write names its slot in unprefixed hex, an address's
+// made once per address and a slot's once per load (trie-db.ts `addressHex`, `slotHex`).
+const addr = (a: { bytes: Uint8Array }) => addressHex(a.bytes);
 
 function invalidate(m: ReadMemo, dep: Dep): void {
   m.tracking?.add(dep);
@@ -111,7 +110,7 @@ function install(chain: Chain): ReadMemo {
   // The loads a view call makes, hundreds per world read: recorded by wrappers of their own arity (no rest
   // arguments).
   readThrough(sm, 'getStorage', (a: A, key: Uint8Array) => {
-    if (m.recording !== undefined) m.recording.deps.add(`s:${addr(a)}:${hex(key)}`);
+    if (m.recording !== undefined) m.recording.deps.add(`s:${addr(a)}:${slotHex(key)}`);
   });
   readThrough(sm, 'getCode', (a: A) => {
     if (m.recording !== undefined) m.recording.deps.add(`c:${addr(a)}`);
@@ -119,7 +118,7 @@ function install(chain: Chain): ReadMemo {
   readThrough(sm, 'getCodeSize', (a: A) => {
     if (m.recording !== undefined) m.recording.deps.add(`c:${addr(a)}`);
   });
-  around(sm, 'putStorage', (a: A, key: Uint8Array) => invalidate(m, `s:${addr(a)}:${hex(key)}`));
+  around(sm, 'putStorage', (a: A, key: Uint8Array) => invalidate(m, `s:${addr(a)}:${slotHex(key)}`));
   around(sm, 'putCode', (a: A) => invalidate(m, `c:${addr(a)}`));
   around(sm, 'putAccount', () => invalidate(m, ACCOUNTS));
   around(sm, 'deleteAccount', () => invalidate(m, ACCOUNTS));

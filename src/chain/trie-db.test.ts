@@ -1,6 +1,12 @@
 import { createCustomCommon, Mainnet } from '@ethereumjs/common';
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager';
-import { bytesToHex, createAccount, createAddressFromString, setLengthLeft } from '@ethereumjs/util';
+import {
+  bytesToHex,
+  bytesToUnprefixedHex,
+  createAccount,
+  createAddressFromString,
+  setLengthLeft,
+} from '@ethereumjs/util';
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
@@ -20,7 +26,7 @@ import {
   toEjsAddress,
   type Chain,
 } from './runtime.ts';
-import { ChainStateManager, LayerMap } from './trie-db.ts';
+import { ChainStateManager, LayerMap, slotHex, TrieValues, trieValues } from './trie-db.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 const common = () => createCustomCommon({ chainId: 31337 }, Mainnet, { hardfork: HARDFORK });
@@ -130,6 +136,153 @@ describe('the chain state manager (trie-db.ts)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('reads slots through the values kept by trie root as the stock state manager reads them, across reverts, roots, moves and copies', async () => {
+    // The stock state manager keeps no values by root: every slot it does not hold in its cache walks its trie.
+    // Ours answers such reads from `trieValues` when the same root and slot were read before, by any state
+    // manager (the values outlive each run here, so later runs meet roots that earlier runs kept values of).
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), slot: fc.nat(12), value: fc.nat(3) }),
+      fc.record({ kind: fc.constant('step' as const), keep: fc.boolean() }),
+      fc.constant({ kind: 'root' as const }),
+      // A world read: its own checkpoint, reverted, which takes what the caches learned inside it.
+      fc.constant({ kind: 'batch' as const }),
+      // Caches emptied after a root (a restore or a clone starts so): every read goes to the tries.
+      fc.constant({ kind: 'cold' as const }),
+      fc.record({ kind: fc.constant('move' as const), to: fc.nat() }),
+      fc.constant({ kind: 'copy' as const }),
+    );
+    const slotsOf = async (sm: MerkleStateManager, from = 0) => {
+      const out: string[] = [];
+      for (let slot = from; slot <= 12; slot += 2)
+        out.push(bytesToHex(await sm.getStorage(ADDRESS, slotKey(slot))));
+      return out;
+    };
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 50 }), async (ops) => {
+        const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+        const ours = ChainStateManager.create(common(), new Caches());
+        const roots: Uint8Array[] = [];
+        const both = [stock, ours];
+        for (const sm of both) {
+          await withAccount(sm);
+          await sm.checkpoint();
+        }
+        let step = false;
+        let pending = false; // writes waiting since the last root (a cold read or a copy would drop them)
+        const rooted = async () => {
+          await stock.commit();
+          await stock.getStateRoot();
+          await stock.checkpoint();
+          const root = await ours.settle();
+          await ours.checkpoint();
+          roots.push(root);
+          pending = false;
+        };
+        await rooted(); // the account's own root, before any slot
+        for (const [i, o] of ops.entries()) {
+          if (o.kind === 'put') {
+            for (const sm of both) await sm.putStorage(ADDRESS, slotKey(o.slot), word(o.value));
+            pending = true;
+          } else if (o.kind === 'step') {
+            for (const sm of both) await (step ? (o.keep ? sm.commit() : sm.revert()) : sm.checkpoint());
+            step = !step;
+          } else if (o.kind === 'batch') {
+            for (const sm of both) await sm.checkpoint();
+            expect(await slotsOf(ours, i % 2), `read ${i}`).toEqual(await slotsOf(stock, i % 2));
+            for (const sm of both) await sm.revert();
+          } else if (step) {
+            continue; // roots, cold reads, moves and copies happen between steps
+          } else if (o.kind === 'root') {
+            await rooted();
+          } else if (o.kind === 'cold' && !pending) {
+            for (const sm of both) sm.clearCaches();
+            expect(await slotsOf(ours), `cold read ${i}`).toEqual(await slotsOf(stock));
+          } else if (o.kind === 'move' && roots.length > 0) {
+            // A history move: the pending level dropped, the trie pointed back at an earlier root.
+            const to = roots[o.to % roots.length]!;
+            for (const sm of both) {
+              await sm.revert();
+              await sm.setStateRoot(to);
+              await sm.checkpoint();
+            }
+            pending = false;
+            expect(await slotsOf(ours), `move ${i}`).toEqual(await slotsOf(stock));
+          } else if (o.kind === 'copy' && !pending) {
+            // A clone's state manager: a layer of its own at this root, its caches empty.
+            const copy = ours.layeredCopy();
+            const hits = trieValues.size;
+            expect(await slotsOf(copy), `copy ${i}`).toEqual(await slotsOf(stock));
+            if (trieValues.size === hits) kept++;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Copies read values kept earlier (their reads added none), so the kept path was taken.
+    expect(kept).toBeGreaterThan(5);
+  });
+
+  it('reads every kind of slot value from its cache as the stock state manager decodes it', async () => {
+    const stock = new MerkleStateManager({ common: common(), caches: new Caches() });
+    const ours = ChainStateManager.create(common(), new Caches());
+    for (const sm of [stock, ours]) await withAccount(sm);
+    // Values of every length 0..32 with any bytes: single bytes below and above 0x80, leading zeros (unpadded).
+    const value = fc.uint8Array({ maxLength: 32 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(7), value), { maxLength: 20 }), async (writes) => {
+        for (const [slot, v] of writes) {
+          for (const sm of [stock, ours]) await sm.putStorage(ADDRESS, slotKey(slot), v);
+          const [a, b] = await Promise.all([stock, ours].map((sm) => sm.getStorage(ADDRESS, slotKey(slot))));
+          expect(bytesToHex(b!)).toBe(bytesToHex(a!));
+          b!.fill(1); // the caller's own copy: the next read is unchanged
+          expect(bytesToHex(await ours.getStorage(ADDRESS, slotKey(slot)))).toBe(bytesToHex(a!));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names a slot in hex as the library does, also when a caller reuses its array for another slot', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.uint8Array({ minLength: 32, maxLength: 32 }))),
+        (slots) => {
+          const reused = new Uint8Array(32);
+          for (const [reuse, bytes] of slots) {
+            const arg = reuse ? reused : Uint8Array.from(bytes);
+            if (reuse) reused.set(bytes);
+            expect(slotHex(arg)).toBe(bytesToUnprefixedHex(bytes));
+            expect(slotHex(arg)).toBe(bytesToUnprefixedHex(bytes));
+          }
+        },
+      ),
+    );
+    expect(slotHex(new Uint8Array([1, 2]))).toBe('0102');
+  });
+
+  it('keeps at most its limit of values, dropping the roots first seen longest ago', () => {
+    const values = new TrieValues(5);
+    const v = (n: number) => new Uint8Array([n]);
+    for (let i = 0; i < 3; i++) values.set('r1', `s${i}`, v(i));
+    values.set('r2', 's0', null);
+    values.set('r2', 's1', v(7));
+    expect(values.size).toBe(5);
+    values.set('r1', 's0', v(0)); // already kept: no new value
+    expect(values.size).toBe(5);
+    values.set('r3', 's0', v(9)); // over the limit: r1 goes, with its three values
+    expect(values.size).toBe(3);
+    expect(values.get('r1', 's1')).toBeUndefined();
+    expect(values.get('r2', 's0')).toBeNull();
+    expect(values.get('r3', 's0')).toEqual(v(9));
+    // A root's values stay together while it is the newest, even past the limit.
+    const one = new TrieValues(2);
+    for (let i = 0; i < 4; i++) one.set('r', `s${i}`, v(i));
+    expect(one.get('r', 's0')).toEqual(v(0));
+    one.set('q', 's0', v(1));
+    expect(one.size).toBe(1);
   });
 
   it('reads a slot of an account without storage as the stock state manager does, without walking a trie', async () => {

@@ -23,7 +23,8 @@ import {
   ValueEncoding,
   type Address,
 } from '@ethereumjs/util';
-import { toRlp } from 'viem';
+import { fromRlp, toRlp } from 'viem';
+import { unprefixedHex } from './hex.ts';
 import { reachableKeys } from './trie-reach.ts';
 
 type Value = Uint8Array | string;
@@ -126,13 +127,189 @@ function accountFromRlp(rlp: Uint8Array): Account {
   return account;
 }
 
-/** Storage tries whose `get` answers an empty trie at once (see `ChainStateManager._getStorageTrie`). */
-const quickEmpty = new WeakSet<MerklePatriciaTrie>();
+/**
+ * Storage values by the root of the storage trie they were read from and their slot. A trie root names its
+ * whole content (nodes are content-addressed), so an entry can never go stale: a write gives the trie a new
+ * root, and a revert puts an old one back, under which the old entries are right again; and two tries with one
+ * root hold the same values. It serves the slot reads that walked a trie again and again because a read
+ * batch's revert takes what the state cache learned inside it (about a quarter of a cold world read's slots).
+ * Shared by every chain: a clone reads its template's tries under the same roots. Bounded: past `limit` values,
+ * the roots first seen longest ago go (a root's values are dropped together; a root still read comes back on
+ * its next read).
+ *
+ * Storage tries only. The state trie's reads must stay walks: inside a journal checkpoint its database keeps
+ * every node a walk reads in the checkpoint's change set, and the commit writes them back, in the state trie's
+ * form (bytes, where storage tries keep hex text). Skipping those walks leaves the same state but other node
+ * forms in the database, and images, which carry the nodes as text, then differ from the eager path's
+ * (session-deferred.test.ts caught it).
+ */
+export class TrieValues {
+  private readonly byRoot = new Map<string, Map<string, Uint8Array | null>>();
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(root: string, slot: string): Uint8Array | null | undefined {
+    return this.byRoot.get(root)?.get(slot);
+  }
+
+  set(root: string, slot: string, value: Uint8Array | null): void {
+    let slots = this.byRoot.get(root);
+    if (slots === undefined) this.byRoot.set(root, (slots = new Map()));
+    if (!slots.has(slot)) this.count++;
+    slots.set(slot, value);
+    for (const [oldest, values] of this.byRoot) {
+      if (this.count <= this.limit || values === slots) break;
+      this.byRoot.delete(oldest);
+      this.count -= values.size;
+    }
+  }
+
+  /** Values kept (for tests and measurements). */
+  get size(): number {
+    return this.count;
+  }
+
+  clear(): void {
+    this.byRoot.clear();
+    this.count = 0;
+  }
+}
+
+/** Every chain's storage values by trie root and slot (see `TrieValues`); about 200 bytes a value. */
+export const trieValues = new TrieValues(8_192);
+
+/** Storage tries whose `get` goes through `trieValues` (see `ChainStateManager._getStorageTrie`). */
+const wrapped = new WeakSet<MerklePatriciaTrie>();
+
+/**
+ * The stock trie's `get`, with two shortcuts that give the same answer: a lookup in an empty trie answers
+ * "nothing" at once, and a lookup under a root and key read before answers what it answered then.
+ * The stock lookup walks from the root, and the empty trie's root is a node no database holds, so every slot
+ * read of an account without storage created, threw and caught an Error with its stack trace (14 per world
+ * read of the 4-actor example) before giving the same `null`. The key is the root the trie itself stands at
+ * when asked, never one an account names, which may not be flushed into its trie yet.
+ */
+function wrapGet(trie: MerklePatriciaTrie, values: () => TrieValues | undefined): void {
+  const get = trie.get.bind(trie);
+  // Only tries that hash their keys, as every one of ours does: the same root read with unhashed keys would
+  // answer other slots.
+  const hashed = (trie as unknown as { _opts: { useKeyHashing?: boolean } })._opts.useKeyHashing === true;
+  trie.get = (key: Uint8Array, throwIfMissing = false) => {
+    if (throwIfMissing) return get(key, throwIfMissing);
+    const root = trie.root();
+    if (equalsBytes(root, trie.EMPTY_TRIE_ROOT)) return Promise.resolve(null);
+    const kept = values();
+    if (!hashed || kept === undefined) return get(key, throwIfMissing);
+    const rootHex = unprefixedHex(root);
+    const at = slotHex(key); // a slot's or an address's hex
+    const known = kept.get(rootHex, at);
+    if (known !== undefined) return Promise.resolve(known);
+    return get(key, throwIfMissing).then((value) => {
+      kept.set(rootHex, at, value);
+      return value;
+    });
+  };
+}
+
+/**
+ * The part of js-sdsl's OrderedMap that @ethereumjs's account, code and storage caches use, over a hash map.
+ * The caches only look entries up by key (a flush walks their change logs, never the map in order), and the
+ * ordered map's red-black tree compared 40-character keys along each lookup: about 4% of a cold world read.
+ */
+export class HashMapCache<V> {
+  private readonly map = new Map<string, V>();
+
+  getElementByKey(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  setElement(key: string, value: V): number {
+    this.map.set(key, value);
+    return this.map.size;
+  }
+
+  eraseElementByKey(key: string): boolean {
+    return this.map.delete(key);
+  }
+
+  size(): number {
+    return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * An address's hex (unprefixed), as the caches key it, made once per address array: a call frame's address
+ * is one array for all the frame's loads, and a string made once is hashed once (hex.ts: the library's own
+ * conversion builds the string a character pair at a time, which a map lookup then flattens and hashes
+ * again, every time). An address's bytes are never changed in place.
+ */
+const addressHexes = new WeakMap<Uint8Array, string>();
+
+export function addressHex(bytes: Uint8Array): string {
+  let hex = addressHexes.get(bytes);
+  if (hex === undefined) addressHexes.set(bytes, (hex = unprefixedHex(bytes)));
+  return hex;
+}
+
+/**
+ * A storage slot's hex (unprefixed), as the caches and the journal key it. One SLOAD names its slot several
+ * times over (the journal's warm check, the read memo, the cache, the trie): the last slot's hex is kept with
+ * a copy of its bytes, and given again when the same bytes come next (compared, so a caller that reuses its
+ * array for another slot gets that slot's hex).
+ */
+const lastSlot = new Uint8Array(32);
+let lastSlotHex: string | undefined;
+
+export function slotHex(bytes: Uint8Array): string {
+  if (bytes.length !== 32) return unprefixedHex(bytes);
+  if (lastSlotHex !== undefined && equalsBytes(bytes, lastSlot)) return lastSlotHex;
+  lastSlotHex = unprefixedHex(bytes);
+  lastSlot.set(bytes);
+  return lastSlotHex;
+}
+
+/**
+ * A slot's value from its RLP, as the stock `getStorage` decodes it: the canonical one-string forms at once (a
+ * byte below 0x80 is itself; 0x80 + n is n bytes), anything else by viem's decoder. A copy, the caller's own.
+ */
+function slotValue(rlp: Uint8Array): Uint8Array {
+  const first = rlp[0]!;
+  if (rlp.length === 1 && first < 0x80) return rlp.slice();
+  if (
+    first >= 0x80 &&
+    first <= 0xb7 &&
+    rlp.length === 1 + first - 0x80 &&
+    (first !== 0x81 || rlp[1]! >= 0x80)
+  )
+    return rlp.slice(1);
+  return fromRlp(rlp, 'bytes') as Uint8Array; // a slot's value is one string
+}
+
+/** Puts a hash map under each of a state manager's caches that keeps an ordered map (before its first use). */
+function hashMapCaches(caches: Caches | undefined): void {
+  for (const c of [caches?.account, caches?.code, caches?.storage] as (
+    { _orderedMapCache?: unknown } | undefined
+  )[])
+    if (c?._orderedMapCache !== undefined) {
+      if ((c._orderedMapCache as { size(): number }).size() !== 0)
+        throw new Error('a state cache in use cannot change its map');
+      c._orderedMapCache = new HashMapCache();
+    }
+}
 
 /** MerkleStateManager with storage writes kept in its cache until a root is needed (see the top). */
 export class ChainStateManager extends MerkleStateManager {
+  /** Where slot reads of this state manager's storage tries are kept (`wrapGet`); unset, none is. */
+  trieValues: TrieValues | undefined = trieValues;
+
   constructor(opts: MerkleStateManagerOpts) {
     super(opts);
+    hashMapCaches(this._caches);
   }
 
   /** What `new MerkleStateManager({ common, caches })` makes, over a database layer of its own. */
@@ -178,10 +355,35 @@ export class ChainStateManager extends MerkleStateManager {
     if (clean && !this.triesWritten) this._storageTries = tries;
   }
 
+  /** The caches' maps (`hashMapCaches`), looked up by `addressHex` (the stock lookups make the hex each time). */
+  private cached<V>(cache: { _orderedMapCache?: unknown } | undefined, address: Address): V | undefined {
+    const map = cache?._orderedMapCache;
+    return map instanceof HashMapCache
+      ? (map.getElementByKey(addressHex(address.bytes)) as V | undefined)
+      : undefined;
+  }
+
   /** The stock method, with accounts read from the cache decoded once per cached RLP (see `accountFromRlp`). */
   override async getAccount(address: Address): Promise<Account | undefined> {
-    const rlp = this._caches?.account?.get(address)?.accountRLP;
+    const rlp = this.cached<{ accountRLP?: Uint8Array }>(this._caches?.account, address)?.accountRLP;
     return rlp === undefined ? super.getAccount(address) : accountFromRlp(rlp);
+  }
+
+  /** The stock method, a slot in the cache found by `addressHex` (else the stock method looks again). */
+  override async getStorage(address: Address, key: Uint8Array): Promise<Uint8Array> {
+    if (key.length === 32) {
+      const slots = this.cached<Map<string, Uint8Array>>(this._caches?.storage, address);
+      const rlp = slots?.get(slotHex(key));
+      if (rlp !== undefined) return slotValue(rlp);
+    }
+    return super.getStorage(address, key);
+  }
+
+  /** The stock method, the code in the cache found by `addressHex` (else the stock method looks again). */
+  override async getCode(address: Address): Promise<Uint8Array> {
+    const elem = this.cached<{ code?: Uint8Array }>(this._caches?.code, address);
+    if (elem !== undefined) return elem.code ?? new Uint8Array(0);
+    return super.getCode(address);
   }
 
   override async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
@@ -195,24 +397,15 @@ export class ChainStateManager extends MerkleStateManager {
     cache.put(address, key, toRlp(unpadBytes(value), 'bytes'));
   }
 
-  /**
-   * The stock storage trie, except that a lookup in an empty one answers "nothing" at once. The stock lookup
-   * walks from the root, and the empty trie's root is a node no database holds, so every slot read of an
-   * account without storage created, threw and caught an Error with its stack trace (14 per world read of the
-   * 4-actor example) before giving the same `null`.
-   */
+  /** The stock storage trie, its `get` with the shortcuts of `wrapGet`. */
   protected override _getStorageTrie(
     addressOrHash: Address | { bytes: Uint8Array } | Uint8Array,
     rootAccount?: Account,
   ): MerklePatriciaTrie {
     const trie = super._getStorageTrie(addressOrHash as Address, rootAccount);
-    if (!quickEmpty.has(trie)) {
-      quickEmpty.add(trie);
-      const get = trie.get.bind(trie);
-      trie.get = (key: Uint8Array, throwIfMissing = false) =>
-        !throwIfMissing && equalsBytes(trie.root(), trie.EMPTY_TRIE_ROOT)
-          ? Promise.resolve(null)
-          : get(key, throwIfMissing);
+    if (!wrapped.has(trie)) {
+      wrapped.add(trie);
+      wrapGet(trie, () => this.trieValues);
     }
     return trie;
   }
