@@ -2,12 +2,15 @@
 // every actor bound to a deterministic funded account (AVS actors also own a MiniAVS contract, vault actors a
 // MiniLRT vault). Account 0 deploys; account 1 is the LST oracle and the simulated consensus layer.
 import {
+  chainFromImage,
   cloneChain,
   createChain,
   deploy,
+  imageOf,
   installMulticall3,
   setBalance,
   type Chain,
+  type ChainImage,
 } from '../chain/runtime.ts';
 import { deployCore } from '../chain/deploy-core.ts';
 import { deployLst } from '../chain/deploy-periphery.ts';
@@ -88,21 +91,60 @@ interface Template {
  */
 const templates = new Map<string, Promise<Template>>();
 
+/** The key a configuration's template is kept under (and a template image names). */
+export function templateKey(config: ScenarioConfig): string {
+  return JSON.stringify(config, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** A deployed protocol as data: what a command can ship so that it need not deploy on every start. */
+export interface TemplateImage {
+  key: string;
+  chain: ChainImage;
+  addresses: Template['addresses'];
+}
+
+/** Template images already built, asked for a key before deploying (none unless a caller provides them). */
+let prebuilt: (key: string) => TemplateImage | undefined = () => undefined;
+
+/**
+ * Lets boots start from template images built earlier (by this same code: the image is the deployment's own
+ * trie, so a sandbox booted from it is the one a deployment makes, to the state root).
+ */
+export function useTemplateImages(find: (key: string) => TemplateImage | undefined): void {
+  prebuilt = find;
+}
+
+/** The template of a configuration as an image: its chain's trie as the current state reaches it. */
+export async function templateImage(config: ScenarioConfig): Promise<TemplateImage> {
+  const template = await templateFor(config);
+  return {
+    key: templateKey(config),
+    chain: await imageOf(template.chain, []),
+    addresses: template.addresses,
+  };
+}
+
+async function deployTemplate(config: ScenarioConfig): Promise<Template> {
+  const chain = await createChain({
+    accounts: SYSTEM_ACCOUNTS,
+    startBlock: config.startBlock,
+    secondsPerBlock: config.secondsPerBlock,
+    balance: SYSTEM_BALANCE,
+  });
+  // Every chain a script meets has Multicall3 at its canonical address (viem's multicall needs it).
+  await installMulticall3(chain);
+  return { chain, addresses: await deployProtocol(chain, config) };
+}
+
 function templateFor(config: ScenarioConfig): Promise<Template> {
-  const key = JSON.stringify(config, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  const key = templateKey(config);
   let t = templates.get(key);
   if (t === undefined) {
-    t = (async () => {
-      const chain = await createChain({
-        accounts: SYSTEM_ACCOUNTS,
-        startBlock: config.startBlock,
-        secondsPerBlock: config.secondsPerBlock,
-        balance: SYSTEM_BALANCE,
-      });
-      // Every chain a script meets has Multicall3 at its canonical address (viem's multicall needs it).
-      await installMulticall3(chain);
-      return { chain, addresses: await deployProtocol(chain, config) };
-    })();
+    const image = prebuilt(key);
+    t =
+      image === undefined
+        ? deployTemplate(config)
+        : chainFromImage(image.chain).then((chain) => ({ chain, addresses: image.addresses }));
     t.catch(() => templates.delete(key));
     templates.set(key, t);
   }
