@@ -44,7 +44,10 @@ describe('the bundled command', () => {
 
   it('runs from the templates its build wrote, with the same transactions as the sources', async () => {
     expect(existsSync(templates)).toBe(true);
-    const file = JSON.parse(readFileSync(templates, 'utf8')) as { build: string; templates: { key: string }[] };
+    const file = JSON.parse(readFileSync(templates, 'utf8')) as {
+      build: string;
+      templates: { key: string }[];
+    };
     expect(file.templates.map((t) => JSON.parse(t.key).preset)).toEqual(['classroom', 'mainnet']);
     const a = bundled('run', '--trace', PRESET);
     const b = await sources('run', '--trace', PRESET);
