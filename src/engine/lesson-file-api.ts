@@ -19,7 +19,9 @@ import type { Lesson } from './lessons.ts';
 
 export { LESSON_FORMAT as LESSON_FILE_FORMAT, type LessonStart, type PredictAnswer } from './lesson-file.ts';
 export { writeChoice, unitOfPath } from './lesson-file-choice.ts';
-export { quoted, recorded as recordedValues, unmet } from './lesson-file-rules.ts';
+export { quoted, recorded as recordedValues, unmet, wanted, wouldCount } from './lesson-file-rules.ts';
+export { actionProblems } from './lesson-file.ts';
+export { didNotCount } from './lesson-kit.ts';
 export type { ExpectedIs, Expectation } from './lesson-file.ts';
 export { EXPECTED_IS } from './lesson-file.ts';
 export type LessonFileDraft = LessonFile;

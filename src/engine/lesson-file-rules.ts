@@ -48,6 +48,11 @@ export function matches(done: ActedEvent, recorded: StepJson, match: Match = 'ex
   return want !== null && normal(done.step) === want;
 }
 
+/** Whether an action, were it to land, would count for an act step (a wrong try must not). */
+export function wouldCount(action: StepJson, s: Pick<ActStep, 'action' | 'match'>): boolean {
+  return matches({ ok: true, step: action } as ActedEvent, s.action, s.match ?? 'exact');
+}
+
 /** Who performs an action, in words: its signer, or the system actor the catalog names (the oracle). */
 const actor = (step: StepJson) =>
   typeof step['by'] === 'string' ? step['by'] : (catalogEntry(step.action)?.system ?? 'the system');

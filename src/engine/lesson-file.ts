@@ -379,6 +379,13 @@ function checkAction(raw: unknown, path: string, out: LessonProblem[], allowExpe
   if (!r.success) for (const i of r.issues) out.push({ path: issuePath(path, i), message: i.message });
 }
 
+/** The validator's words about one action as a lesson step carries it (none: it is a valid action). */
+export function actionProblems(raw: CompactStep): string[] {
+  const out: LessonProblem[] = [];
+  checkAction(raw, 'action', out);
+  return problemLines(out);
+}
+
 function checkWatch(path: readonly string[], at: string, out: LessonProblem[]): void {
   const kind = classifyPath(path.join('.'));
   if (kind === undefined)

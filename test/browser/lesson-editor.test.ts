@@ -1,10 +1,11 @@
 // A teacher makes a lesson by demonstration and a learner plays it, in Chromium through the page itself:
 // three steps acted in the free sandbox, recorded into the editor, a place to look at, a value quoted when
-// the stake counts, a prediction picked from the world, a check of the chain on the closing note held to
-// the recording, the draft surviving a reload, a preview played as a learner sees it, the lesson link
-// exported and opened in a fresh browser profile, and the lesson played to its end with one wrong action
-// and one wrong prediction, each explained by the chain. A broken lesson link says what is wrong and leaves
-// the sandbox alone.
+// the stake counts, a wrong action for `lesson check` to test the stake with, a prediction picked from the
+// world, a check of the chain on the closing note held to the recording, the draft surviving a reload, a
+// preview played as a learner sees it, the lesson file downloaded and its link opened in a fresh browser
+// profile, and the lesson played to its end with one wrong action and one wrong prediction, each explained by
+// the chain. A broken lesson link says what is wrong and leaves the sandbox alone.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Site } from './harness.ts';
@@ -105,6 +106,31 @@ async function teach(page: Page): Promise<string> {
     .poll(() => stake.getByTestId('quote-said').textContent(), POLL)
     .toMatch(/On the recording: bob's stETH balance went from 0 to 4\b/);
 
+  // A wrong action for `lesson check` to test the stake with: the recording offers half the amount, another
+  // staker, and the deposit taken too early. Half the amount is picked, with the words the learner reads.
+  const wrong = stake.getByTestId('step-wrong');
+  const offered = async () => (await wrong.locator('label').allTextContents()).map((t) => t.trim());
+  expect(await offered()).toEqual([
+    'None',
+    'Half the amount — bob: lst.stake (amount 2 ETH)',
+    expect.stringMatching(/^Another staker — \w+: lst\.stake \(amount 4 ETH\)$/),
+    'A later step, too early — bob: strategy.deposit (amount 4 ETH, strategy stETH)',
+  ]);
+  await wrong.getByLabel(/Half the amount/).check();
+  await expect
+    .poll(() => wrong.getByTestId('wrong-said').textContent(), POLL)
+    .toMatch(
+      /lands, the learner reads: “lst\.stake landed, but it is not this step\. Act as bob .*amount 4 ETH\.”/,
+    );
+  // "Same actor" would count a stake of any amount: the pick is named as a problem and the lesson cannot be
+  // played; back to "Exactly this", it is wrong again.
+  await stake.getByLabel(/Same actor/).check();
+  await expect.poll(() => wrong.getByTestId('wrong-counts').isVisible(), POLL).toBe(true);
+  await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(true);
+  await stake.getByLabel(/Exactly this/).check();
+  await expect.poll(() => wrong.getByTestId('wrong-counts').count(), POLL).toBe(0);
+  await expect.poll(() => page.getByTestId('editor-preview').isDisabled(), POLL).toBe(false);
+
   // A prediction before the deposit, about bob's deposit shares, picked from the world's values.
   const deposit = cards(page).nth(2);
   await deposit.getByTestId('add-prediction').click();
@@ -168,8 +194,20 @@ async function teach(page: Page): Promise<string> {
   expect(await page.evaluate(() => window.sandbox!.app.session!.source)).not.toMatch(/^lesson:/);
   expect(await cards(page).count()).toBe(6);
 
-  // Share: the link, its length, its QR code.
+  // Share: the file, which carries the wrong try as picked; the link, its length, its QR code.
   await page.getByTestId('editor-share').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('lesson-download').click(),
+  ]);
+  const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    steps: { kind: string; tryWrong?: unknown }[];
+  };
+  expect(saved.steps.filter((s) => s.kind === 'act').map((s) => s.tryWrong)).toEqual([
+    { ...STAKE, amount: '2 ETH' },
+    undefined,
+    undefined,
+  ]);
   const field = page.getByTestId('lesson-file-link');
   await expect.poll(() => field.inputValue(), POLL).toMatch(/#lf=/);
   const link = await field.inputValue();

@@ -61,6 +61,13 @@ async function editorShots(page: Page, prefix: string) {
   await stake.getByTestId('predict-add').click();
   await stake.getByTestId('quote-said').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/${prefix}-editor-quote.png` });
+  // And is tested with half the amount, a wrong action `lesson check` tries.
+  await stake
+    .getByTestId('step-wrong')
+    .getByLabel(/Half the amount/)
+    .check();
+  await stake.getByTestId('wrong-said').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/${prefix}-editor-wrong.png` });
   // The intro points at bob's balances.
   const intro = page.getByTestId('editor-step').first();
   await intro.getByTestId('look-place').selectOption('Inspector/balances/bob');

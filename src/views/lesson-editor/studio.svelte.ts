@@ -17,6 +17,7 @@ import { memoryStore, type KeyValueStore } from '../../engine/store.ts';
 import type { World } from '../../protocol/world-types.ts';
 import { DRAFT_FORMAT, type EditorDraft } from './draft.ts';
 import { recordingProblems } from './expectations.ts';
+import { wrongTryProblems } from './wrong-tries.ts';
 
 import { CUSTOM_LESSON_KEY, DRAFT_KEY } from './keys.ts';
 
@@ -154,7 +155,8 @@ export class LessonStudio {
     try {
       problems = await lessonFileProblems(d.file);
       // A valid file is then held to its own recording: each expectation must hold where its step appears.
-      if (problems.length === 0) problems = recordingProblems(d);
+      // And a wrong try must stay wrong under its step's rule.
+      if (problems.length === 0) problems = [...recordingProblems(d), ...wrongTryProblems(d)];
     } catch (e) {
       problems = [`the lesson could not be checked: ${message(e)}`];
     }
