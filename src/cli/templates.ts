@@ -3,11 +3,9 @@
 // bundle that reads the file is the bundle that wrote it (`build-cli.mjs` writes both at once, and the file
 // names the bundle's build), so a file left by another build is ignored, never trusted.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { templateImage, useTemplateImages, type TemplateImage } from '../protocol/boot.ts';
-import { resolveConfig, type Preset } from '../protocol/scenario-config.ts';
+import { presetTemplateImages, useTemplateImages, type TemplateImage } from '../protocol/boot.ts';
 
 const FORMAT = 'restaking-sandbox/cli-templates@1';
-const PRESETS: readonly Preset[] = ['classroom', 'mainnet'];
 
 interface TemplatesFile {
   format: string;
@@ -18,8 +16,7 @@ interface TemplatesFile {
 
 /** Deploys each preset's default configuration and writes the templates to `file`; returns how many. */
 export async function writeTemplates(file: URL, build: string): Promise<number> {
-  const templates: TemplateImage[] = [];
-  for (const preset of PRESETS) templates.push(await templateImage(resolveConfig({ preset })));
+  const templates = await presetTemplateImages();
   const out: TemplatesFile = { format: FORMAT, build, templates };
   writeFileSync(file, JSON.stringify(out));
   return templates.length;

@@ -9,6 +9,7 @@ import { openShareFragment } from './share-open.ts';
 import type { SaveStatus } from './saver.ts';
 import { indexedDbStore } from './store.ts';
 import { soleTab, webTabLock } from './tab-lock.ts';
+import { installTemplateImages } from './template-images.ts';
 
 /**
  * The security analyzer, loaded on first use: the sandbox is live before its code is even fetched.
@@ -36,6 +37,8 @@ export interface OpenWith {
 
 /** The API over a new Host, which starts opening its first session at once. */
 export function chainWorkerApi(open: OpenWith) {
+  // A load that must deploy the protocol clones the prebuilt deployment instead (fetched when first needed).
+  installTemplateImages();
   // One tab saves at a time (tab-lock.ts); without Web Locks every tab is on its own, as before.
   const host = new Host(
     indexedDbStore(),

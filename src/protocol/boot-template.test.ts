@@ -91,4 +91,13 @@ describe('template images', () => {
     expect(a.addresses.delegationManager).toBe(b.addresses.delegationManager);
     expect(await m.runtime.getCode(a.chain, a.addresses.delegationManager)).not.toBe('0x');
   });
+
+  it('leave the boot to deploy when the source fails to give one', async () => {
+    const m = await freshModules();
+    const s = scenario(m, 'single-avs-slash');
+    m.boot.useTemplateImages(() => Promise.reject(new Error('offline')));
+    const sb = await m.boot.bootSandbox(s);
+    expect(await m.runtime.getCode(sb.chain, sb.addresses.allocationManager)).not.toBe('0x');
+    expect(Object.keys(sb.actors)).toEqual(s.actors.map((a) => a.id));
+  });
 });

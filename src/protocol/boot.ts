@@ -15,7 +15,12 @@ import {
 import { deployCore } from '../chain/deploy-core.ts';
 import { deployLst } from '../chain/deploy-periphery.ts';
 import { emptyNames, type Actor, type ProtocolAddresses, type Sandbox } from './sandbox.ts';
-import { REAL_SECONDS_PER_BLOCK, type ScenarioConfig } from './scenario-config.ts';
+import {
+  REAL_SECONDS_PER_BLOCK,
+  resolveConfig,
+  type Preset,
+  type ScenarioConfig,
+} from './scenario-config.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { WAD } from './units.ts';
 
@@ -103,14 +108,18 @@ export interface TemplateImage {
   addresses: Template['addresses'];
 }
 
+/** Where template images built earlier are found: at once (a file read) or fetched (the page). */
+export type TemplateSource = (key: string) => TemplateImage | undefined | Promise<TemplateImage | undefined>;
+
 /** Template images already built, asked for a key before deploying (none unless a caller provides them). */
-let prebuilt: (key: string) => TemplateImage | undefined = () => undefined;
+let prebuilt: TemplateSource = () => undefined;
 
 /**
  * Lets boots start from template images built earlier (by this same code: the image is the deployment's own
- * trie, so a sandbox booted from it is the one a deployment makes, to the state root).
+ * trie, so a sandbox booted from it is the one a deployment makes, to the state root). A source that has none
+ * for a key, or fails to fetch it, leaves the boot to deploy.
  */
-export function useTemplateImages(find: (key: string) => TemplateImage | undefined): void {
+export function useTemplateImages(find: TemplateSource): void {
   prebuilt = find;
 }
 
@@ -122,6 +131,26 @@ export async function templateImage(config: ScenarioConfig): Promise<TemplateIma
     chain: await imageOf(template.chain, []),
     addresses: template.addresses,
   };
+}
+
+/** The presets whose default configuration ships as a template image (the page's and the command's). */
+export const TEMPLATE_PRESETS: readonly Preset[] = ['classroom', 'mainnet'];
+
+/** The template image of each preset's default configuration, in TEMPLATE_PRESETS order. */
+export async function presetTemplateImages(): Promise<TemplateImage[]> {
+  const out: TemplateImage[] = [];
+  for (const preset of TEMPLATE_PRESETS) out.push(await templateImage(resolveConfig({ preset })));
+  return out;
+}
+
+async function fromImage(key: string): Promise<Template | undefined> {
+  try {
+    const image = await prebuilt(key);
+    if (image === undefined || image.key !== key) return undefined;
+    return { chain: await chainFromImage(image.chain), addresses: image.addresses };
+  } catch {
+    return undefined; // not fetched (offline, a stale page) or not readable: deploy instead
+  }
 }
 
 async function deployTemplate(config: ScenarioConfig): Promise<Template> {
@@ -140,11 +169,7 @@ function templateFor(config: ScenarioConfig): Promise<Template> {
   const key = templateKey(config);
   let t = templates.get(key);
   if (t === undefined) {
-    const image = prebuilt(key);
-    t =
-      image === undefined
-        ? deployTemplate(config)
-        : chainFromImage(image.chain).then((chain) => ({ chain, addresses: image.addresses }));
+    t = fromImage(key).then((made) => made ?? deployTemplate(config));
     t.catch(() => templates.delete(key));
     templates.set(key, t);
   }
