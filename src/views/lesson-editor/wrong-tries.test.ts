@@ -69,6 +69,14 @@ describe('the wrong actions offered for an act step', () => {
     expect(wrongTries(asOperator, world, [])).toEqual([]);
   });
 
+  it('halves an oracle report, which no actor signs', () => {
+    const report = { ...step, action: { action: 'lst.report', delta: '0.14 ETH' } };
+    expect(wrongTries(report, world, [stake])).toEqual([
+      { label: 'Half the delta', action: { action: 'lst.report', delta: '0.07 ETH' } },
+      { label: 'A later step, too early', action: stake },
+    ]);
+  });
+
   it('says what the learner reads when the wrong action lands, as the played lesson words it', () => {
     expect(wrongTryFeedback(step, { ...stake, by: 'alice' })).toBe(
       'lst.stake landed, but it is not this step. Act as bob and use "Stake ETH for stETH" (lst.stake), amount 4 ETH.',

@@ -21,8 +21,8 @@ export interface WrongTry {
   action: CompactAction;
 }
 
-/** The fields that carry an amount an exact rule compares ("4 ETH", "40 shares"). */
-const AMOUNT_FIELDS = ['amount', 'shares'] as const;
+/** The fields that carry an amount an exact rule compares ("4 ETH", "40 shares", a report's "0.14 ETH"). */
+const AMOUNT_FIELDS = ['amount', 'shares', 'delta'] as const;
 
 /**
  * Half of a written amount, in the same words ("4 ETH" → "2 ETH", "1.5" → "0.75"), or null when the text
