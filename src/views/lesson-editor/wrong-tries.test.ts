@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActStepDraft, LessonFileDraft } from '../../engine/lesson-file-api.ts';
+import { dryRunLessonFile } from '../../engine/lesson-file-check.ts';
 import type { World } from '../../protocol/world-types.ts';
 import { DRAFT_FORMAT, type EditorDraft } from './draft.ts';
 import { halfOf, withWrongTry, wrongTries, wrongTryFeedback, wrongTryProblems } from './wrong-tries.ts';
@@ -119,4 +121,33 @@ describe('a wrong try the rule counts', () => {
       'steps[1].tryWrong: it counts for the step; a wrong action must not',
     ]);
   });
+});
+
+describe('the wrong tries offered for a real lesson', () => {
+  it('each pass lesson check at its step: not counted, and explained', async () => {
+    const lesson01 = JSON.parse(
+      readFileSync(new URL('../../../lessons/01-staking-and-lsts/lesson.json', import.meta.url), 'utf8'),
+    ) as LessonFileDraft;
+    // Lesson 01 plays alice; bob is the other staker of its start.
+    const roles = { accounts: { alice: { role: 'staker' }, bob: { role: 'staker' } } } as unknown as World;
+    const tried: string[] = [];
+    for (const [i, s] of lesson01.steps.entries()) {
+      if (s.kind !== 'act') continue;
+      const later = lesson01.steps.slice(i + 1).flatMap((x) => (x.kind === 'act' ? [x.action] : []));
+      for (const t of wrongTries(s, roles, later)) {
+        const file = structuredClone(lesson01);
+        file.steps[i] = withWrongTry(s, t.action);
+        expect((await dryRunLessonFile(file)).problems, `steps[${i}]: ${t.label}`).toEqual([]);
+        tried.push(`${i}: ${t.label}`);
+      }
+    }
+    // The stake is matched by actor, so another amount would count; the wrap likewise.
+    expect(tried).toEqual([
+      '1: Another staker',
+      '1: A later step, too early',
+      '4: Half the delta',
+      '4: A later step, too early',
+      '6: Another staker',
+    ]);
+  }, 120_000);
 });
